@@ -1,0 +1,52 @@
+"""storymaker's exception tree. The CLI catches only these; anything else is a bug.
+
+    StorymakerError            base: carries one or more Problems, printed one per line
+    +-- UsageError             the command line itself is wrong (exit 2)
+    +-- InputError             files or fields the user can fix (exit 1)
+    |   +-- ComposeError       a story's constraints cannot be met
+    |   +-- ImportError_       an import file is malformed or hostile
+    +-- AnonymisationError     unreviewed identifiers, or the publish gate found one (exit 1)
+    +-- RenderError            an engine (espeak-ng, ffmpeg, a font, an image) failed (exit 1)
+
+Messages never contain a raw identifier from the register or a flagged token:
+use :func:`storymaker.anonymise.mask` when naming one.
+"""
+from __future__ import annotations
+
+from .model import Problem
+
+
+class StorymakerError(Exception):
+    exit_code = 1
+
+    def __init__(self, problems: "list[Problem] | Problem | str", path: str = "", line: int = 0):
+        if isinstance(problems, str):
+            problems = [Problem(path, line, problems)] if path else [Problem("storymaker", 0, problems)]
+        elif isinstance(problems, Problem):
+            problems = [problems]
+        self.problems: list[Problem] = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class UsageError(StorymakerError):
+    exit_code = 2
+
+
+class InputError(StorymakerError):
+    pass
+
+
+class ComposeError(InputError):
+    pass
+
+
+class ImportError_(InputError):
+    pass
+
+
+class AnonymisationError(StorymakerError):
+    pass
+
+
+class RenderError(StorymakerError):
+    pass

@@ -1,0 +1,250 @@
+"""The nouns of storymaker: plain frozen dataclasses passed between stages.
+
+Pipeline (see ARCHITECTURE.md)::
+
+    stories/ --load--> Project --check--> Problems --anonymise--> safe excerpts
+      --compose--> Story (per audience and channel) --render--> output/ (+ private/)
+
+Renderers only ever see :class:`Story` (and :class:`VideoArtefact`), never
+:class:`Excerpt`, participant ids, the register or the anonymisation log.
+New values are made with :func:`dataclasses.replace`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+AUDIENCES = ("staff", "community")
+EXCERPT_AUDIENCES = ("staff", "community", "both")
+CHANNELS = ("web", "video")
+VIDEO_FORMATS = {"16:9": (1920, 1080), "1:1": (1080, 1080), "4:5": (1080, 1350), "9:16": (1080, 1920)}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the user's input, printed as ``path:line: message``."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """One tagged quotation from one interview."""
+
+    id: str
+    participant: str  # pseudonymous participant id, e.g. P03
+    text: str
+    themes: tuple[str, ...]
+    audience: str  # staff | community | both
+    consent: frozenset[str]  # subset of CHANNELS; empty: publish nowhere
+    role: str = ""
+    sector: str = ""
+    stage: str = ""
+    sensitive: bool = False
+    source: str = ""  # file it came from, relative to the project
+    line: int = 0  # line (CSV row / YAML item) in that file
+
+    def admits(self, audience: str, channel: str) -> bool:
+        return (
+            not self.sensitive
+            and self.audience in (audience, "both")
+            and channel in self.consent
+        )
+
+
+@dataclass(frozen=True)
+class Beat:
+    heading: str
+    themes: tuple[str, ...]
+    intro: str = ""  # authored connective text (comms team), never a quote
+    outro: str = ""
+    excerpts: int = 2  # how many quotes the beat draws
+    image: str = ""  # optional image path, relative to the project
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class VideoSpec:
+    formats: tuple[str, ...] = ("16:9",)
+    voice_engine: str = "espeak"  # espeak | piper | recorded
+    voice: str = ""  # engine-specific voice name / model path / recordings folder
+    music: str = ""  # optional background music path, relative to the project
+    music_licence: str = ""
+    theme: str = "default"  # folder under templates/video/
+    fps: int = 25
+
+
+@dataclass(frozen=True)
+class StorySpec:
+    slug: str
+    title: str
+    audiences: tuple[str, ...]
+    narrator: str
+    beats: tuple[Beat, ...]
+    outputs: tuple[str, ...] = CHANNELS
+    min_contributors: int | None = None  # None: 4 for staff, 3 for community
+    max_share: float = 0.4
+    target_words: int | None = None
+    seed: int = 0
+    summary: str = ""
+    video: VideoSpec = field(default_factory=VideoSpec)
+    source: str = ""
+    line: int = 0
+
+    def contributors_needed(self, audience: str) -> int:
+        if self.min_contributors is not None:
+            return self.min_contributors
+        return 4 if audience == "staff" else 3
+
+
+@dataclass(frozen=True)
+class RegisterEntry:
+    """A real identifier that must never be published."""
+
+    kind: str  # person | place | organisation | other
+    value: str
+    replacement: str = ""  # chosen replacement; empty: storymaker picks one
+    aliases: tuple[str, ...] = ()
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Register:
+    entries: tuple[RegisterEntry, ...] = ()
+    allow: frozenset[str] = frozenset()
+    source: str = "stories/anonymise.yaml"
+
+    def values(self) -> list[str]:
+        """Every registered string (values and aliases)."""
+        out: list[str] = []
+        for e in self.entries:
+            out.append(e.value)
+            out.extend(e.aliases)
+        return out
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    excerpts: tuple[Excerpt, ...]
+    codebook: dict[str, str]
+    stories: tuple[StorySpec, ...]
+    register: Register
+    glossary: dict[str, str] = field(default_factory=dict)
+    withdrawn: frozenset[str] = frozenset()
+    title: str = "Stories"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A detected identifier in a text (Presidio's RecognizerResult)."""
+
+    start: int
+    end: int
+    kind: str  # person | place | organisation | other | email | phone | nhs | ni | postcode | address | date | age | unreviewed ...
+    score: float = 1.0
+    replacement: str = ""  # empty: remove / flag
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """One identifier the anonymiser replaced (private: goes to the log only)."""
+
+    start: int  # offsets in the original text
+    end: int
+    original: str
+    replacement: str  # "" when removed
+    kind: str
+    reason: str  # e.g. "register: people", "phone number", "gazetteer: town"
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A token nobody has reviewed yet (default deny): blocks publishing."""
+
+    start: int
+    end: int
+    token: str
+    kind: str  # e.g. "capitalised word", "number", "possible name"
+    suggestion: str  # what the user can do, e.g. "add to people: or allow: in stories/anonymise.yaml"
+
+
+@dataclass(frozen=True)
+class Redaction:
+    """The anonymiser's answer for one text."""
+
+    text: str  # safe text
+    replacements: tuple[Replacement, ...] = ()
+    flags: tuple[Flag, ...] = ()
+
+
+# ----- composed stories: all a renderer ever sees --------------------------------
+
+
+@dataclass(frozen=True)
+class StoryBeat:
+    heading: str
+    intro: str  # authored connective text
+    quotes: tuple[str, ...]  # participants' words, anonymised, verbatim otherwise
+    outro: str = ""
+    image: str = ""  # absolute path of a checked image inside the project, or ""
+
+
+@dataclass(frozen=True)
+class Story:
+    slug: str
+    audience: str  # staff | community
+    channel: str  # web | video
+    title: str
+    narrator: str
+    beats: tuple[StoryBeat, ...]
+    disclosure: str  # the methods note: says it is a composite of N interviews
+    contributors: int
+    summary: str = ""
+    video: VideoSpec = field(default_factory=VideoSpec)
+    voice_credit: str = ""  # which voice narrates it (video)
+    reading_ease: float | None = None
+    lang: str = "en-GB"
+
+    def __post_init__(self) -> None:
+        if not self.disclosure.strip() or "composite" not in self.disclosure.lower():
+            raise ValueError(f"story {self.slug!r} has no composite disclosure; refusing to build it")
+
+    @property
+    def key(self) -> str:
+        return f"{self.audience}/{self.slug}"
+
+
+@dataclass(frozen=True)
+class Chapter:
+    title: str
+    start: float
+    end: float
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: float
+    end: float
+    text: str
+
+
+@dataclass(frozen=True)
+class VideoArtefact:
+    """One rendered video, as the web renderer needs to know it."""
+
+    slug: str
+    audience: str
+    format: str  # "16:9" etc.
+    mp4: Path
+    vtt: Path
+    srt: Path
+    poster: Path
+    duration: float
+    chapters: tuple[Chapter, ...] = ()
+    cues: tuple[Cue, ...] = ()
