@@ -138,6 +138,7 @@ class Project:
     glossary: dict[str, str] = field(default_factory=dict)
     withdrawn: frozenset[str] = frozenset()
     title: str = "Stories"
+    description: str = ""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,152 @@
+"""build: the whole pipeline, one line per stage.
+
+    load -> prepare (anonymise, compose) -> render video -> render web
+         -> write private material -> publish gate -> swap into output/ and private/
+
+Everything is written into temporary folders first; the publish gate scans
+every file that would be published, and only a clean build replaces the
+previous ``output/`` and ``private/``.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .anonymise import scan_tree, write_log
+from .compose import write_private, write_scripts
+from .console import Console
+from .errors import AnonymisationError, InputError
+from .load import load_project
+from .model import Chapter, Cue, Problem, Project, VideoArtefact
+from .prepare import Prepared, prepare
+from .staging import staged
+
+PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+@dataclass
+class BuildResult:
+    output: Path
+    pages: list[Path] = field(default_factory=list)
+    videos: list[VideoArtefact] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def load(root: Path) -> Project:
+    project, problems = load_project(root)
+    if problems:
+        raise InputError(problems)
+    return project
+
+
+def prepared(project: Project, channels: tuple[str, ...] | None, story: str | None) -> Prepared:
+    from .check import cross_check
+    problems = cross_check(project)
+    if story and story not in {s.slug for s in project.stories}:
+        known = ", ".join(s.slug for s in project.stories)
+        problems.append(Problem("stories", 0, f"no story with slug '{story}'; known stories: {known}"))
+    if problems:
+        raise InputError(problems)
+    prep = prepare(project, channels, story)
+    if prep.problems:
+        error = AnonymisationError if any("unreviewed" in p.message for p in prep.problems) else InputError
+        raise error(prep.problems)
+    return prep
+
+
+def templates_dir(root: Path, kind: str) -> Path:
+    own = root / "templates" / kind
+    return own if own.is_dir() else PACKAGE_TEMPLATES / kind
+
+
+def build(root: Path, *, web: bool = False, video: bool = False, story: str | None = None,
+          out: Path | None = None, quiet: bool = True) -> BuildResult:
+    """Build the project at ``root``; no flags builds what each story's ``outputs`` asks for."""
+    console = Console(quiet)
+    root = Path(root).resolve()
+    channels = tuple(c for c, on in (("web", web), ("video", video)) if on) or None
+    project = console.stage("Loading", lambda: load(root))
+    prep = console.stage("Anonymising and composing", lambda: prepared(project, channels, story))
+    out = Path(out).resolve() if out else root / "output"
+    partial = bool(story or channels)
+    result = BuildResult(out, warnings=list(prep.warnings))
+    with staged(out, carry_over=partial) as stage, staged(root / "private", carry_over=partial) as private:
+        result.videos = render_video(prep, stage, root, console, story)
+        result.pages = render_web(prep, stage, root, result.videos, console) if _wants(prep, "web") else []
+        console.stage("Writing private material", lambda: write_private_material(prep, private))
+        console.stage("Checking every published file", lambda: publish_gate(stage, prep, out))
+    console.done(result)
+    return result
+
+
+def _wants(prep: Prepared, channel: str) -> bool:
+    return any(c.story.channel == channel for c in prep.compositions)
+
+
+def render_video(prep: Prepared, stage: Path, root: Path, console: Console, story: str | None) -> list[VideoArtefact]:
+    previous = read_manifest(stage / "video")
+    stories = [c.story for c in prep.compositions if c.story.channel == "video"]
+    if not stories:
+        return previous
+    from .render.video import render_videos
+    for s in stories:  # never write through hard links carried over from the last build
+        for old in (stage / "video" / s.audience).glob(f"{s.slug}-*"):
+            old.unlink()
+    made = console.stage("Rendering videos", lambda: render_videos(
+        stories, stage / "video", project_root=root, templates_dir=templates_dir(root, "video"),
+        cache_dir=root / ".storymaker-cache", progress=not console.quiet))
+    fresh = {(v.slug, v.audience) for v in made}
+    videos = [v for v in previous if (v.slug, v.audience) not in fresh] + list(made)
+    write_manifest(stage / "video", videos)
+    return videos
+
+
+def render_web(prep: Prepared, stage: Path, root: Path, videos: list[VideoArtefact], console: Console) -> list[Path]:
+    from .render.web import render_site
+    shutil.rmtree(stage / "web", ignore_errors=True)
+    stories = [c.story for c in prep.compositions if c.story.channel == "web"]
+    return console.stage("Rendering web pages", lambda: render_site(
+        stories, videos, stage / "web", templates_dir=templates_dir(root, "web"),
+        site_title=prep.project.title, site_description=prep.project.description))
+
+
+def write_private_material(prep: Prepared, private: Path) -> None:
+    write_log(prep.log, private / "anonymisation-log.csv")
+    write_private(prep.compositions, private)
+    write_scripts(prep.compositions, private / "scripts")
+
+
+def publish_gate(stage: Path, prep: Prepared, out: Path) -> None:
+    hits = scan_tree(stage, prep.anonymiser.needles())
+    if hits:
+        shown = [Problem(str(out.name) + "/" + str(getattr(h, "path", "")).split(stage.name + "/", 1)[-1], 0, str(h)) for h in hits]
+        raise AnonymisationError([Problem("publish gate", 0, f"{len(hits)} identifier(s) found in files about to be published; nothing was published")] + shown[:50])
+
+
+def write_manifest(folder: Path, videos: list[VideoArtefact]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    rel = lambda p: Path(p).relative_to(folder).as_posix()
+    rows = [{"slug": v.slug, "audience": v.audience, "format": v.format, "mp4": rel(v.mp4), "vtt": rel(v.vtt),
+             "srt": rel(v.srt), "poster": rel(v.poster), "duration": round(v.duration, 3),
+             "chapters": [[c.title, c.start, c.end] for c in v.chapters],
+             "cues": [[c.start, c.end, c.text] for c in v.cues]} for v in videos]
+    tmp = folder / "videos.json.tmp"
+    tmp.write_text(json.dumps(rows, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    tmp.replace(folder / "videos.json")
+
+
+def read_manifest(folder: Path) -> list[VideoArtefact]:
+    try:
+        rows = json.loads((folder / "videos.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    out = []
+    for r in rows:
+        v = VideoArtefact(r["slug"], r["audience"], r["format"], folder / r["mp4"], folder / r["vtt"], folder / r["srt"],
+                          folder / r["poster"], r["duration"], tuple(Chapter(*c) for c in r["chapters"]),
+                          tuple(Cue(*c) for c in r["cues"]))
+        if v.mp4.is_file():
+            out.append(v)
+    return out

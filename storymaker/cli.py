@@ -1,0 +1,100 @@
+"""The ``storymaker`` command line. Catches only storymaker's own errors; anything else is a bug."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import StorymakerError, UsageError
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="storymaker", description="Turn tagged interview excerpts into anonymised composite stories: web pages and narrated videos.")
+    p.add_argument("--version", action="version", version=f"storymaker {__version__}")
+    p.add_argument("--project", metavar="DIR", default=".", help="the project folder (default: the current folder)")
+    p.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub.add_parser("check", help="validate everything and list every problem at once")
+    b = sub.add_parser("build", help="compose, render and publish into output/")
+    b.add_argument("--web", action="store_true", help="build web pages only")
+    b.add_argument("--video", action="store_true", help="build videos only")
+    b.add_argument("--story", metavar="SLUG", help="build one story only")
+    b.add_argument("--out", metavar="DIR", help="write here instead of output/")
+    c = sub.add_parser("compose", help="write the composed scripts as Markdown to private/scripts/ for review")
+    c.add_argument("--story", metavar="SLUG", help="compose one story only")
+    i = sub.add_parser("init", help="create a new project from the bundled example")
+    i.add_argument("dir", metavar="DIR")
+    im = sub.add_parser("import", help="import coded excerpts (REFI-QDA .qdpx/.qdc, Taguette, spreadsheets)")
+    im.add_argument("file", metavar="FILE")
+    im.add_argument("--into", metavar="CSV", help="excerpt file to write (default stories/excerpts/<name>.csv)")
+    im.add_argument("--map", metavar="YAML", help="code map / column map (codes.yaml)")
+    im.add_argument("--participants", metavar="YAML", help="document name -> participant id map")
+    s = sub.add_parser("serve", help="preview output/web on 127.0.0.1 and rebuild when inputs change")
+    s.add_argument("--port", type=int, default=8000)
+    sub.add_parser("voices", help="list the narration engines and voices available")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        root = Path(args.project)
+        if not root.is_dir():
+            raise UsageError(f"--project {args.project}: no such folder")
+        return COMMANDS[args.command](args, root.resolve())
+    except StorymakerError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        if len(exc.problems) > 1:
+            print(f"{len(exc.problems)} problems found.", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("interrupted: the previous output/ was left as it was", file=sys.stderr)
+        return 130
+
+
+def _check(args, root: Path) -> int:
+    from .commands import check
+    return check(root, quiet=args.quiet)
+
+
+def _build(args, root: Path) -> int:
+    from .build import build
+    build(root, web=args.web, video=args.video, story=args.story, out=args.out, quiet=args.quiet)
+    return 0
+
+
+def _compose(args, root: Path) -> int:
+    from .commands import compose_scripts
+    return compose_scripts(root, args.story, quiet=args.quiet)
+
+
+def _init(args, root: Path) -> int:
+    from .commands import init
+    return init(Path(args.dir), quiet=args.quiet)
+
+
+def _import(args, root: Path) -> int:
+    from .importers import run_import
+    opt = lambda v: Path(v) if v else None
+    report = run_import(root, Path(args.file), opt(args.into), opt(args.map), opt(args.participants))
+    for line in report.lines():
+        print(line)
+    return 0
+
+
+def _serve(args, root: Path) -> int:
+    from .build import build
+    from .serve import serve
+    serve(root, args.port, build=lambda: build(root, quiet=True))
+    return 0
+
+
+def _voices(args, root: Path) -> int:
+    from .commands import voices
+    return voices()
+
+
+COMMANDS = {"check": _check, "build": _build, "compose": _compose, "init": _init,
+            "import": _import, "serve": _serve, "voices": _voices}

@@ -1,0 +1,55 @@
+"""What an import did, as lines for the terminal: counts, notes and one line per thing skipped.
+
+Lines never contain interview text; names of sources, cases and documents (which may be
+real names) are masked with :func:`mask`.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+
+def mask(value: str) -> str:
+    """``"Margaret Owen" -> "M******* O***"``: storymaker.anonymise.mask when present."""
+    try:
+        from ..anonymise import mask as project_mask  # type: ignore[attr-defined]
+    except ImportError:
+        return " ".join(word[:1] + "*" * (len(word) - 1) for word in str(value).split(" "))
+    return project_mask(value)
+
+
+@dataclass
+class ImportReport:
+    """Mutable tally filled in while importing; :meth:`lines` renders it."""
+
+    file: str
+    format: str = ""
+    written: str = ""
+    counts: Counter = field(default_factory=Counter)
+    notes: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    unmapped: Counter = field(default_factory=Counter)
+
+    def skip(self, where: str, why: str) -> None:
+        self.skipped.append(f"skipped {where}: {why}")
+
+    def note(self, text: str) -> None:
+        if text not in self.notes:
+            self.notes.append(text)
+
+    def lines(self) -> list[str]:
+        out = [f"imported {self.file} ({self.format})"]
+        order = ("sources", "segments", "codes", "participants", "excerpts", "themes")
+        counted = [f"{self.counts[k]} {k}" for k in order if k in self.counts]
+        if counted:
+            out.append("read " + ", ".join(counted))
+        if self.written:
+            out.append(f"wrote {self.written}")
+        out += self.notes
+        out += [
+            f"code {tag!r} ({n} segment{'s' if n != 1 else ''}) has no entry in the code map and is not in "
+            f"stories/codebook.yaml; kept as tag {tag!r}: map it with --map codes.yaml or add it to the codebook"
+            for tag, n in sorted(self.unmapped.items())
+        ]
+        out += self.skipped
+        return out

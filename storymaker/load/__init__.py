@@ -1,0 +1,46 @@
+"""load: read a project folder into a :class:`Project`, collecting every problem on the way.
+
+    load_project(root) -> (Project, [Problem])
+
+Structural problems (bad YAML, missing fields, bad values) are found here;
+cross-file problems (unknown tags, duplicate ids, composability, identifiers)
+are found by :mod:`storymaker.check`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import Problem, Project
+from .excerpts import read_excerpts
+from .register import read_mapping, read_register, read_settings, read_withdrawn
+from .specs import read_specs
+
+__all__ = ["load_project"]
+
+
+def load_project(root: Path) -> tuple[Project, list[Problem]]:
+    root = Path(root).resolve()
+    stories = root / "stories"
+    problems: list[Problem] = []
+    if not stories.is_dir():
+        empty = Project(root, (), {}, (), read_register(Path("/nonexistent"), "")[0])
+        return empty, [Problem(str(root), 0, "no stories/ folder here: run storymaker in a project folder, pass --project DIR, or create one with 'storymaker init DIR'")]
+    excerpts, more = read_excerpts(stories / "excerpts", root)
+    problems += more
+    codebook, _, more = read_mapping(stories / "codebook.yaml", "stories/codebook.yaml", "themes", True)
+    problems += more
+    specs, more = read_specs(stories, root)
+    problems += more
+    register, more = read_register(stories / "anonymise.yaml", "stories/anonymise.yaml")
+    problems += more
+    glossary, _, more = read_mapping(stories / "glossary.yaml", "stories/glossary.yaml", "terms", False)
+    problems += more
+    withdrawn, more = read_withdrawn(stories / "withdrawn.yaml", "stories/withdrawn.yaml")
+    problems += more
+    settings, more = read_settings(stories / "project.yaml", "stories/project.yaml")
+    problems += more
+    project = Project(root=root, excerpts=tuple(excerpts), codebook=codebook, stories=tuple(specs),
+                      register=register, glossary=glossary, withdrawn=withdrawn,
+                      title=str(settings.get("title") or "Stories"),
+                      description=str(settings.get("description") or ""))
+    return project, problems

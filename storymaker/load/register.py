@@ -1,0 +1,103 @@
+"""Read the anonymisation register, codebook, glossary, withdrawn list and project settings.
+
+Messages here never quote a register entry: they give its line and its masked form.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import Problem, Register, RegisterEntry
+from .yamlio import LineDict, item_line, line_of, read_yaml
+
+KINDS = {"people": "person", "places": "place", "organisations": "organisation", "other": "other"}
+REGISTER_KEYS = set(KINDS) | {"allow"}
+
+
+def _mask(value: str) -> str:
+    return " ".join(w[:1] + "*" * (len(w) - 1) for w in value.split())
+
+
+def _entry(kind: str, item: object, rel: str, line: int) -> tuple[RegisterEntry | None, Problem | None]:
+    if isinstance(item, (str, int, float)) and not isinstance(item, bool):
+        value = str(item).strip()
+        return (RegisterEntry(kind, value, line=line), None) if value else (None, Problem(rel, line, "empty register entry: remove it"))
+    if isinstance(item, dict):
+        value = str(item.get("name") or item.get("value") or "").strip()
+        if not value:
+            return None, Problem(rel, line, "register entry mapping needs 'name' (and optionally 'replace', 'aliases')")
+        aliases = item.get("aliases") or []
+        if isinstance(aliases, str):
+            aliases = [aliases]
+        replace = str(item.get("replace") or item.get("replacement") or "").strip()
+        return RegisterEntry(kind, value, replace, tuple(str(a).strip() for a in aliases if str(a).strip()), line), None
+    return None, Problem(rel, line, "register entries must be plain strings or mappings {name, replace, aliases}")
+
+
+def read_register(path: Path, rel: str) -> tuple[Register, list[Problem]]:
+    if not path.exists():
+        return Register(source=rel), [Problem(rel, 0, "missing: create it with lists people, places, organisations, other and allow (an empty list is fine)")]
+    data, problems = read_yaml(path, rel)
+    if problems:
+        return Register(source=rel), problems
+    if data is None:
+        data = LineDict()
+    if not isinstance(data, dict):
+        return Register(source=rel), [Problem(rel, 1, "expected a mapping with lists people, places, organisations, other, allow")]
+    entries: list[RegisterEntry] = []
+    for key in sorted(set(map(str, data)) - REGISTER_KEYS):
+        problems.append(Problem(rel, line_of(data, 1), f"unknown list '{key}': use people, places, organisations, other or allow"))
+    for key, kind in KINDS.items():
+        items = data.get(key) or []
+        if not isinstance(items, list):
+            problems.append(Problem(rel, line_of(data, 1), f"'{key}' must be a list"))
+            continue
+        for i, item in enumerate(items):
+            entry, problem = _entry(kind, item, rel, item_line(items, i, line_of(items)))
+            entries.append(entry) if entry else problems.append(problem)
+    allow = data.get("allow") or []
+    if not isinstance(allow, list):
+        problems.append(Problem(rel, line_of(data, 1), "'allow' must be a list of words reviewed as safe to publish"))
+        allow = []
+    registered = {v.lower() for e in entries for v in (e.value, *e.aliases)}
+    for i, word in enumerate(allow):
+        if str(word).strip().lower() in registered:
+            problems.append(Problem(rel, item_line(allow, i), f"'{_mask(str(word))}' is both registered and allowed: remove it from allow"))
+    return Register(tuple(entries), frozenset(str(w).strip() for w in allow if str(w).strip()), rel), problems
+
+
+def read_mapping(path: Path, rel: str, key: str, required: bool) -> tuple[dict[str, str], int, list[Problem]]:
+    """A ``key:`` mapping of strings to strings (codebook themes, glossary terms)."""
+    if not path.exists():
+        return {}, 0, ([Problem(rel, 0, f"missing: create it with a '{key}:' mapping")] if required else [])
+    data, problems = read_yaml(path, rel)
+    if problems:
+        return {}, 0, problems
+    body = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(body, dict):
+        return {}, 0, [Problem(rel, line_of(data, 1), f"expected a '{key}:' mapping of names to descriptions")]
+    return {str(k).strip(): str(v or "").strip() for k, v in body.items()}, line_of(body, 1), []
+
+
+def read_withdrawn(path: Path, rel: str) -> tuple[frozenset[str], list[Problem]]:
+    if not path.exists():
+        return frozenset(), []
+    data, problems = read_yaml(path, rel)
+    if problems:
+        return frozenset(), problems
+    items = (data or {}).get("participants") if isinstance(data, dict) or data is None else None
+    if items is None and isinstance(data, dict):
+        items = []
+    if not isinstance(items, list):
+        return frozenset(), [Problem(rel, line_of(data, 1), "expected 'participants:' with a list of participant ids")]
+    return frozenset(str(p).strip() for p in items if str(p).strip()), []
+
+
+def read_settings(path: Path, rel: str) -> tuple[dict, list[Problem]]:
+    if not path.exists():
+        return {}, []
+    data, problems = read_yaml(path, rel)
+    if problems:
+        return {}, problems
+    if data is not None and not isinstance(data, dict):
+        return {}, [Problem(rel, 1, "expected a mapping (title, description)")]
+    return dict(data or {}), []

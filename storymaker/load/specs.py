@@ -1,0 +1,157 @@
+"""Read story specs (``stories/<slug>.story.yaml``) into :class:`StorySpec` values."""
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+
+from ..model import AUDIENCES, CHANNELS, VIDEO_FORMATS, Beat, Problem, StorySpec, VideoSpec
+from .excerpts import split_list
+from .yamlio import LineDict, item_line, line_of, read_yaml
+
+SUFFIX = ".story.yaml"
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+STORY_KEYS = {"title", "audience", "audiences", "narrator", "beats", "outputs", "min_contributors",
+              "max_share", "target_words", "seed", "summary", "video"}
+BEAT_KEYS = {"heading", "themes", "intro", "outro", "excerpts", "image"}
+VIDEO_KEYS = {"formats", "voice", "music", "music_licence", "theme", "fps"}
+
+
+class _Fields:
+    """Collects problems while reading typed fields from one mapping."""
+
+    def __init__(self, rel: str, data: LineDict, what: str):
+        self.rel, self.data, self.what = rel, data, what
+        self.line = line_of(data, 1)
+        self.problems: list[Problem] = []
+
+    def problem(self, message: str) -> None:
+        self.problems.append(Problem(self.rel, self.line, message))
+
+    def unknown(self, allowed: set[str]) -> None:
+        for key in sorted(set(map(str, self.data)) - allowed):
+            close = difflib.get_close_matches(key, sorted(allowed), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else f"; known fields: {', '.join(sorted(allowed))}"
+            self.problem(f"{self.what}: unknown field '{key}'{hint}")
+
+    def text(self, key: str, required: bool = False) -> str:
+        value = self.data.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                self.problem(f"{self.what}: missing '{key}'")
+            return ""
+        if not isinstance(value, (str, int, float)):
+            self.problem(f"{self.what}: '{key}' must be text")
+            return ""
+        return str(value).strip()
+
+    def number(self, key: str, kind: type, low: float, high: float, default):
+        value = self.data.get(key, default)
+        if value is None or value == default:
+            return default
+        try:
+            number = kind(value)
+        except (TypeError, ValueError):
+            number = None
+        if number is None or isinstance(value, bool) or not low <= number <= high:
+            self.problem(f"{self.what}: '{key}' must be a {'whole ' if kind is int else ''}number from {low} to {high}, not {value!r}")
+            return default
+        return number
+
+    def choices(self, key: str, allowed, default: tuple[str, ...], required: bool = False) -> tuple[str, ...]:
+        if key not in self.data:
+            if required:
+                self.problem(f"{self.what}: missing '{key}' (one or more of {', '.join(allowed)})")
+            return default
+        values = [v.lower() if v.lower() in allowed else v for v in split_list(self.data.get(key))]
+        bad = [v for v in values if v not in allowed]
+        if bad or not values:
+            self.problem(f"{self.what}: '{key}' must be one or more of {', '.join(allowed)}, not {', '.join(bad) or '(empty)'}")
+            return default
+        return tuple(dict.fromkeys(values))
+
+
+def _beat(rel: str, data: object, index: int, line: int) -> tuple[Beat | None, list[Problem]]:
+    if not isinstance(data, LineDict):
+        return None, [Problem(rel, line, f"beat {index + 1}: must be a mapping with heading and themes")]
+    f = _Fields(rel, data, f"beat {index + 1}")
+    f.unknown(BEAT_KEYS)
+    heading = f.text("heading", required=True)
+    themes = split_list(data.get("themes"))
+    if not themes:
+        f.problem(f"beat {index + 1}: missing 'themes' (codebook tags, as a list)")
+    beat = Beat(heading=heading, themes=tuple(themes), intro=f.text("intro"), outro=f.text("outro"),
+                excerpts=f.number("excerpts", int, 1, 20, 2), image=f.text("image"), line=f.line)
+    return (None if f.problems else beat), f.problems
+
+
+def _video(rel: str, data: object, line: int) -> tuple[VideoSpec, list[Problem]]:
+    if data is None:
+        return VideoSpec(), []
+    if not isinstance(data, LineDict):
+        return VideoSpec(), [Problem(rel, line, "video: must be a mapping (formats, voice, music, theme)")]
+    f = _Fields(rel, data, "video")
+    f.unknown(VIDEO_KEYS)
+    formats = f.choices("formats", tuple(VIDEO_FORMATS), ("16:9",))
+    voice = data.get("voice")
+    engine, name = "espeak", ""
+    if isinstance(voice, dict):
+        engine = str(voice.get("engine") or "espeak").strip().lower()
+        name = str(voice.get("name") or "").strip()
+    elif isinstance(voice, str) and voice.strip():
+        engine = voice.strip().lower()
+    elif voice is not None:
+        f.problem("video: 'voice' must be an engine name or a mapping {engine, name}")
+    spec = VideoSpec(formats=formats, voice_engine=engine, voice=name, music=f.text("music"),
+                     music_licence=f.text("music_licence"), theme=f.text("theme") or "default",
+                     fps=f.number("fps", int, 1, 60, 25))
+    return spec, f.problems
+
+
+def read_spec(path: Path, rel: str) -> tuple[StorySpec | None, list[Problem]]:
+    slug = path.name[: -len(SUFFIX)]
+    data, problems = read_yaml(path, rel)
+    if problems:
+        return None, problems
+    if not isinstance(data, LineDict):
+        return None, [Problem(rel, 1, "a story spec must be a mapping with title, audience, narrator and beats")]
+    f = _Fields(rel, data, "story")
+    if not SLUG.match(slug):
+        f.problem(f"file name gives the slug {slug!r}: rename it to lowercase letters, digits and hyphens, e.g. my-story{SUFFIX}")
+    f.unknown(STORY_KEYS)
+    key = "audiences" if "audiences" in data else "audience"
+    audiences = f.choices(key, AUDIENCES, (), required=True)
+    beats_data = data.get("beats")
+    beats: list[Beat] = []
+    if not isinstance(beats_data, list) or not beats_data:
+        f.problem("story: 'beats' must be a non-empty list")
+    else:
+        for i, item in enumerate(beats_data):
+            beat, more = _beat(rel, item, i, item_line(beats_data, i, f.line))
+            f.problems += more
+            if beat:
+                beats.append(beat)
+    video, more = _video(rel, data.get("video"), f.line)
+    f.problems += more
+    spec = StorySpec(
+        slug=slug, title=f.text("title", required=True), audiences=audiences,
+        narrator=f.text("narrator", required=True), beats=tuple(beats),
+        outputs=f.choices("outputs", CHANNELS, CHANNELS),
+        min_contributors=f.number("min_contributors", int, 1, 1000, None),
+        max_share=f.number("max_share", float, 0.01, 1.0, 0.4),
+        target_words=f.number("target_words", int, 10, 100000, None),
+        seed=f.number("seed", int, 0, 2**31, 0), summary=f.text("summary"),
+        video=video, source=rel, line=1,
+    )
+    return (None if f.problems else spec), f.problems
+
+
+def read_specs(folder: Path, root: Path) -> tuple[list[StorySpec], list[Problem]]:
+    specs: list[StorySpec] = []
+    problems: list[Problem] = []
+    for path in sorted(folder.glob("*" + SUFFIX)):
+        spec, more = read_spec(path, path.relative_to(root).as_posix())
+        problems += more
+        if spec:
+            specs.append(spec)
+    return specs, problems

@@ -1,0 +1,76 @@
+"""Line-aware YAML reading: every mapping remembers the line it started on.
+
+``read_yaml(path, rel)`` returns ``(data, problems)``; mappings are :class:`LineDict`
+whose ``.line`` is 1-based. A syntax error becomes one Problem with its line.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from ..model import Problem
+
+
+class LineDict(dict):
+    line: int = 0
+
+
+class LineList(list):
+    line: int = 0
+    item_lines: list[int]
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+    out = LineDict(loader.construct_mapping(node, deep=True))
+    out.line = node.start_mark.line + 1
+    return out
+
+
+def _sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
+    out = LineList(loader.construct_sequence(node, deep=True))
+    out.line = node.start_mark.line + 1
+    out.item_lines = [n.start_mark.line + 1 for n in node.value]
+    return out
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
+
+
+def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
+    """Read a UTF-8 file (a BOM is tolerated); unreadable files become a Problem."""
+    try:
+        return path.read_text(encoding="utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        return None, [Problem(rel, 0, f"not UTF-8 text (byte {exc.start}): save the file as UTF-8")]
+    except OSError as exc:
+        return None, [Problem(rel, 0, f"cannot read the file ({exc.strerror or exc})")]
+
+
+def read_yaml(path: Path, rel: str) -> tuple[object, list[Problem]]:
+    text, problems = read_text(path, rel)
+    if text is None:
+        return None, problems
+    try:
+        return yaml.load(text, Loader=_Loader), []
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        why = (exc.problem or exc.context or "invalid YAML").strip()
+        return None, [Problem(rel, line, f"YAML syntax error: {why}")]
+    except yaml.YAMLError as exc:
+        return None, [Problem(rel, 0, f"YAML error: {exc}")]
+
+
+def line_of(value: object, default: int = 0) -> int:
+    return getattr(value, "line", 0) or default
+
+
+def item_line(seq: object, index: int, default: int = 0) -> int:
+    lines = getattr(seq, "item_lines", None)
+    return lines[index] if lines and index < len(lines) else default

@@ -1,0 +1,119 @@
+"""prepare: from a loaded Project to composed, anonymised stories (no rendering).
+
+    anonymise every publishable excerpt  -> safe texts, log entries, flags
+    anonymise the specs' own text        -> titles, narrators, intros made safe too
+    compose each story per audience and channel -> Compositions (Story + provenance)
+
+Flags (unreviewed identifiers) and unmet constraints become Problems; nothing
+here writes files. ``storymaker check`` stops after this; ``build`` renders.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from .anonymise import Anonymiser, LogEntry, mask
+from .compose import Composition, compose
+from .errors import ComposeError
+from .model import Excerpt, Flag, Problem, Project, Redaction, StorySpec
+from .paths import IMAGE_TYPES, confined
+from .render.video.voices import check_voice, describe_voice
+
+
+@dataclass
+class Prepared:
+    project: Project
+    anonymiser: Anonymiser
+    safe: dict[str, Redaction] = field(default_factory=dict)
+    log: list[LogEntry] = field(default_factory=list)
+    compositions: list[Composition] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def publishable(e: Excerpt, project: Project) -> bool:
+    return bool(e.consent) and not e.sensitive and e.participant not in project.withdrawn
+
+
+def _flag_problem(path: str, line: int, flag: Flag, what: str) -> Problem:
+    return Problem(path, line, f"unreviewed {flag.kind} '{mask(flag.token)}' in {what}: {flag.suggestion}")
+
+
+def _log(red: Redaction, where: str) -> list[LogEntry]:
+    return [LogEntry(where=where, original=r.original, replacement=r.replacement, kind=r.kind, reason=r.reason)
+            for r in red.replacements]
+
+
+def anonymise_excerpts(prep: Prepared) -> None:
+    for e in prep.project.excerpts:
+        if not publishable(e, prep.project):
+            continue
+        red = prep.anonymiser.anonymise(e.text)
+        prep.safe[e.id] = red
+        prep.log += _log(red, f"{e.source}:{e.line} ({e.id})")
+        prep.problems += [_flag_problem(e.source, e.line, f, f"excerpt {e.id}") for f in red.flags]
+
+
+def _safe_text(prep: Prepared, text: str, spec: StorySpec, line: int, what: str) -> str:
+    if not text:
+        return text
+    red = prep.anonymiser.anonymise(text)
+    prep.log += _log(red, f"{spec.source}:{line} ({what})")
+    prep.problems += [_flag_problem(spec.source, line, f, what) for f in red.flags]
+    return red.text
+
+
+def safe_spec(prep: Prepared, spec: StorySpec) -> StorySpec:
+    """The spec with its own (authored) text anonymised and its image paths resolved."""
+    beats = []
+    for beat in spec.beats:
+        image, problem = ("", None)
+        if beat.image:
+            path, problem = confined(prep.project.root, beat.image, Problem(spec.source, beat.line, ""), "image", IMAGE_TYPES)
+            image = str(path) if path else ""
+        beats.append(dataclasses.replace(
+            beat, image=image,
+            heading=_safe_text(prep, beat.heading, spec, beat.line, "beat heading"),
+            intro=_safe_text(prep, beat.intro, spec, beat.line, "beat intro"),
+            outro=_safe_text(prep, beat.outro, spec, beat.line, "beat outro")))
+    return dataclasses.replace(
+        spec, beats=tuple(beats),
+        title=_safe_text(prep, spec.title, spec, spec.line, "story title"),
+        narrator=_safe_text(prep, spec.narrator, spec, spec.line, "narrator"),
+        summary=_safe_text(prep, spec.summary, spec, spec.line, "summary"))
+
+
+def compose_story(prep: Prepared, spec: StorySpec, channels: Iterable[str]) -> None:
+    for audience in spec.audiences:
+        for channel in channels:
+            credit = describe_voice(spec.video) if channel == "video" else ""
+            try:
+                comp = compose(prep.project, spec, audience, channel, prep.safe, voice_credit=credit)
+            except ComposeError as exc:
+                prep.problems += exc.problems
+                continue
+            prep.compositions.append(comp)
+            prep.warnings += [f"{spec.source}: {audience}/{channel}: {note}" for note in comp.notes]
+
+
+def voice_problems(prep: Prepared, spec: StorySpec) -> None:
+    for message in check_voice(spec.video, prep.project.root):
+        prep.problems.append(Problem(spec.source, spec.line, f"video voice: {message}"))
+
+
+def prepare(project: Project, channels: Iterable[str] | None = None, only: str | None = None) -> Prepared:
+    """Anonymise and compose; ``channels`` limits the outputs, ``only`` limits to one story slug."""
+    prep = Prepared(project, Anonymiser(project.register))
+    anonymise_excerpts(prep)
+    # compose sees only excerpts that may be published and were anonymised
+    prep.project = dataclasses.replace(project, excerpts=tuple(e for e in project.excerpts if e.id in prep.safe))
+    wanted = tuple(channels) if channels is not None else None
+    for spec in project.stories:
+        if only and spec.slug != only:
+            continue
+        chosen = [c for c in spec.outputs if wanted is None or c in wanted]
+        if "video" in chosen:
+            voice_problems(prep, spec)
+        compose_story(prep, safe_spec(prep, spec), chosen)
+    return prep

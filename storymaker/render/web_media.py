@@ -1,0 +1,102 @@
+"""Confined file handling for the web output: safe names, media copies, images.
+
+Only files named by a :class:`VideoArtefact` or a :class:`StoryBeat` image
+are ever read, and every file written gets a name built from a checked slug,
+audience and format, so hostile slugs such as ``../../etc/passwd`` can never
+steer a write outside ``out_dir``. Beat images are re-encoded with Pillow,
+which drops EXIF (camera, GPS location) and any other metadata.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+from PIL import Image
+
+from ..errors import InputError, RenderError
+from ..model import AUDIENCES, VIDEO_FORMATS, Problem, Story, VideoArtefact
+
+SLUG_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".gif"}
+MAX_IMAGE_WIDTH = 1600
+
+
+def shown(value: str, limit: int = 40) -> str:
+    """A short, printable rendering of a hostile value for an error message."""
+    text = value if len(value) <= limit else value[: limit - 1] + "…"
+    return repr(text)
+
+
+def check_story_name(slug: str, audience: str, where: str = "story") -> None:
+    """Refuse slugs that are not ``[a-z0-9-]+`` and unknown audiences."""
+    if not SLUG_RE.fullmatch(slug):
+        raise InputError(Problem(where, 0, f"slug {shown(slug)} is not allowed in a file name: "
+                                 "use lower-case letters, digits and hyphens only, e.g. 'night-shift'"))
+    if audience not in AUDIENCES:
+        raise InputError(Problem(where, 0, f"audience {shown(audience)} of {slug!r} is unknown: "
+                                 f"use one of {', '.join(AUDIENCES)}"))
+
+
+def format_token(fmt: str) -> str:
+    """``"16:9"`` -> ``"16x9"``; refuses formats storymaker does not make."""
+    if fmt not in VIDEO_FORMATS:
+        raise InputError(Problem("video", 0, f"video format {shown(fmt)} is unknown: "
+                                 f"use one of {', '.join(VIDEO_FORMATS)}"))
+    return fmt.replace(":", "x")
+
+
+def pick_video(story: Story, videos: list[VideoArtefact]) -> VideoArtefact | None:
+    """The story's video: same slug and audience, 16:9 preferred, then format order."""
+    mine = [v for v in videos if v.slug == story.slug and v.audience == story.audience]
+    order = list(VIDEO_FORMATS)
+    mine.sort(key=lambda v: order.index(v.format) if v.format in order else len(order))
+    return mine[0] if mine else None
+
+
+def link_or_copy(src: Path, dest: Path) -> None:
+    """Hard-link ``src`` to ``dest``; copy when linking is not possible."""
+    if not src.is_file():
+        raise RenderError(Problem(str(src), 0, "video file is missing: render the video again "
+                                  "(storymaker build --video) or build without --video"))
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    if dest.exists() or dest.is_symlink():
+        dest.unlink()
+    try:
+        os.link(src, dest)
+    except OSError:
+        shutil.copyfile(src, dest)
+
+
+def copy_video(video: VideoArtefact, out_dir: Path) -> dict[str, str]:
+    """Copy a video's mp4, captions and poster into ``media/``; return relative URLs."""
+    check_story_name(video.slug, video.audience, where="video")
+    stem = f"{video.slug}-{format_token(video.format)}"
+    names = {"mp4": f"{stem}.mp4", "vtt": f"{stem}.vtt", "poster": f"{stem}-poster.png"}
+    sources = {"mp4": video.mp4, "vtt": video.vtt, "poster": video.poster}
+    urls: dict[str, str] = {}
+    for key, name in names.items():
+        link_or_copy(Path(sources[key]), out_dir / "media" / video.audience / name)
+        urls[key] = f"media/{video.audience}/{name}"
+    return urls
+
+
+def copy_image(src: str, out_dir: Path, audience: str, stem: str) -> str:
+    """Re-encode a beat image (no metadata, at most 1600 px wide); return its URL."""
+    path = Path(src)
+    if not path.is_absolute() or path.suffix.lower() not in IMAGE_SUFFIXES or not path.is_file():
+        raise RenderError(Problem(src, 0, "beat image is not a PNG, JPEG, WebP or GIF file "
+                                  "inside the project: fix the image: path in the story file"))
+    try:
+        with Image.open(path) as img:
+            img = img.convert("RGB")
+    except OSError as exc:
+        raise RenderError(Problem(src, 0, f"image cannot be read ({exc}): save it again as PNG or JPEG")) from exc
+    if img.width > MAX_IMAGE_WIDTH:
+        img = img.resize((MAX_IMAGE_WIDTH, round(img.height * MAX_IMAGE_WIDTH / img.width)))
+    name = f"{stem}.jpg"
+    dest = out_dir / "media" / audience / name
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    img.save(dest, "JPEG", quality=85, optimize=True)
+    return f"media/{audience}/{name}"

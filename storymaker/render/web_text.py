@@ -1,0 +1,44 @@
+"""Authored text (connective intros, outros, summary, disclosure) to safe HTML.
+
+Editors may use a little Markdown (emphasis, links, paragraphs) in the text
+they write. Everything is untrusted: Markdown is rendered with ``markdown``
+and the result sanitised with ``nh3`` down to a short allow-list, so no
+script, event handler, ``javascript:`` URL, iframe or style survives.
+Participants' quotations are never run through Markdown: they are verbatim
+words and are escaped by the templates as plain text.
+"""
+from __future__ import annotations
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+ALLOWED_TAGS = {"p", "em", "strong", "a", "br", "ul", "ol", "li"}
+ALLOWED_ATTRIBUTES = {"a": {"href"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def clean_html(html: str) -> str:
+    """Sanitise HTML to the allow-list; links get ``rel="noopener noreferrer"``."""
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+def authored_html(text: str) -> Markup:
+    """Render an editor's Markdown paragraph(s) as sanitised HTML."""
+    if not text.strip():
+        return Markup("")
+    html = markdown.markdown(text, output_format="html")
+    return Markup(clean_html(html).strip())
+
+
+def plain_paragraphs(text: str) -> list[str]:
+    """Split plain text into paragraphs on blank lines (for escaping by Jinja2)."""
+    parts = [" ".join(p.split()) for p in text.replace("\r\n", "\n").split("\n\n")]
+    return [p for p in parts if p]

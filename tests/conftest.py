@@ -1,0 +1,42 @@
+"""Shared fixtures: the repository root (the bundled example), a copy of the small
+test project, and a way to run the real CLI."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SMALL = REPO / "tests" / "project"
+
+
+@pytest.fixture
+def small_project(tmp_path: Path) -> Path:
+    """A fresh, writable copy of tests/project (stories only; templates/assets come from the package)."""
+    dest = tmp_path / "project"
+    shutil.copytree(SMALL, dest)
+    return dest
+
+
+@pytest.fixture
+def example_copy(tmp_path: Path) -> Path:
+    """A writable copy of the bundled example project."""
+    dest = tmp_path / "example"
+    for name in ("stories", "templates", "assets"):
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, dest / name)
+    return dest
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run ``python -m storymaker`` for real and capture what a user would see."""
+    return subprocess.run([sys.executable, "-m", "storymaker", *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=600)
+
+
+@pytest.fixture
+def cli():
+    return run_cli
