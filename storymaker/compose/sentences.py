@@ -34,7 +34,18 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         spans.append((start, match.end()))
         start = match.end()
     spans.append((start, len(text)))
-    return [_strip(text, s, e) for s, e in spans if text[s:e].strip()]
+    return _merge_wordless([_strip(text, s, e) for s, e in spans if text[s:e].strip()], text)
+
+
+def _merge_wordless(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Join a span with no words in it (a lone "…") onto the sentence before it."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and not any(ch.isalnum() for ch in text[start:end]):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

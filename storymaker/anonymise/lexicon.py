@@ -1,0 +1,76 @@
+"""Word lists the anonymiser consults, loaded once per process from ``storymaker/data/gazetteer``.
+
+* ``first_names`` / ``surnames``: common UK names (lower-case keys);
+* ``places``: UK towns, cities, counties and regions (lower-case, multi-word allowed);
+* ``common_words``: lower-case English words (Debian's wbritish), used to tell "Will" and
+  "Hope" the words from Will and Hope the people, and to exempt sentence-initial words;
+* :data:`SAFE`: capitalised words that are never identifiers on their own.
+
+See ``storymaker/data/gazetteer/generate.py`` for where the lists come from.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
+
+SAFE = frozenset("""
+i i'm i've i'd i'll mum mam mom dad mummy daddy nan nana nanna gran grandma grandad granny grandpa
+auntie aunty christmas easter xmas ramadan eid diwali hanukkah new year boxing day bank holiday
+english british welsh scottish irish european polish asian african caribbean muslim christian jewish
+hindu sikh god ok okay tv nhs gp gps a&e uk eu bbc covid covid-19 coronavirus lockdown wifi wi-fi
+internet zoom teams whatsapp facebook google youtube email dwp hmrc pip esa jsa ucas gcse gcses
+a-level a-levels mp council ceo hr it pa cv id ptsd adhd ocd dementia alzheimer's parkinson's
+monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays
+fridays saturdays sundays january february march april may june july august september october
+november december spring summer autumn winter mr mrs ms miss dr sir madam no yes oh ah er erm um
+uh hmm right well so and but or then when if because yeah yep nope the a an my our your his her
+their this that these those it we you he she they there here what who why how where which
+""".split())
+
+TITLES = frozenset("mr mrs ms miss mx dr doctor nurse sister auntie aunty aunt uncle nan nanna grandma grandad "
+                   "granny grandpa father rev reverend prof professor cllr councillor sir lady lord dame".split())
+
+
+def _lines(name: str) -> list[str]:
+    return [ln.strip() for ln in (DATA / name).read_text(encoding="utf-8").splitlines() if ln.strip()]
+
+
+@lru_cache(maxsize=None)
+def first_names() -> frozenset[str]:
+    return frozenset(n.lower() for n in _lines("first_names.txt"))
+
+
+@lru_cache(maxsize=None)
+def surnames() -> frozenset[str]:
+    return frozenset(n.lower() for n in _lines("surnames.txt"))
+
+
+@lru_cache(maxsize=None)
+def places() -> frozenset[str]:
+    return frozenset(n.lower() for n in _lines("places.txt") + _lines("counties.txt"))
+
+
+@lru_cache(maxsize=None)
+def counties() -> frozenset[str]:
+    return frozenset(n.lower() for n in _lines("counties.txt"))
+
+
+@lru_cache(maxsize=None)
+def common_words() -> frozenset[str]:
+    return frozenset(_lines("common_words.txt"))
+
+
+@lru_cache(maxsize=None)
+def confusable_map() -> dict[str, str]:
+    rows = (ln.split("\t") for ln in _lines("confusables.tsv"))
+    return {chr(int(code, 16)): ascii_ for code, ascii_ in rows}
+
+
+def is_common(word: str) -> bool:
+    """True for an ordinary English word (case-insensitive; possessive 's ignored)."""
+    w = word.lower()
+    if w.endswith("'s"):
+        w = w[:-2]
+    return w in common_words() or w in SAFE

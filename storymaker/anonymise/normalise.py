@@ -1,0 +1,71 @@
+"""Normalise text for matching while remembering where every character came from.
+
+Look-alike characters (Cyrillic "а" for Latin "a", full-width letters, ligatures, accents)
+and invisible characters (zero-width spaces, joiners, soft hyphens) are how identifiers
+slip past a matcher. :func:`normalise` folds them away (compatibility decomposition,
+combining marks dropped, Unicode confusables mapped to ASCII, format characters removed)
+and returns an offset map so a span found in the folded text can be mapped back onto
+the original text, which is what gets replaced.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import confusable_map
+
+# Dashes and quotes that read the same to a person: fold them to ASCII.
+_PUNCT = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "\u2010": "-", "\u2011": "-",
+          "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ", "\u202f": " "}
+
+
+@dataclass(frozen=True)
+class Folded:
+    """Folded text plus, for each folded character, the index of its source character."""
+
+    text: str
+    origin: tuple[int, ...]
+    source_length: int
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        """Map a folded [start, end) span to the original text."""
+        if start >= len(self.origin):
+            return self.source_length, self.source_length
+        src_start = self.origin[start]
+        src_end = self.origin[end - 1] + 1 if end > start else src_start
+        return src_start, src_end
+
+
+@lru_cache(maxsize=4096)
+def fold_char(ch: str) -> str:
+    """What one character becomes: "" for invisible characters."""
+    if ch in _PUNCT:
+        return _PUNCT[ch]
+    if ch.isascii():
+        return ch
+    if unicodedata.category(ch) == "Cf":  # zero-width space/joiners, soft hyphen, BOM ...
+        return ""
+    mapped = confusable_map().get(ch)
+    if mapped:
+        return mapped
+    out = [c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)]
+    return "".join(confusable_map().get(c, c) for c in out)
+
+
+def normalise(text: str) -> Folded:
+    """Fold ``text`` for matching; :meth:`Folded.to_source` maps spans back."""
+    if text.isascii():
+        return Folded(text, tuple(range(len(text))), len(text))
+    chars: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        folded = fold_char(ch)
+        chars.append(folded)
+        origin.extend([i] * len(folded))
+    return Folded("".join(chars), tuple(origin), len(text))
+
+
+def fold(text: str) -> str:
+    """Folded text only (for needles and gate scanning)."""
+    return normalise(text).text

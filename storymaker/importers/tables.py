@@ -1,0 +1,80 @@
+"""CSV (UTF-8, comma, semicolon or tab) and XLSX files as a header plus positioned rows.
+
+Positions are CSV line numbers or spreadsheet row numbers, so errors can name them.
+XLSX archives pass the same zip checks as ``.qdpx`` before openpyxl opens them
+(openpyxl itself parses through defusedxml when it is installed).
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+from .safety import SafeZip, fail
+
+
+@dataclass(frozen=True)
+class Table:
+    label: str
+    unit: str  # "line" (CSV) or "row" (XLSX)
+    header: tuple[str, ...]
+    rows: tuple[tuple[int, dict[str, str]], ...]  # (line or row number, {column: value})
+
+    def has(self, *names: str) -> bool:
+        lowered = {h.strip().lower() for h in self.header}
+        return all(n in lowered for n in names)
+
+
+def read_csv(data: bytes, label: str) -> Table:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise fail(label, line, f"byte {exc.start + 1} is not UTF-8; save the file as 'CSV UTF-8' and import it again") from None
+    first = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first.count) if first else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[tuple[int, list[str]]] = []
+    try:
+        line = 1
+        for record in reader:
+            rows.append((line, record))
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise fail(label, reader.line_num, f"CSV error ({exc}); check the quotes on this line") from None
+    return _table(label, "line", rows)
+
+
+def read_xlsx(data: bytes, label: str) -> Table:
+    SafeZip(data, label)  # size, ratio and name checks before openpyxl reads anything
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        sheet = book["highlights"] if "highlights" in book.sheetnames else book.worksheets[0]
+        rows = [(n, [_cell(v) for v in values]) for n, values in enumerate(sheet.iter_rows(values_only=True), 1)]
+    except Exception as exc:  # openpyxl raises many types for damaged files; all mean "bad input"
+        raise fail(label, 0, f"not a readable XLSX workbook ({type(exc).__name__}); save it again from your spreadsheet program") from None
+    return _table(label, "row", rows)
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _table(label: str, unit: str, rows: list[tuple[int, list[str]]]) -> Table:
+    rows = [(n, r) for n, r in rows if any(c.strip() for c in r)]
+    if not rows:
+        raise fail(label, 0, "the file has no header row and no data; export it again")
+    header_at, header = rows[0]
+    names = tuple(h.strip() for h in header)
+    body = []
+    for n, record in rows[1:]:
+        if len(record) > len(names) and any(c.strip() for c in record[len(names):]):
+            raise fail(label, n, f"{unit} {n} has {len(record)} cells but the header has {len(names)}; check its quotes and separators")
+        body.append((n, {names[i]: (record[i] if i < len(record) else "") for i in range(len(names))}))
+    return Table(label, unit, names, tuple(body))

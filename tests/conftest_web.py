@@ -1,0 +1,77 @@
+"""Helpers shared by the web renderer's tests (imported by tests/test_web_*.py)."""
+from __future__ import annotations
+
+import subprocess
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from PIL import Image
+
+from storymaker.model import Chapter, Cue, Story, StoryBeat, VideoArtefact
+from storymaker.serve import make_server
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = ROOT / "templates" / "web"
+ARTEFACTS = ROOT / "tests" / "artefacts"
+HOSTILE = ROOT / "tests" / "data" / "hostile"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+DISCLOSURE = ("This is a **composite** story. Its narrator is fictional; the words are those of "
+              "several people we interviewed. [Read about the method](https://example.org/method).")
+
+
+def make_story(slug: str = "night-shift", audience: str = "staff", **changes) -> Story:
+    """A small but complete web story."""
+    beats = (
+        StoryBeat("Starting out", "When *Alex* first joined, the team was stretched.",
+                  ("Nobody asked me how I was for the first month, and then one day my manager just sat down with me.",
+                   "It was the little things, like someone making me a cup of tea after a hard call.")),
+        StoryBeat("Turning off the targets", "Later, the team changed how it worked.",
+                  ("We stopped counting calls for a week and the whole place breathed out.",),
+                  outro="The targets came back, but differently."),
+    )
+    fields = dict(slug=slug, audience=audience, channel="web", title="Nobody asked me how I was",
+                  narrator="Alex", beats=beats, disclosure=DISCLOSURE, contributors=5,
+                  summary="A story about being *noticed* at work.", voice_credit="espeak-ng (English)")
+    fields.update(changes)
+    return Story(**fields)
+
+
+def make_video(folder: Path, slug: str = "night-shift", audience: str = "staff", fmt: str = "16:9") -> VideoArtefact:
+    """A real 2-second video with a 2-cue WebVTT file and a PNG poster, made with ffmpeg."""
+    folder = folder / audience
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = folder / f"{slug}-{fmt.replace(':', 'x')}"
+    mp4, vtt, srt, poster = (stem.with_suffix(s) for s in (".mp4", ".vtt", ".srt", ".png"))
+    subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "color=c=0x123b4a:s=320x180:d=2",
+                    "-f", "lavfi", "-i", "sine=frequency=440:duration=2", "-c:v", "libx264", "-pix_fmt", "yuv420p",
+                    "-c:a", "aac", "-shortest", "-movflags", "+faststart", str(mp4)], check=True)
+    vtt.write_text("WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nNobody asked me how I was.\n\n"
+                   "00:00:01.000 --> 00:00:02.000\nThen one day my manager sat down with me.\n", encoding="utf-8")
+    srt.write_text("1\n00:00:00,000 --> 00:00:01,000\nNobody asked me how I was.\n", encoding="utf-8")
+    Image.new("RGB", (320, 180), "#123b4a").save(poster)
+    cues = (Cue(0.0, 1.0, "Nobody asked me how I was."), Cue(1.0, 2.0, "Then one day my manager sat down with me."))
+    return VideoArtefact(slug, audience, fmt, mp4, vtt, srt, poster, 2.0,
+                         chapters=(Chapter("Starting out", 0.0, 1.0), Chapter("Turning off the targets", 1.0, 2.0)),
+                         cues=cues)
+
+
+@contextmanager
+def served(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 in a thread; yield its base URL."""
+    server = make_server(folder, 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def launch_browser(playwright):
+    """Debian's Chromium, headless, through Playwright (never a downloaded browser)."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)

@@ -1,0 +1,72 @@
+"""A failed or interrupted build leaves the previous output exactly as it was."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storymaker.model import Problem
+from storymaker.paths import IMAGE_TYPES, confined
+from storymaker.staging import staged
+
+
+def test_when_the_build_succeeds_then_the_new_folder_replaces_the_old(tmp_path: Path):
+    out = tmp_path / "output"
+    out.mkdir()
+    (out / "old.html").write_text("old")
+    with staged(out) as stage:
+        (stage / "new.html").write_text("new")
+        assert (out / "old.html").exists()  # readers still see the old site while building
+    assert sorted(p.name for p in out.iterdir()) == ["new.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
+
+
+@pytest.mark.parametrize("error", [RuntimeError("boom"), KeyboardInterrupt()])
+def test_when_the_build_fails_or_is_interrupted_then_the_previous_output_is_untouched(tmp_path: Path, error):
+    out = tmp_path / "output"
+    out.mkdir()
+    (out / "page.html").write_text("previous")
+    with pytest.raises(type(error)):
+        with staged(out) as stage:
+            (stage / "page.html").write_text("half-written")
+            raise error
+    assert (out / "page.html").read_text() == "previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
+
+
+def test_when_carrying_over_then_rewriting_a_small_file_never_touches_the_old_copy(tmp_path: Path):
+    out = tmp_path / "output"
+    out.mkdir()
+    (out / "videos.json").write_text("old")
+    with pytest.raises(RuntimeError):
+        with staged(out, carry_over=True) as stage:
+            (stage / "videos.json").write_text("new")
+            raise RuntimeError
+    assert (out / "videos.json").read_text() == "old"
+
+
+@pytest.mark.parametrize("name, fragment", [
+    ("/etc/passwd", "use a path relative to the project folder"),
+    ("../secret.jpg", "must stay inside the project folder"),
+    ("assets/../../secret.jpg", "must stay inside the project folder"),
+    ("C:/x.jpg", "use a path relative to the project folder"),
+    ("assets/link.jpg", "points outside the project folder"),
+    ("assets/missing.jpg", "no such file in the project"),
+    ("assets/notes.txt", "unsupported file type"),
+])
+def test_when_an_asset_path_escapes_or_is_wrong_then_it_is_refused(tmp_path: Path, name: str, fragment: str):
+    root = tmp_path / "p"
+    (root / "assets").mkdir(parents=True)
+    (tmp_path / "secret.jpg").write_bytes(b"x")
+    (root / "assets/link.jpg").symlink_to(tmp_path / "secret.jpg")
+    (root / "assets/notes.txt").write_text("x")
+    path, problem = confined(root, name, Problem("stories/s.story.yaml", 7, ""), "image", IMAGE_TYPES)
+    assert path is None and problem.path == "stories/s.story.yaml" and problem.line == 7
+    assert fragment in problem.message
+
+
+def test_when_an_asset_is_inside_the_project_then_its_absolute_path_is_given(tmp_path: Path):
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets/a.jpg").write_bytes(b"x")
+    path, problem = confined(tmp_path, "assets/a.jpg", Problem("s", 1, ""), "image", IMAGE_TYPES)
+    assert problem is None and path == (tmp_path / "assets/a.jpg").resolve()
