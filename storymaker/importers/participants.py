@@ -1,7 +1,8 @@
 """Which pseudonymous participant a source belongs to.
 
 In order: the ``--participants`` map (``{document or case name: P01}``), then the first
-``P12``/``C3``-like token in the case name, then in the document name. A source with none
+``P12``/``C3``-like token in the case name (or participant column), then such a value
+whole if it is short and holds a digit (``N07``), then a token in the document name. A source with none
 is skipped and reported (its name masked): a real name is never used as a participant id.
 """
 from __future__ import annotations
@@ -23,11 +24,22 @@ class Participants:
     def __init__(self, mapping: dict[str, str] | None = None):
         self.mapping = {str(k).strip(): str(v).strip() for k, v in (mapping or {}).items()}
 
-    def resolve(self, *names: str) -> str:
-        """The participant id for the first name that yields one, else ''."""
-        for name in names:
+    def resolve(self, *names: str, ids: tuple[str, ...] = ()) -> str:
+        """The participant id for the first name that yields one, else ''.
+
+        ``ids`` are values meant as participant ids (case names, a participant column):
+        besides a ``P03`` token, a whole short value with a digit (``N07``) is accepted.
+        """
+        for name in (*ids, *names):
             if name and name.strip() in self.mapping:
                 return self.mapping[name.strip()]
+        for name in ids:
+            found = TOKEN.search(name or "")
+            if found:
+                return found.group(1).upper()
+        for name in ids:
+            if VALID.match((name or "").strip()) and any(c.isdigit() for c in name):
+                return name.strip()
         for name in names:
             found = TOKEN.search(name or "")
             if found:

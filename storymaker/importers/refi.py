@@ -120,7 +120,7 @@ def _text_source(element: Element, owner: Element, ctx: Context) -> list[Segment
     name, guid = owner.get("name", ""), owner.get("guid", "")
     where = f"source {mask(name)}"
     ctx.report.counts["sources"] += 1
-    participant = ctx.participants.resolve(*ctx.cases.get(guid, []), name)
+    participant = ctx.participants.resolve(name, ids=tuple(ctx.cases.get(guid, [])))
     if not participant:
         ctx.report.skip(where, "no participant id: name its case like P03, or map it with --participants map.yaml")
         return []

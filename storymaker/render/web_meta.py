@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from ..model import Story, VideoArtefact
 from .web_card import SIZE
+from .web_text import plain_text
 
 JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
@@ -37,15 +38,19 @@ def jsonld_script_text(data: dict[str, Any]) -> Markup:
 
 
 def absolute(base_url: str, url: str) -> str:
-    """``url`` made absolute against ``base_url`` (a folder URL); unchanged without one."""
+    """A site-root-relative ``url`` made absolute against ``base_url`` (the site's folder URL).
+
+    Without a base URL it is made relative to a story page (``../media/...``):
+    browsers resolve it, though most link-preview crawlers want absolute URLs.
+    """
     if not base_url:
-        return url
+        return "../" + url
     return urljoin(base_url.rstrip("/") + "/", url)
 
 
 def description(story: Story) -> str:
     """One plain line describing the story, for search results and link previews."""
-    summary = " ".join(story.summary.split())
+    summary = plain_text(story.summary)
     return summary or f"A composite story told by {story.narrator}, drawn from {story.contributors} interviews."
 
 

@@ -9,6 +9,8 @@ words and are escaped by the templates as plain text.
 """
 from __future__ import annotations
 
+import html
+
 import markdown
 import nh3
 from markupsafe import Markup
@@ -42,3 +44,11 @@ def plain_paragraphs(text: str) -> list[str]:
     """Split plain text into paragraphs on blank lines (for escaping by Jinja2)."""
     parts = [" ".join(p.split()) for p in text.replace("\r\n", "\n").split("\n\n")]
     return [p for p in parts if p]
+
+
+def plain_text(text: str) -> str:
+    """An editor's Markdown as one line of plain text (for meta descriptions)."""
+    if not text.strip():
+        return ""
+    rendered = nh3.clean(markdown.markdown(text), tags=set(), strip_comments=True)
+    return " ".join(html.unescape(rendered).split())

@@ -1,0 +1,89 @@
+"""Plain English for the community audience: the glossary and a reading-ease score.
+
+The glossary (``Project.glossary``: jargon -> plain words) rewrites authored
+text only. Quotes are the participants' own words, so jargon there is flagged,
+never rewritten.
+
+Reading ease is the Flesch formula with textstat's word and sentence counts.
+Syllables come from Pyphen (textstat's own fallback): textstat 0.7.13 looks
+English words up in NLTK's CMU dictionary, which it would download at run time,
+and storymaker never downloads anything while it runs.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pyphen
+import textstat
+
+from .edits import Edit
+
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+
+
+@lru_cache(maxsize=32)
+def _pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not terms:
+        return None
+    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def _lookup(glossary: dict[str, str]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    clean = {k.strip().lower(): v for k, v in glossary.items() if k.strip()}
+    return _pattern(tuple(sorted(clean))), clean
+
+
+def _match_case(found: str, plain: str) -> str:
+    if found[:1].isupper() and plain[:1].islower():
+        return plain[:1].upper() + plain[1:]
+    return plain
+
+
+def apply_glossary(text: str, glossary: dict[str, str]) -> tuple[str, list[Edit]]:
+    """Replace each jargon term (case-insensitive, whole word) with its plain words."""
+    pattern, plain = _lookup(glossary)
+    if pattern is None or not text:
+        return text, []
+    out: list[str] = []
+    edits: list[Edit] = []
+    last = 0
+    for match in pattern.finditer(text):
+        out.append(text[last:match.start()])
+        after = _match_case(match.group(), plain[match.group().lower()])
+        edits.append(Edit("glossary", match.group(), after, sum(map(len, out)), "plain English for community"))
+        out.append(after)
+        last = match.end()
+    return "".join(out) + text[last:], edits
+
+
+def find_jargon(text: str, glossary: dict[str, str]) -> list[tuple[str, str]]:
+    """(term as written, plain words) for each glossary term in *text*, first use only."""
+    pattern, plain = _lookup(glossary)
+    if pattern is None:
+        return []
+    seen: dict[str, tuple[str, str]] = {}
+    for match in pattern.finditer(text):
+        seen.setdefault(match.group().lower(), (match.group(), plain[match.group().lower()]))
+    return list(seen.values())
+
+
+@lru_cache(maxsize=1)
+def _hyphenator() -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang="en_GB")
+
+
+def _syllables(word: str) -> int:
+    return len(_hyphenator().positions(word.lower())) + 1
+
+
+def reading_ease(text: str) -> float:
+    """Flesch reading ease of *text* (higher is easier; 60-70 is plain English)."""
+    words = textstat.lexicon_count(text)
+    if not words:
+        return 0.0
+    sentences = max(1, textstat.sentence_count(text))
+    syllables = sum(_syllables(w) for w in _WORD.findall(text))
+    score = 206.835 - 1.015 * (words / sentences) - 84.6 * (syllables / words)
+    return round(score, 1)

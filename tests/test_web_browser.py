@@ -1,0 +1,104 @@
+"""The built site in real headless Chromium: loads cleanly, captions load, axe finds nothing."""
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+from conftest_web import ARTEFACTS, TEMPLATES, launch_browser, make_story, make_video, served
+from storymaker.render.web import render_site
+
+pytestmark = pytest.mark.browser
+
+PAGES = ["index.html", "staff/night-shift.html", "community/night-shift.html", "staff/turning.html"]
+VIEWPORTS = {"phone": (390, 844), "desktop": (1280, 900)}
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("site")
+    video = make_video(tmp / "video")
+    stories = [make_story(), make_story(audience="community", title="A cup of tea"),
+               make_story(slug="turning", title="Turning off the targets", summary="")]
+    render_site(stories, [video], tmp / "web", templates_dir=TEMPLATES, site_title="Kindness at work",
+                site_description="Composite stories about kindness in organisations.")
+    with served(tmp / "web") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        chromium = launch_browser(p)
+        yield chromium
+        chromium.close()
+
+
+def open_page(browser, url: str, size: tuple[int, int]):
+    """A fresh page that records console errors, page errors and failed requests."""
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url} {r.failure}"))
+    page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+    page.goto(url, wait_until="networkidle")
+    return page, problems
+
+
+@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_when_page_is_opened_then_it_loads_without_errors_and_is_screenshotted(browser, site, path, viewport):
+    page, problems = open_page(browser, site + path, VIEWPORTS[viewport])
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    name = path.replace("/", "-").removesuffix(".html")
+    page.screenshot(path=str(ARTEFACTS / f"web-{name}-{viewport}.png"), full_page=True)
+    page.close()
+    assert problems == []
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_when_axe_checks_a_page_then_no_wcag_a_or_aa_violation_is_found(browser, site, path):
+    page, _ = open_page(browser, site + path, VIEWPORTS["desktop"])
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    page.close()
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_when_story_has_video_then_its_caption_track_loads_with_cues(browser, site):
+    page, problems = open_page(browser, site + "staff/night-shift.html", VIEWPORTS["desktop"])
+    page.wait_for_function("() => document.querySelector('track').readyState === 2", timeout=5000)
+    track = page.evaluate("""() => { const t = document.querySelector('video').textTracks[0];
+        return {kind: t.kind, mode: t.mode, cues: t.cues ? Array.from(t.cues, c => c.text) : null}; }""")
+    duration = page.evaluate("() => document.querySelector('video').duration")
+    page.close()
+    assert problems == []
+    assert track["kind"] == "captions" and track["mode"] == "showing"
+    assert track["cues"] == ["Nobody asked me how I was.", "Then one day my manager sat down with me."]
+    assert duration == pytest.approx(2.0, abs=0.2)
+
+
+def test_when_keyboard_user_tabs_first_then_skip_link_is_visible_and_moves_to_main(browser, site):
+    page, _ = open_page(browser, site + "staff/night-shift.html", VIEWPORTS["phone"])
+    page.keyboard.press("Tab")
+    focused = page.evaluate("() => document.activeElement.textContent")
+    box = page.locator(".skip-link").bounding_box()
+    outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+    page.keyboard.press("Enter")
+    target = page.evaluate("() => location.hash")
+    page.close()
+    assert focused == "Skip to the content" and box["y"] >= 0 and outline == "solid"
+    assert target == "#main"
+
+
+def test_when_javascript_is_off_then_story_and_transcript_are_still_there(browser, site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site + "staff/night-shift.html")
+    text = page.inner_text("main")
+    page.locator("summary").click()
+    transcript = page.inner_text("details.transcript")
+    context.close()
+    assert "We stopped counting calls for a week" in text
+    assert "Then one day my manager sat down with me." in transcript
