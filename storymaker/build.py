@@ -9,6 +9,7 @@ previous ``output/`` and ``private/``.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from dataclasses import dataclass, field
@@ -77,8 +78,16 @@ def build(root: Path, *, web: bool = False, video: bool = False, story: str | No
         result.pages = render_web(prep, stage, root, result.videos, console) if _wants(prep, "web") else []
         console.stage("Writing private material", lambda: write_private_material(prep, private))
         console.stage("Checking every published file", lambda: publish_gate(stage, prep, out))
+    result.pages = [out / Path(p).relative_to(stage) for p in result.pages]
+    result.videos = [moved(v, stage, out) for v in result.videos]
     console.done(result)
     return result
+
+
+def moved(v: VideoArtefact, old: Path, new: Path) -> VideoArtefact:
+    """The artefact's paths after the staging folder was swapped into place."""
+    at = lambda p: new / Path(p).relative_to(old)
+    return dataclasses.replace(v, mp4=at(v.mp4), vtt=at(v.vtt), srt=at(v.srt), poster=at(v.poster))
 
 
 def _wants(prep: Prepared, channel: str) -> bool:

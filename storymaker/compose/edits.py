@@ -24,6 +24,7 @@ from .sentences import normalise_space, sentence_spans, word_count
 
 ELLIPSIS = " …"
 UNDOABLE = frozenset({"trim", "ellipsis", "harmonise"})
+TRIM_SLACK = 1.25  # a quote is trimmed only when longer than budget x this
 
 
 @dataclass(frozen=True)
@@ -79,23 +80,20 @@ def prepare(redaction: Redaction, budget: int | None, rules: tuple[PersonRule, .
     return Prepared(text, tuple(edits), word_count(text), any(e.kind == "trim" for e in edits))
 
 
-def trim(text: str, budget: int | None, slack: float = 1.25) -> tuple[str, list[Edit]]:
-    """Keep the leading sentences that fit *budget* words (at least one)."""
+def trim(text: str, budget: int | None, slack: float = TRIM_SLACK) -> tuple[str, list[Edit]]:
+    """Keep the leading sentences whose length is closest to *budget* words (at least one)."""
     if budget is None or word_count(text) <= budget * slack:
         return text, []
-    spans = sentence_spans(text)
-    keep_end, total = spans[0][1], 0
-    for start, end in spans:
-        total += word_count(text[start:end])
-        if total > budget and end != spans[0][1]:
-            break
-        keep_end = end
+    ends, total = [], 0
+    for _start, end in sentence_spans(text):
+        total += word_count(text[_start:end])
+        ends.append((abs(total - budget), end))
+    keep_end = min(ends[:-1] or ends, key=lambda pair: pair[0])[1]
     if keep_end >= len(text.rstrip()):
         return text, []
-    kept = text[:keep_end]
     cut = Edit("trim", text[keep_end:], "", keep_end, "too long for the story's target length")
     dots = Edit("ellipsis", "", ELLIPSIS, keep_end, "marks the trimmed sentences")
-    return kept + ELLIPSIS, [cut, dots]
+    return text[:keep_end] + ELLIPSIS, [cut, dots]
 
 
 def harmonise(text: str, rules: tuple[PersonRule, ...] = PERSON_RULES) -> tuple[str, list[Edit]]:

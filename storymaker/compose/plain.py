@@ -35,8 +35,10 @@ def _lookup(glossary: dict[str, str]) -> tuple[re.Pattern[str] | None, dict[str,
     return _pattern(tuple(sorted(clean))), clean
 
 
-def _match_case(found: str, plain: str) -> str:
-    if found[:1].isupper() and plain[:1].islower():
+def _sentence_case(text: str, start: int, plain: str) -> str:
+    """Capitalise *plain* when it starts a sentence of *text* at *start*."""
+    before = text[:start].rstrip()
+    if not before or before[-1] in ".!?…":
         return plain[:1].upper() + plain[1:]
     return plain
 
@@ -51,7 +53,7 @@ def apply_glossary(text: str, glossary: dict[str, str]) -> tuple[str, list[Edit]
     last = 0
     for match in pattern.finditer(text):
         out.append(text[last:match.start()])
-        after = _match_case(match.group(), plain[match.group().lower()])
+        after = _sentence_case(text, match.start(), plain[match.group().lower()])
         edits.append(Edit("glossary", match.group(), after, sum(map(len, out)), "plain English for community"))
         out.append(after)
         last = match.end()
@@ -74,6 +76,7 @@ def _hyphenator() -> pyphen.Pyphen:
     return pyphen.Pyphen(lang="en_GB")
 
 
+@lru_cache(maxsize=1 << 15)
 def _syllables(word: str) -> int:
     return len(_hyphenator().positions(word.lower())) + 1
 

@@ -61,9 +61,12 @@ def sentences(text: str) -> list[str]:
     return [text[s:e] for s, e in sentence_spans(text)]
 
 
+_WORDISH = re.compile(r"\S*\w\S*")
+
+
 def word_count(text: str) -> int:
-    """Words as a reader counts them: runs of non-space characters."""
-    return len(text.split())
+    """Words as a reader counts them: runs of non-space characters with a letter or digit."""
+    return len(_WORDISH.findall(text))
 
 
 def normalise_space(text: str) -> str:

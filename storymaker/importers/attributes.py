@@ -1,7 +1,8 @@
 """Participant attributes from a source (REFI variables, spreadsheet columns) to excerpt fields.
 
 Only the project's own field names are read (``role``, ``sector``, ``stage``, ``audience``,
-``consent``, ``sensitive``; case-insensitive, a ``Cases:`` style prefix ignored).
+``consent``, ``sensitive``; case-insensitive, a ``Cases:`` style prefix ignored), and a
+``participant`` (or ``participant id``, ``pseudonym``) variable naming the participant id.
 Audience and consent are never guessed: a value that is not one the project knows is
 left empty and reported, so nothing is published until a person fills it in.
 """
@@ -13,14 +14,15 @@ from ..model import CHANNELS, EXCERPT_AUDIENCES
 from .report import ImportReport
 
 FIELDS = ("role", "sector", "stage", "audience", "consent", "sensitive")
+PARTICIPANT = {"participant", "participant id", "participant_id", "pseudonym"}
 TRUE = {"true", "yes", "y", "1"}
 FALSE = {"false", "no", "n", "0"}
 
 
 def field_name(variable: str) -> str:
     """``"Cases:Role" -> "role"``; '' when it is not a field the project records."""
-    name = str(variable).rsplit(":", 1)[-1].strip().lower()
-    return name if name in FIELDS else ""
+    name = " ".join(str(variable).rsplit(":", 1)[-1].split()).lower()
+    return "participant" if name in PARTICIPANT else name if name in FIELDS else ""
 
 
 def clean(attrs: dict[str, str], where: str, report: ImportReport) -> dict[str, str]:

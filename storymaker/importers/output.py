@@ -1,8 +1,9 @@
 """Write imported excerpts to ``stories/excerpts/NAME.csv``, never over someone's edits.
 
-An existing file is replaced only when ``private/imports.json`` says a previous import of
+An existing file is replaced only when ``stories/.imports.json`` says a previous import of
 a file with the same name wrote it and it is unchanged since (so consent or audience a
-person filled in is never lost). The record keeps hashes only, no file names.
+person filled in is never lost). The record keeps hashes only, never a file name (which
+might hold a real name); it lives beside the excerpts because builds replace ``private/``.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from .excerpts import HEADER
 from .report import ImportReport
 from .safety import fail
 
-RECORD = Path("private") / "imports.json"
+RECORD = Path("stories") / ".imports.json"
 
 
 def _sha(data: bytes) -> str:
@@ -53,7 +54,7 @@ def write_rows(root: Path, target: Path, rows: list[dict[str, str]], source_name
     os.replace(temporary, target)
     record[shown] = {"source": _sha(source_name.encode()), "sha256": _sha(data)}
     _save_record(root, record)
-    report.written = f"{len(rows)} excerpts to {shown}"
+    report.written = f"{len(rows)} excerpt{'s' if len(rows) != 1 else ''} to {shown}"
 
 
 def _may_replace(target: Path, shown: str, entry: dict | None, source_name: str) -> None:

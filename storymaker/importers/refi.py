@@ -39,10 +39,10 @@ class Context:
 
 def read_qdpx(data: bytes, label: str, participants: Participants, report: ImportReport) -> list[Segment]:
     archive = SafeZip(data, label)
-    qde = [n for n in archive.names() if n.lower().endswith(".qde") and "/" not in n.strip("/")]
+    qde = sorted((n for n in archive.names() if n.lower().endswith(".qde")), key=lambda n: (n.count("/"), n))
     if not qde:
         raise fail(label, 0, "this zip has no project.qde, so it is not a REFI-QDA project; export a .qdpx from your QDA tool")
-    name = "project.qde" if "project.qde" in qde else qde[0]
+    name = "project.qde" if "project.qde" in qde else qde[0]  # some tools wrap it in a folder
     root = parse_xml(archive.read(name), f"{label}[{name}]")
     return read_project(root, Context(f"{label}[{name}]", archive, participants, report))
 
@@ -120,7 +120,8 @@ def _text_source(element: Element, owner: Element, ctx: Context) -> list[Segment
     name, guid = owner.get("name", ""), owner.get("guid", "")
     where = f"source {mask(name)}"
     ctx.report.counts["sources"] += 1
-    participant = ctx.participants.resolve(name, ids=tuple(ctx.cases.get(guid, [])))
+    attrs = {**ctx.attrs.get(guid, {}), **_values(owner, ctx)}
+    participant = ctx.participants.resolve(name, ids=(attrs.pop("participant", ""), *ctx.cases.get(guid, [])))
     if not participant:
         ctx.report.skip(where, "no participant id: name its case like P03, or map it with --participants map.yaml")
         return []
@@ -133,7 +134,6 @@ def _text_source(element: Element, owner: Element, ctx: Context) -> list[Segment
     reading = best_reading(text, had_bom, [(s, e) for s, e, _ in spans])
     if reading.label:
         ctx.report.note(f"{where}: {reading.label}")
-    attrs = {**ctx.attrs.get(guid, {}), **_values(owner, ctx)}
     return [seg for seg in (_segment(group, reading, participant, attrs, where, ctx) for group in _merge(spans)) if seg]
 
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 def mask(value: str) -> str:
     """``"Margaret Owen" -> "M******* O***"``: storymaker.anonymise.mask when present."""
     try:
-        from ..anonymise import mask as project_mask  # type: ignore[attr-defined]
-    except ImportError:
+        from ..anonymise.mask import mask as project_mask
+    except ImportError:  # the anonymiser is optional for importing
         return " ".join(word[:1] + "*" * (len(word) - 1) for word in str(value).split(" "))
     return project_mask(value)
 
@@ -40,16 +40,21 @@ class ImportReport:
     def lines(self) -> list[str]:
         out = [f"imported {self.file} ({self.format})"]
         order = ("sources", "segments", "codes", "participants", "excerpts", "themes")
-        counted = [f"{self.counts[k]} {k}" for k in order if k in self.counts]
+        labels = {"segments": "coded segments"}
+        counted = [_plural(self.counts[k], labels.get(k, k)) for k in order if k in self.counts]
         if counted:
             out.append("read " + ", ".join(counted))
         if self.written:
             out.append(f"wrote {self.written}")
         out += self.notes
         out += [
-            f"code {tag!r} ({n} segment{'s' if n != 1 else ''}) has no entry in the code map and is not in "
+            f"code {tag!r} ({_plural(n, 'segments')}) has no entry in the code map and is not in "
             f"stories/codebook.yaml; kept as tag {tag!r}: map it with --map codes.yaml or add it to the codebook"
             for tag, n in sorted(self.unmapped.items())
         ]
         out += self.skipped
         return out
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun if n != 1 else noun[:-1]}"

@@ -8,6 +8,8 @@ Rows with the same participant and text (one row per coding) become one excerpt.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .excerpts import Segment
 from .participants import Participants
 from .report import ImportReport, mask
@@ -31,15 +33,15 @@ def columns_for(table: Table, mapping: dict, map_label: str) -> dict[str, str]:
     unknown = [k for k in mapping if k not in FIELDS]
     if unknown:
         raise fail(map_label, 0, f"'columns:' has unknown field(s) {', '.join(map(str, unknown))}; use {', '.join(FIELDS)}")
-    out, missing = {}, []
-    for name, column in mapping.items():
-        key = str(column).strip().lower()
-        (missing.append(f"{name}: {column}") if key not in actual else out.__setitem__(name, actual[key]))
-    needed = [f for f in ("text", "themes") if f not in mapping] + ([] if {"participant", "document"} & set(mapping) else ["participant"])
+    out = {name: actual[str(column).strip().lower()] for name, column in mapping.items()
+           if str(column).strip().lower() in actual}
+    missing = [f"{name}: {column}" for name, column in mapping.items() if name not in out]
+    needed = [f for f in ("text", "themes") if f not in mapping]
+    needed += [] if {"participant", "document"} & set(mapping) else ["participant"]
     if missing or needed:
-        what = "; ".join([f"the map's column(s) {', '.join(missing)} are not in the file" if missing else "",
-                          f"the map gives no column for {', '.join(needed)}" if needed else ""]).strip("; ")
-        raise fail(table.label, 1, f"{what}; columns found: {found}; fix 'columns:' in {map_label}")
+        what = [f"the map's column(s) {', '.join(missing)} are not in the file"] if missing else []
+        what += [f"the map gives no column for {', '.join(needed)}"] if needed else []
+        raise fail(table.label, 1, f"{'; '.join(what)}; columns found: {found}; fix 'columns:' in {map_label}")
     return out
 
 
@@ -47,23 +49,30 @@ def read_mapped(table: Table, cols: dict[str, str], separator: str, participants
                 report: ImportReport) -> list[Segment]:
     merged: dict[tuple[str, str], Segment] = {}
     for n, row in table.rows:
-        where = f"{table.unit} {n}"
-        cell = lambda f: row.get(cols[f], "").strip() if f in cols else ""  # noqa: E731
-        participant = participants.resolve(cell("document"), ids=(cell("participant"),))
-        if not participant:
-            report.skip(where, f"no participant id in {mask(cell('participant') or cell('document')) or 'an empty cell'}: "
-                        "map it with --participants map.yaml")
+        cell = {f: row.get(cols[f], "").strip() for f in cols}
+        seg = _row_segment(n, cell, separator, participants, table.unit, report)
+        if seg is None:
             continue
-        codes = tuple(tuple(p for p in _SEP.split(c.strip()) if p) for c in cell("themes").split(separator) if c.strip())
-        if not codes or not cell("text"):
-            report.skip(where, "it has no codes" if cell("text") else "its text cell is empty")
-            continue
-        report.counts["segments"] += 1
-        key = (participant, " ".join(cell("text").split()))
-        seg = merged.get(key)
-        attrs = {f: cell(f) for f in ATTRS if f in cols and cell(f)}
-        merged[key] = Segment(participant, cell("text"), (seg.codes if seg else ()) + codes,
-                              key=seg.key if seg else f"r{n}", where=seg.where if seg else where,
-                              attrs={**attrs, **(seg.attrs if seg else {})}, id=seg.id if seg else cell("id"))
+        key = (seg.participant, " ".join(seg.text.split()))
+        first = merged.get(key)
+        merged[key] = seg if first is None else replace(
+            first, codes=first.codes + seg.codes, attrs={**seg.attrs, **first.attrs})
     report.counts["sources"] = 1
     return list(merged.values())
+
+
+def _row_segment(n: int, cell: dict[str, str], separator: str, participants: Participants, unit: str,
+                 report: ImportReport) -> Segment | None:
+    where = f"{unit} {n}"
+    participant = participants.resolve(cell.get("document", ""), ids=(cell.get("participant", ""),))
+    if not participant:
+        shown = mask(cell.get("participant") or cell.get("document") or "") or "an empty cell"
+        report.skip(where, f"no participant id in {shown}: map it with --participants map.yaml")
+        return None
+    codes = tuple(tuple(p for p in _SEP.split(c.strip()) if p) for c in cell["themes"].split(separator) if c.strip())
+    if not codes or not cell["text"]:
+        report.skip(where, "it has no codes" if cell["text"] else "its text cell is empty")
+        return None
+    report.counts["segments"] += 1
+    attrs = {f: cell[f] for f in ATTRS if cell.get(f)}
+    return Segment(participant, cell["text"], codes, key=f"r{n}", where=where, attrs=attrs, id=cell.get("id", ""))

@@ -46,7 +46,8 @@ def read_csv(data: bytes, label: str) -> Table:
 
 
 def read_xlsx(data: bytes, label: str) -> Table:
-    SafeZip(data, label)  # size, ratio and name checks before openpyxl reads anything
+    archive = SafeZip(data, label)  # size, ratio and name checks before openpyxl reads anything
+    _no_doctype(archive)
     from openpyxl import load_workbook
 
     try:
@@ -56,6 +57,16 @@ def read_xlsx(data: bytes, label: str) -> Table:
     except Exception as exc:  # openpyxl raises many types for damaged files; all mean "bad input"
         raise fail(label, 0, f"not a readable XLSX workbook ({type(exc).__name__}); save it again from your spreadsheet program") from None
     return _table(label, "row", rows)
+
+
+def _no_doctype(archive: SafeZip) -> None:
+    """Office files never need a DTD; one may hide entity expansion, so refuse it outright."""
+    for name in archive.names():
+        if name.lower().endswith((".xml", ".rels")):
+            body = archive.read(name)
+            if b"<!DOCTYPE" in body or "<!DOCTYPE".encode("utf-16-le") in body:
+                raise fail(f"{archive.label}[{name}]", 0, "the workbook's XML declares a DTD (possible entity expansion); "
+                           "refusing it as unsafe: save the sheet again from your spreadsheet program")
 
 
 def _cell(value: object) -> str:

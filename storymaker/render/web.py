@@ -21,7 +21,7 @@ import jinja2
 from ..errors import InputError
 from ..model import Problem, Story, VideoArtefact
 from . import web_card, web_meta
-from .web_media import check_story_name, copy_image, copy_video, pick_video
+from .web_media import check_story_name, check_video, copy_image, copy_video, pick_video
 from .web_page import AUDIENCE_LABELS, story_item, transcript_text, video_item
 
 TEMPLATES = ("base.html", "index.html", "story.html")
@@ -121,11 +121,14 @@ def render_site(stories: Sequence[Story], videos: Sequence[VideoArtefact], out_d
     env = make_environment(Path(templates_dir))
     fonts = web_card.CardFonts.find(font_dir)
     site = {"title": site_title, "description": site_description, "base_url": base_url}
+    chosen = web_stories(stories)
+    for video in videos:
+        check_video(video)
     written: list[Path] = []
     out_dir.mkdir(parents=True, exist_ok=True)
     copy_static(Path(templates_dir), out_dir, written)
     items = []
-    for story in web_stories(stories):
+    for story in chosen:
         context = page_context(story, list(videos), out_dir, site, fonts, written)
         context.update(site=site, root="../", lang=story.lang)
         write(out_dir / context["story"]["url"], render_template(env, "story.html", context), written)

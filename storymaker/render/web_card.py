@@ -3,7 +3,8 @@
 The card is deterministic (same inputs, same bytes) and carries no metadata
 but a ``Title`` text chunk. Text is wrapped by measured pixel width and
 shrunk step by step until it fits its box; an over-long quote is cut at a
-word with an ellipsis. Fonts are Open Sans (Debian ``fonts-open-sans``) or a
+word with an ellipsis. Glyphs are laid out with FreeType's basic layout (fast; fine for English).
+Fonts are Open Sans (Debian ``fonts-open-sans``) or a
 folder holding the same file names; DejaVu Sans is the fallback.
 """
 from __future__ import annotations
@@ -13,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageColor, ImageDraw, ImageFont
 from PIL.PngImagePlugin import PngInfo
 
 from ..errors import RenderError
@@ -36,7 +37,7 @@ FontLoader = Callable[[str, int], ImageFont.FreeTypeFont]
 @lru_cache(maxsize=64)
 def cached_font(path: str, size: int) -> ImageFont.FreeTypeFont:
     """Load a TrueType font once per (path, size)."""
-    return ImageFont.truetype(path, size)
+    return ImageFont.truetype(path, size, layout_engine=ImageFont.Layout.BASIC)
 
 
 @dataclass(frozen=True)
@@ -62,21 +63,39 @@ class CardFonts:
         return cls(**found)
 
 
-def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
-    """Greedy word wrap by measured width; words wider than a line are split."""
-    lines: list[str] = []
-    line = ""
+def split_long(word: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """Cut a word wider than a line into pieces that fit."""
+    pieces = []
+    while len(word) > 1 and font.getlength(word) > width:
+        cut = max(1, next((i for i in range(len(word) - 1, 0, -1) if font.getlength(word[:i]) <= width), 1))
+        pieces.append(word[:cut])
+        word = word[cut:]
+    return pieces + [word]
+
+
+def measured_words(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[tuple[str, float]]:
+    """Each word with its width; a word wider than ``width`` is cut into pieces."""
+    out = []
     for word in text.split():
-        while font.getlength(word) > width and len(word) > 1:
-            cut = max(1, next(i for i in range(len(word), 0, -1) if font.getlength(word[:i]) <= width))
-            lines, line = lines + ([line] if line else []) + [word[:cut]], ""
-            word = word[cut:]
-        trial = f"{line} {word}".strip()
-        if line and font.getlength(trial) > width:
-            lines.append(line)
-            trial = word
-        line = trial
-    return lines + ([line] if line else [])
+        size = font.getlength(word)
+        pieces = split_long(word, font, width) if size > width else [word]
+        out += [(word, size)] if len(pieces) == 1 else [(p, font.getlength(p)) for p in pieces]
+    return out
+
+
+def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """Greedy word wrap by measured width (each word measured once)."""
+    space = font.getlength(" ")
+    lines: list[str] = []
+    line: list[str] = []
+    used = 0.0
+    for word, size in measured_words(text, font, width):
+        if line and used + space + size > width:
+            lines.append(" ".join(line))
+            line, used = [], 0.0
+        used += (space if line else 0.0) + size
+        line.append(word)
+    return lines + ([" ".join(line)] if line else [])
 
 
 def fit(text: str, path: str, sizes: range, width: int, max_lines: int,
@@ -101,33 +120,57 @@ def short_quote(story: Story, most_words: int = 30) -> str:
     if not quotes:
         return ""
     good = [q for q in quotes if 6 <= len(q.split()) <= most_words]
-    quote = good[0] if good else min(quotes, key=lambda q: (len(q.split()), q))
+    quote = good[0] if good else min(quotes, key=lambda q: len(q.split()))  # first of the shortest
     words = quote.split()
     return quote if len(words) <= most_words else " ".join(words[:most_words]) + "…"
 
 
+def layout(title: str, quote: str, site_title: str, fonts: CardFonts,
+           load: FontLoader = cached_font) -> list[tuple[str, int, ImageFont.FreeTypeFont, list[str], int]]:
+    """The card's text blocks as ``(colour, top, font, lines, line height)``, top to bottom."""
+    width = SIZE[0] - 2 * MARGIN
+    label = load(fonts.semibold, 24)
+    blocks = [(ACCENT, 56, label, ["A COMPOSITE STORY"], 30)]
+    font, lines = fit(title, fonts.bold, range(68, 39, -4), width, 3, load)
+    blocks.append((TITLE, 100, font, lines, round(font.size * 1.22)))
+    y = 100 + len(lines) * blocks[-1][4] + 28
+    if quote:
+        qfont, qlines = fit(f"“{quote}”", fonts.italic, range(38, 25, -2), width, 4 if y < 290 else 3, load)
+        blocks.append((QUOTE, y, qfont, qlines, round(qfont.size * 1.35)))
+    foot, foot_lines = fit(site_title, fonts.semibold, range(26, 19, -2), width, 1, load)
+    blocks.append((MUTED, SIZE[1] - 70, foot, foot_lines, 0))
+    return blocks
+
+
+def palette(colours: list[str]) -> list[int]:
+    """16 shades per colour, from the background (0) to the colour itself (15)."""
+    bg = ImageColor.getrgb(BACKGROUND)
+    out: list[int] = []
+    for colour in colours:
+        rgb = ImageColor.getrgb(colour)
+        for k in range(16):
+            out += [round(b + (c - b) * k / 15) for b, c in zip(bg, rgb)]
+    return out
+
+
 def draw_card(title: str, quote: str, site_title: str, fonts: CardFonts,
               load: FontLoader = cached_font) -> Image.Image:
-    """Draw the card: label, title, quote and site name on a plain background."""
-    img = Image.new("RGB", SIZE, BACKGROUND)
-    draw = ImageDraw.Draw(img)
-    width = SIZE[0] - 2 * MARGIN
-    draw.rectangle((0, 0, 16, SIZE[1]), fill=ACCENT)
-    draw.text((MARGIN, 56), "A COMPOSITE STORY", font=load(fonts.semibold, 24), fill=ACCENT)
-    y = 100
-    font, lines = fit(title, fonts.bold, range(68, 39, -4), width, 3, load)
-    for line in lines:
-        draw.text((MARGIN, y), line, font=font, fill=TITLE)
-        y += round(font.size * 1.22)
-    if quote:
-        qfont, qlines = fit(f"“{quote}”", fonts.italic, range(38, 25, -2), width, 4 if y < 260 else 3, load)
-        y += 28
-        for line in qlines:
-            draw.text((MARGIN, y), line, font=qfont, fill=QUOTE)
-            y += round(qfont.size * 1.35)
-    foot, foot_lines = fit(site_title, fonts.semibold, range(26, 19, -2), width, 1, load)
-    draw.text((MARGIN, SIZE[1] - 70), foot_lines[0] if foot_lines else "", font=foot, fill=MUTED)
-    return img
+    """Draw the card as a palette image: text coverage is drawn once in greyscale,
+    then each block's band is mapped to 16 shades of its colour (fast to write as PNG)."""
+    blocks = layout(title, quote, site_title, fonts, load)
+    coverage = Image.new("L", SIZE, 0)
+    draw = ImageDraw.Draw(coverage)
+    for _, top, font, lines, step in blocks:
+        for n, line in enumerate(lines):
+            draw.text((MARGIN, top + n * step), line, font=font, fill=255)
+    card = Image.new("P", SIZE, 0)
+    card.putpalette(palette([b[0] for b in blocks]))
+    tops = [b[1] for b in blocks][1:] + [SIZE[1]]
+    for n, bottom in enumerate(tops):
+        band = (0, tops[n - 1] if n else 0, SIZE[0], bottom)
+        card.paste(coverage.crop(band).point(lambda v, base=16 * n: base + (v + 8) // 17), band[:2])
+    ImageDraw.Draw(card).rectangle((0, 0, 15, SIZE[1]), fill=15)  # the accent bar: full label colour
+    return card
 
 
 def save_card(img: Image.Image, title: str, dest: Path) -> None:

@@ -69,9 +69,19 @@ def link_or_copy(src: Path, dest: Path) -> None:
         shutil.copyfile(src, dest)
 
 
+def check_video(video: VideoArtefact) -> None:
+    """Refuse a video with a hostile slug, an unknown format or files of the wrong kind."""
+    check_story_name(video.slug, video.audience, where="video")
+    format_token(video.format)
+    for path, suffix in ((video.mp4, ".mp4"), (video.vtt, ".vtt"), (video.poster, ".png")):
+        if Path(path).suffix.lower() != suffix:
+            raise InputError(Problem("video", 0, f"video file for {video.slug!r} should end in {suffix}: "
+                                     "render the video again with storymaker build --video"))
+
+
 def copy_video(video: VideoArtefact, out_dir: Path) -> dict[str, str]:
     """Copy a video's mp4, captions and poster into ``media/``; return relative URLs."""
-    check_story_name(video.slug, video.audience, where="video")
+    check_video(video)
     stem = f"{video.slug}-{format_token(video.format)}"
     names = {"mp4": f"{stem}.mp4", "vtt": f"{stem}.vtt", "poster": f"{stem}-poster.png"}
     sources = {"mp4": video.mp4, "vtt": video.vtt, "poster": video.poster}

@@ -18,6 +18,12 @@ from markupsafe import Markup
 ALLOWED_TAGS = {"p", "em", "strong", "a", "br", "ul", "ol", "li"}
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
 URL_SCHEMES = {"http", "https", "mailto"}
+_MARKDOWN = markdown.Markdown(output_format="html")  # built once: making one per text is slow
+
+
+def to_html(text: str) -> str:
+    """Markdown to (unsanitised) HTML."""
+    return _MARKDOWN.reset().convert(text)
 
 
 def clean_html(html: str) -> str:
@@ -36,7 +42,7 @@ def authored_html(text: str) -> Markup:
     """Render an editor's Markdown paragraph(s) as sanitised HTML."""
     if not text.strip():
         return Markup("")
-    html = markdown.markdown(text, output_format="html")
+    html = to_html(text)
     return Markup(clean_html(html).strip())
 
 
@@ -50,5 +56,5 @@ def plain_text(text: str) -> str:
     """An editor's Markdown as one line of plain text (for meta descriptions)."""
     if not text.strip():
         return ""
-    rendered = nh3.clean(markdown.markdown(text), tags=set(), strip_comments=True)
+    rendered = nh3.clean(to_html(text), tags=set(), strip_comments=True)
     return " ".join(html.unescape(rendered).split())

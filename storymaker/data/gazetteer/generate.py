@@ -64,7 +64,8 @@ def towns() -> list[str]:
 
 def common_words() -> list[str]:
     words = Path("/usr/share/dict/british-english").read_text(encoding="utf-8").split()
-    return sorted({w for w in words if w.isascii() and w.isalpha() and w.islower()})
+    keep = {w for w in words if w.isascii() and w.replace("'", "").isalpha() and w.islower()}
+    return sorted(w for w in keep if not w.endswith("'s"))
 
 
 def confusables() -> list[str]:

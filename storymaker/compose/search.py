@@ -12,10 +12,13 @@ message.
 from __future__ import annotations
 
 import zlib
+from functools import lru_cache
 from itertools import islice
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
+
+from typing import Protocol
 
 from ..model import Excerpt
 from .edits import Prepared
@@ -26,9 +29,18 @@ DEPTH = 2  # excerpts offered per participant
 NODE_BUDGET = 4000
 
 
+@lru_cache(maxsize=1 << 16)
 def rank(seed: int, scope: str, key: str) -> tuple[int, str]:
     """A stable pseudo-random sort key (no dependence on PYTHONHASHSEED)."""
     return zlib.crc32(f"{seed}\x00{scope}\x00{key}".encode()), key
+
+
+class Quotes(Protocol):
+    """Prepared quotes for one compose call (see :class:`.choose.Quotes`)."""
+
+    def __call__(self, excerpt: Excerpt) -> Prepared: ...
+
+    def fit(self, excerpt: Excerpt) -> int | None: ...
 
 
 @dataclass(frozen=True)
@@ -79,23 +91,25 @@ class _State:
 class Search:
     """Fill *slots* so the story meets its contributor and share constraints."""
 
-    def __init__(self, slots: list[Slot], need: int, max_share: float,
-                 prepare: Callable[[Excerpt], Prepared | None], fit: Callable[[Prepared], int],
-                 excerpt_rank: Callable[[str], tuple[int, str]]) -> None:
-        self.slots, self.need, self.max_share = slots, need, max_share
-        self.prepare, self.fit, self.excerpt_rank = prepare, fit, excerpt_rank
+    def __init__(self, slots: list[Slot], need: int, max_share: float, quotes: "Quotes",
+                 excerpt_rank: Callable[[str], tuple[int, str]], prune: bool = True) -> None:
+        self.slots, self.need, self.max_share, self.prune = slots, need, max_share, prune
+        self.quotes, self.excerpt_rank = quotes, excerpt_rank
         self.outcome = Outcome()
         self.state = _State()
 
     def run(self) -> Outcome:
         self._fill(0)
+        if self.outcome.picks is None and self.outcome.best is None and self.prune:
+            self.prune, self.outcome.nodes = False, 0  # every branch was cut: reach a full one to explain the miss
+            self._fill(0)
         return self.outcome
 
     def _fill(self, i: int) -> bool:
         self.outcome.nodes += 1
         if i == len(self.slots):
             return self._accept()
-        if len(self.state.count) + (len(self.slots) - i) < self.need:
+        if self.prune and len(self.state.count) + (len(self.slots) - i) < self.need:
             return False
         for pick in self._options(self.slots[i]):
             if self.outcome.nodes > NODE_BUDGET:
@@ -129,18 +143,18 @@ class Search:
         return chosen
 
     def _has_unused(self, slot: Slot, participant: str) -> bool:
-        return any(e.id not in self.state.used for e in slot.groups[participant])
+        return any(e.id not in self.state.used and self.quotes.fit(e) is not None for e in slot.groups[participant])
 
     def _excerpts(self, slot: Slot, participant: str) -> list[Pick]:
+        """The participant's DEPTH best unused excerpts: closest to the length budget, then seeded."""
+        fits = [(self.quotes.fit(e), self.excerpt_rank(e.id), e) for e in slot.groups[participant]
+                if e.id not in self.state.used and self.quotes.fit(e) is not None]
         picks = []
-        for excerpt in slot.groups[participant]:
-            if excerpt.id in self.state.used:
-                continue
-            quote = self.prepare(excerpt)
-            if quote is not None and quote.words:
-                picks.append(Pick(slot.beat, excerpt, quote))
-        picks.sort(key=lambda p: (self.fit(p.quote), self.excerpt_rank(p.excerpt.id)))
-        return picks[:DEPTH]
+        for _fit, _rank, excerpt in sorted(fits, key=lambda t: t[:2]):
+            picks.append(Pick(slot.beat, excerpt, self.quotes(excerpt)))
+            if len(picks) == DEPTH:
+                break
+        return picks
 
     def _options(self, slot: Slot) -> list[Pick]:
         columns = [self._excerpts(slot, p) for p in self._participants(slot)]

@@ -1,0 +1,115 @@
+"""Benchmark: render 200 story pages (no videos) storymaker's way and a naive way, side by side.
+
+    .venv/bin/python benchmarks/web.py [--stories 200] [--repeats 3]
+
+storymaker's way: one Jinja2 environment (templates parsed once), fonts loaded
+once, cards drawn as palette images. Naive baseline, same pages and cards:
+a new Jinja2 environment per page (templates re-read and re-parsed), fonts
+loaded afresh for every card with full text layout, cards drawn in RGB and
+written as RGB PNGs. Prints the median of each and the ratio. Target: the
+storymaker way renders 200 stories in under 5 seconds.
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from storymaker.model import Story, StoryBeat  # noqa: E402
+from storymaker.render import web, web_card, web_meta  # noqa: E402
+from storymaker.render.web_page import story_item  # noqa: E402
+
+TEMPLATES = ROOT / "templates" / "web"
+WORDS = ("kindness targets manager shift team tea listening risk wellbeing caring together time "
+         "nobody asked how was noticed changed worked differently stopped counting calls").split()
+
+
+def story(n: int) -> Story:
+    """A generated story with three beats of realistic length."""
+    pick = lambda k, length: " ".join(WORDS[(n * 7 + k * 3 + i) % len(WORDS)] for i in range(length))
+    beats = tuple(StoryBeat(f"Part {b + 1}: {pick(b, 3)}", pick(b, 25).capitalize() + ".",
+                            tuple(pick(b + q, 18 + q * 9).capitalize() + "." for q in range(3)),
+                            outro=pick(b + 5, 12).capitalize() + ".")
+                  for b in range(3))
+    return Story(slug=f"story-{n}", audience=("staff", "community")[n % 2], channel="web",
+                 title=f"Story {n}: {pick(1, 6)}", narrator="Sam", beats=beats, contributors=5,
+                 disclosure="This is a composite story told in the words of five interviewees.",
+                 summary=pick(2, 20).capitalize() + ".")
+
+
+def naive_card(title: str, quote: str, site_title: str, fonts: web_card.CardFonts, dest: Path) -> None:
+    """The obvious card: fonts loaded every time, RGB drawing, RGB PNG."""
+    load = lambda path, size: ImageFont.truetype(path, size)
+    img = Image.new("RGB", web_card.SIZE, web_card.BACKGROUND)
+    draw = ImageDraw.Draw(img)
+    draw.rectangle((0, 0, 15, web_card.SIZE[1]), fill=web_card.ACCENT)
+    for colour, top, font, lines, step in web_card.layout(title, quote, site_title, fonts, load):
+        for i, line in enumerate(lines):
+            draw.text((web_card.MARGIN, top + i * step), line, font=font, fill=colour)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    img.save(dest, "PNG")
+
+
+def naive_site(stories: list[Story], out: Path) -> None:
+    """Same pages and cards, with nothing reused between pages."""
+    site = {"title": "Kindness at work", "description": "", "base_url": ""}
+    out.mkdir(parents=True)
+    shutil.copyfile(TEMPLATES / "style.css", out / "style.css")
+    items = []
+    for s in web.web_stories(stories):
+        env = web.make_environment(TEMPLATES)
+        urls = {"page": f"{s.audience}/{s.slug}.html", "card": f"media/{s.audience}/{s.slug}-card.png"}
+        naive_card(s.title, web_card.short_quote(s), site["title"], web_card.CardFonts.find(), out / urls["card"])
+        context = {"story": story_item(s, urls, None, {}), "meta": web_meta.meta_tags(s, site["title"], urls, ""),
+                   "jsonld": web_meta.jsonld_script_text(web_meta.article(s, site["title"], urls, "", None)),
+                   "canonical": "", "description": web_meta.description(s), "site": site, "root": "../",
+                   "lang": s.lang}
+        web.write(out / urls["page"], web.render_template(env, "story.html", context), [])
+        items.append(context["story"])
+    groups = [{"id": a, "label": a.title() + " stories", "stories": [i for i in items if i["audience"] == a]}
+              for a in ("staff", "community")]
+    env = web.make_environment(TEMPLATES)
+    web.write(out / "index.html", web.render_template(
+        env, "index.html", {"site": site, "root": "", "lang": "en-GB", "groups": groups}), [])
+
+
+def storymaker_site(stories: list[Story], out: Path) -> None:
+    web.render_site(stories, [], out, templates_dir=TEMPLATES, site_title="Kindness at work")
+
+
+def timed(render, stories: list[Story], scratch: Path) -> float:
+    out = Path(tempfile.mkdtemp(dir=scratch)) / "web"
+    start = time.perf_counter()
+    render(stories, out)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--stories", type=int, default=200)
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+    stories = [story(n) for n in range(args.stories)]
+    times: dict[str, list[float]] = {"storymaker": [], "naive": []}
+    with tempfile.TemporaryDirectory() as scratch:
+        for _ in range(args.repeats):  # interleaved, so both see the same machine load
+            times["storymaker"].append(timed(storymaker_site, stories, Path(scratch)))
+            times["naive"].append(timed(naive_site, stories, Path(scratch)))
+    ours, naive = (statistics.median(times[k]) for k in ("storymaker", "naive"))
+    print(f"{args.stories} story pages + social cards, median of {args.repeats}:")
+    print(f"  storymaker render_site : {ours:6.2f} s  ({1000 * ours / args.stories:.1f} ms per story)")
+    print(f"  naive baseline         : {naive:6.2f} s  ({1000 * naive / args.stories:.1f} ms per story)")
+    print(f"  ratio (naive / storymaker): {naive / ours:.2f}x   target under 5 s: {'met' if ours < 5 else 'NOT met'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,62 @@
+"""Ages ("she was 87", "aged 87", "an 87-year-old") become a readable age band."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .hits import Hit
+
+_HER = "she|mum|mam|mom|nan|nana|gran|granny|grandma|wife|daughter|sister|girl|mother|aunt|auntie|lady|woman"
+_HIS = "he|dad|grandad|grandpa|husband|son|brother|boy|father|uncle|man"
+_OTHER = "i|we|you|they|partner|child|kid|baby"
+_NOT_AGE = (r"(?!\s*(?:%|per\b|percent|minutes?|mins?|hours?|days?|weeks?|months?|times?|pounds?|quid|p\b|pence|"
+            r"grand|k\b|metres?|feet|foot|inches|stone|kilos?|miles?|[:.]\d|pm|am|o'clock|th\b|st\b|nd\b|rd\b))")
+COPULA = re.compile(rf"\b({_HER}|{_HIS}|{_OTHER})(?:'s|\s+(?:was|is|were|am|'s|turned|turns|had\s+just\s+turned))"
+                    rf"\s+(?:only\s+|just\s+|about\s+|nearly\s+|almost\s+)?(\d{{1,3}})(?:\s*(?:years?|yrs?)\s+old)?\b{_NOT_AGE}",
+                    re.I)
+NAMED = re.compile(rf"\b[A-Z][a-z]+\s+(?:was|is|turned)\s+(?:only\s+|just\s+|about\s+|nearly\s+|almost\s+)?(\d{{1,3}})"
+                   rf"(?:\s*(?:years?|yrs?)\s+old)?\b{_NOT_AGE}")
+AGED = re.compile(r"\b(?:aged|age|ages)\s+(\d{1,3})\b|\b(\d{1,3})[\s-]*(?:years?|yrs?)[\s-]+old\b", re.I)
+YEAR_OLD = re.compile(r"\b(an?)\s+(\d{1,3})[\s-]*(?:years?|yrs?)[\s-]*old\b", re.I)
+_POSSESSIVE = {"i": "my", "we": "our", "you": "your"}
+_TENS = ["", "", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
+
+
+def _owner(word: str) -> str:
+    w = word.lower()
+    if re.fullmatch(_HER, w):
+        return "her"
+    if re.fullmatch(_HIS, w):
+        return "his"
+    return _POSSESSIVE.get(w, "their")
+
+
+def band(age: int, owner: str = "their") -> str:
+    """A readable band: "a child", "a teenager", "in her eighties", "over a hundred"."""
+    if age < 13:
+        return "a child"
+    if age < 20:
+        return "a teenager"
+    if age >= 100:
+        return "over a hundred"
+    return f"in {owner} {_TENS[age // 10]}"
+
+
+def adjective(age: int) -> str:
+    return "a young" if age < 13 else "a teenage" if age < 20 else "a younger" if age < 40 else (
+        "a middle-aged" if age < 60 else "an older")
+
+
+def age_hits(text: str) -> Iterator[Hit]:
+    for m in YEAR_OLD.finditer(text):
+        yield Hit(m.start(), m.end(), "age", "structured", "age", f"age:{m.group().lower()}",
+                  adjective(int(m.group(2))))
+    for m in COPULA.finditer(text):
+        start = m.start(2)
+        yield Hit(start, m.end(), "age", "structured", "age", f"age:{m.group().lower()}",
+                  band(int(m.group(2)), _owner(m.group(1))))
+    for m in NAMED.finditer(text):
+        yield Hit(m.start(1), m.end(), "age", "structured", "age", f"age:{m.group().lower()}", band(int(m.group(1))))
+    for m in AGED.finditer(text):
+        yield Hit(m.start(), m.end(), "age", "structured", "age", f"age:{m.group().lower()}",
+                  band(int(m.group(1) or m.group(2))))

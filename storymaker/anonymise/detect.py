@@ -1,0 +1,164 @@
+"""Layered detection over one folded text: register, structured identifiers, organisation
+patterns, gazetteers, then default deny for every capitalised word or number left over."""
+from __future__ import annotations
+
+import re
+
+from ..model import Register
+from .hits import Hit, merge
+from .index import KIND_NAMES, Pattern, SequenceIndex, allow_index, place_index, register_index
+from .lexicon import SAFE, TITLES, counties, first_names, is_common, places, surnames
+from .orgs import org_hits
+from .structured import structured_hits
+from .tokens import Token, gap_ok, tokenise
+
+NAME_CONTEXT = frozenset("said says told tells rang called asked came went and was is has had who would "
+                         "from with phoned texted".split())
+UNITS = frozenset("minutes minute mins hours hour days day weeks week months month years year yrs times time "
+                  "people patients staff kids children miles pounds quid percent per pence p grand calls beds "
+                  "of or and more less hundred thousand million k nights shifts".split())
+_DECADE = re.compile(r"\d{2,4}0s")
+_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)", re.I)
+FLAG_KINDS = {"capitalised": "unreviewed capitalised word", "number": "unreviewed number",
+              "name": "possible name", "place": "possible place name"}
+
+
+class Detector:
+    """All the lookup tables for one register, built once."""
+
+    def __init__(self, register: Register) -> None:
+        self.register = register
+        self.entries = register.entries
+        self.names = register_index(register)
+        self.allowed = allow_index(register)
+        self.allow_words = frozenset(w.lower() for w in register.allow)
+        self.places = place_index()
+        self.produced: set[str] = set()  # tokens of our own pseudonyms: never re-detected
+
+    def detect(self, text: str) -> list[Hit]:
+        hits = structured_hits(text)
+        hits.extend(org_hits(text))
+        hits.extend(self._token_hits(text, sorted(hits, key=lambda h: h.start)))
+        return merge(hits)
+
+    def _token_hits(self, text: str, covered: list[Hit]) -> list[Hit]:
+        tokens = tokenise(text)
+        out: list[Hit] = []
+        c, i = 0, 0
+        while i < len(tokens):
+            tok = tokens[i]
+            while c < len(covered) and covered[c].end <= tok.start:
+                c += 1
+            inside = c < len(covered) and covered[c].start <= tok.start
+            i = self._one(text, tokens, i, inside, out)
+        return out
+
+    def _one(self, text: str, tokens: list[Token], i: int, inside: bool, out: list[Hit]) -> int:
+        """Classify token i (and any multi-token match starting there); return the next index."""
+        found = self.names.match(text, tokens, i)
+        if found and self._register_applies(tokens, i, found[0], out):
+            pattern, last = found
+            out.append(self._register_hit(tokens[i].start, tokens[last].end, pattern))
+            return last + 1
+        allowed = self.allowed.match(text, tokens, i)
+        if allowed:
+            return allowed[1] + 1
+        if inside:
+            return i + 1
+        place = self.places.match(text, tokens, i)
+        if place and tokens[i].capitalised:
+            out.append(Hit(tokens[i].start, tokens[place[1]].end, "place", "gazetteer", "gazetteer: place",
+                           "place:" + " ".join(t.key for t in tokens[i:place[1] + 1])))
+            return place[1] + 1
+        hit = self._gazetteer_or_flag(text, tokens, i, out)
+        if hit:
+            out.append(hit)
+        return i + 1
+
+    def _register_applies(self, tokens: list[Token], i: int, p: Pattern, out: list[Hit]) -> bool:
+        """A common-word name part at a sentence start ("Will you ...") is flagged, not replaced,
+        unless the next word says it is a name ("Will said ...")."""
+        tok = tokens[i]
+        if not (p.needs_capital and p.role in ("first", "last", "middle") and tok.sentence_start):
+            return True
+        if i + 1 < len(tokens) and tokens[i + 1].key in NAME_CONTEXT:
+            return True
+        if tok.key not in self.allow_words:
+            out.append(self._flag(tok, "name"))
+        return False
+
+    def _register_hit(self, start: int, end: int, p: Pattern) -> Hit:
+        entry = self.entries[p.entry]
+        reason = f"register: {KIND_NAMES.get(entry.kind, entry.kind)}" + (" (spelling variant)" if p.variant else "")
+        return Hit(start, end, entry.kind, "register", reason, f"register:{p.entry}:{p.role}")
+
+    def _flag(self, tok: Token, kind: str) -> Hit:
+        return Hit(tok.start, tok.end, "unreviewed", "flag", FLAG_KINDS[kind], flag=FLAG_KINDS[kind])
+
+    def _gazetteer_or_flag(self, text: str, tokens: list[Token], i: int, out: list[Hit]) -> Hit | None:
+        tok = tokens[i]
+        key = tok.key
+        if key in self.produced or key in self.allow_words:
+            return None
+        if any(ch.isdigit() for ch in key):
+            return None if self._safe_number(text, tokens, i) else self._flag(tok, "number")
+        upper = tok.text[:1].isupper()
+        if key in SAFE or (not upper and is_common(key)):
+            return None
+        if upper and self._after_name(text, tokens, i, out):
+            return Hit(tok.start, tok.end, "person", "pattern", "name after a title or first name", f"person-last:{key}")
+        gaz = self._gazetteer_kind(tokens, i)
+        common = is_common(key)
+        if gaz and not common:
+            return self._gazetteer_hit(tok, gaz)
+        if not upper:
+            return None
+        if tok.sentence_start and common:
+            named = gaz == "person" and i + 1 < len(tokens) and tokens[i + 1].key in NAME_CONTEXT
+            return self._flag(tok, "name") if named else None
+        if gaz:
+            return self._flag(tok, "place" if gaz in ("place", "county") else "name")
+        return self._flag(tok, "capitalised")
+
+    def _after_name(self, text: str, tokens: list[Token], i: int, out: list[Hit]) -> bool:
+        """True after a title ("Mrs Hope") or right after a first name found just before ("Jane Smith")."""
+        if i == 0 or not gap_ok(text, tokens[i - 1].end, tokens[i].start) or tokens[i - 1].text.endswith("s'"):
+            return False
+        prev = tokens[i - 1]
+        if prev.key in TITLES and prev.capitalised:
+            return True
+        last = out[-1] if out else None
+        return bool(last and last.end == prev.end and last.kind == "person" and
+                    (last.key.startswith("person-first:") or last.key.endswith(":first")) and
+                    (tokens[i].key in surnames() or not is_common(tokens[i].key)))
+
+    def _gazetteer_kind(self, tokens: list[Token], i: int) -> str:
+        key = tokens[i].key
+        if key in first_names() or key in surnames():
+            return "person"
+        if key in counties():
+            return "county"
+        return "place" if key in places() else ""
+
+    def _gazetteer_hit(self, tok: Token, gaz: str) -> Hit:
+        key = tok.key
+        if gaz == "person":
+            role = "first" if key in first_names() else "last"
+            return Hit(tok.start, tok.end, "person", "gazetteer", f"gazetteer: {role} name", f"person-{role}:{key}")
+        return Hit(tok.start, tok.end, "place", "gazetteer", f"gazetteer: {gaz}", f"{gaz}:{key}")
+
+    def _safe_number(self, text: str, tokens: list[Token], i: int) -> bool:
+        tok = tokens[i]
+        key = tok.key
+        if _DECADE.fullmatch(key) or text[max(0, tok.start - 1):tok.start] in ("£", "$", "€"):
+            return True
+        if text[tok.end:tok.end + 1] == "%" or text[max(0, tok.start - 6):tok.start].lower() == "covid-":
+            return True
+        ordinal = _ORDINAL.fullmatch(key)
+        digits = ordinal.group(1) if ordinal else key
+        if not digits.isdigit():
+            return False
+        value = int(digits)
+        if (value <= 12 and not digits.startswith("0")) or (len(digits) == 4 and 1900 <= value <= 2039 and not ordinal):
+            return True
+        return i + 1 < len(tokens) and tokens[i + 1].key in UNITS and not ordinal

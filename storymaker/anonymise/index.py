@@ -1,0 +1,107 @@
+"""A token-sequence index of the register (values, aliases, name parts, spelling variants),
+the allow list and multi-word gazetteer places, matched in one pass over the tokens."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..model import Register, RegisterEntry
+from .lexicon import is_common, places
+from .normalise import fold
+from .tokens import Token, gap_ok, tokenise
+from .variants import spelling_variants
+
+_CANON = {"saint": "st", "st.": "st", "mount": "mt"}
+KIND_NAMES = {"person": "people", "place": "places", "organisation": "organisations", "other": "other"}
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    keys: tuple[str, ...]
+    entry: int  # index into Register.entries; -1 for allow / gazetteer
+    role: str  # full | alias | first | last | middle | allow | place
+    needs_capital: bool  # single common word: only its capitalised / all-caps forms match
+    variant: bool = False
+
+
+def canon(key: str) -> str:
+    return _CANON.get(key, key)
+
+
+def keys_of(text: str) -> tuple[str, ...]:
+    return tuple(canon(t.key) for t in tokenise(fold(text)))
+
+
+class SequenceIndex:
+    """Patterns keyed by their first token; longest first."""
+
+    def __init__(self) -> None:
+        self._by_first: dict[str, list[Pattern]] = {}
+
+    def add(self, pattern: Pattern) -> None:
+        if pattern.keys:
+            bucket = self._by_first.setdefault(pattern.keys[0], [])
+            if all(p.keys != pattern.keys for p in bucket):
+                bucket.append(pattern)
+                bucket.sort(key=lambda p: (-len(p.keys), p.variant))
+
+    def match(self, text: str, tokens: list[Token], i: int) -> tuple[Pattern, int] | None:
+        """The longest pattern starting at token i, and the index of its last token."""
+        for p in self._by_first.get(canon(tokens[i].key), ()):
+            last = i + len(p.keys) - 1
+            if last >= len(tokens):
+                continue
+            if all(canon(tokens[i + k].key) == p.keys[k] and gap_ok(text, tokens[i + k - 1].end, tokens[i + k].start)
+                   for k in range(1, len(p.keys))):
+                if p.needs_capital and not tokens[i].text[:1].isupper():
+                    continue
+                return p, last
+        return None
+
+
+def _add_name(index: SequenceIndex, keys: tuple[str, ...], entry: int, role: str, variants: bool) -> None:
+    single_common = len(keys) == 1 and is_common(keys[0])
+    index.add(Pattern(keys, entry, role, single_common))
+    if not variants:
+        return
+    for k, key in enumerate(keys):
+        for v in spelling_variants(key):
+            if not is_common(v):
+                index.add(Pattern(keys[:k] + (v,) + keys[k + 1:], entry, role, False, True))
+
+
+def _add_entry(index: SequenceIndex, e: RegisterEntry, n: int) -> None:
+    person = e.kind == "person"
+    for role, value in [("full", e.value)] + [("alias", a) for a in e.aliases]:
+        keys = keys_of(value)
+        _add_name(index, keys, n, role, person)
+        if person and len(keys) > 1:
+            for k, key in enumerate(keys):
+                part = "first" if k == 0 else "last" if k == len(keys) - 1 else "middle"
+                if len(key) >= 2 and key not in {"de", "van", "von", "le", "la", "da", "di", "o"}:
+                    _add_name(index, (key,), n, part, True)
+
+
+def register_index(register: Register) -> SequenceIndex:
+    index = SequenceIndex()
+    for n, entry in enumerate(register.entries):
+        _add_entry(index, entry, n)
+    return index
+
+
+def allow_index(register: Register) -> SequenceIndex:
+    index = SequenceIndex()
+    for phrase in register.allow:
+        index.add(Pattern(keys_of(phrase), -1, "allow", False))
+    return index
+
+
+@lru_cache(maxsize=1)
+def place_index() -> SequenceIndex:
+    """Multi-word gazetteer places ("Milton Keynes", "Stoke-on-Trent")."""
+    index = SequenceIndex()
+    for name in places():
+        keys = keys_of(name)
+        if len(keys) > 1:
+            index.add(Pattern(keys, -1, "place", False))
+    return index

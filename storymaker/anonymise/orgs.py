@@ -1,0 +1,55 @@
+"""Organisation patterns ("Riverside Surgery", "Leeds Teaching Hospitals NHS Trust") and the
+kind of organisation a name denotes, so it can be replaced by its kind ("the surgery")."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .hits import Hit
+
+# suffix (as written) -> what it is, most specific first
+KINDS: list[tuple[str, str]] = [
+    ("NHS Foundation Trust", "hospital trust"), ("NHS Trust", "hospital trust"), ("Foundation Trust", "hospital trust"),
+    ("Housing Association", "housing association"), ("Housing Trust", "housing association"),
+    ("Homes", "housing association"), ("Housing", "housing provider"),
+    ("City Council", "council"), ("Borough Council", "council"), ("County Council", "council"),
+    ("District Council", "council"), ("Parish Council", "parish council"), ("Council", "council"),
+    ("Medical Centre", "health centre"), ("Health Centre", "health centre"), ("Medical Practice", "practice"),
+    ("Surgery", "surgery"), ("Practice", "practice"), ("Clinic", "clinic"), ("Pharmacy", "pharmacy"),
+    ("Chemist", "pharmacy"), ("Hospitals", "hospital"), ("Hospital", "hospital"), ("Infirmary", "hospital"),
+    ("Hospice", "hospice"), ("Care Home", "care home"), ("Nursing Home", "care home"), ("Lodge", "care home"),
+    ("Primary School", "school"), ("High School", "school"), ("Secondary School", "school"), ("School", "school"),
+    ("Academy", "school"), ("Sixth Form College", "college"), ("College", "college"), ("University", "university"),
+    ("Community Centre", "community centre"), ("Centre", "centre"), ("Food Bank", "food bank"),
+    ("Foodbank", "food bank"), ("Library", "library"), ("Church", "church"), ("Chapel", "church"),
+    ("Mosque", "mosque"), ("Temple", "temple"), ("Synagogue", "synagogue"), ("Gurdwara", "gurdwara"),
+    ("Police", "police"), ("Constabulary", "police"), ("Fire and Rescue Service", "fire service"),
+    ("Jobcentre Plus", "jobcentre"), ("Jobcentre", "jobcentre"), ("Charity", "charity"),
+    ("Foundation", "charity"), ("Trust", "trust"), ("Partnership", "partnership"), ("Ltd", "company"),
+    ("Limited", "company"), ("plc", "company"), ("PLC", "company"), ("Agency", "agency"), ("Ward", "ward"),
+]
+_WORD = r"[A-Z][\w'&-]*"
+_NAME = rf"{_WORD}(?:[ \t]+(?:(?:of|and|&|on|upon|the|de|le)[ \t]+)?{_WORD}){{0,4}}"
+_SUFFIXES = "|".join(re.escape(s) for s, _ in sorted(KINDS, key=lambda k: -len(k[0])))
+ORG = re.compile(rf"(?:\b[Tt]he[ \t]+)?\b(?P<name>{_NAME})[ \t]+(?P<suffix>{_SUFFIXES})\b")
+_KIND_OF = {s.lower(): k for s, k in KINDS}
+_LEAD = frozenset({"my", "our", "your", "his", "her", "their", "a", "an", "this", "that", "local", "the"})
+
+
+def kind_of(name: str) -> str:
+    """What an organisation name denotes ("Riverside Surgery" -> "surgery"); "organisation" if unknown."""
+    low = " ".join(name.lower().split())
+    for suffix, kind in sorted(_KIND_OF.items(), key=lambda kv: -len(kv[0])):
+        if low.endswith(" " + suffix) or low == suffix:
+            return kind
+    return "organisation"
+
+
+def org_hits(text: str) -> Iterator[Hit]:
+    for m in ORG.finditer(text):
+        name = m.group("name")
+        if name.split()[0].lower() in _LEAD and len(name.split()) == 1:
+            continue  # "My Surgery", "The Council": a kind, not a name
+        kind = _KIND_OF[m.group("suffix").lower()]
+        yield Hit(m.start(), m.end(), "organisation", "pattern", f"organisation pattern: {kind}",
+                  f"organisation:{' '.join(m.group().lower().split())}", "")

@@ -1,0 +1,125 @@
+"""Recognisers for structured identifiers: email, phone, NHS and NI numbers, postcodes,
+street addresses, precise dates and times, ages.
+
+Each runs over folded text (see :mod:`.normalise`) and yields :class:`~.hits.Hit` with a
+neutral replacement that reads well aloud. Separators may include a line break, so an
+identifier split across lines is still found. Structured identifiers are replaced whether
+or not they are in the register.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import phonenumbers
+
+from .ages import age_hits
+from .hits import Hit
+
+_S = r"[ \t]*[-.]?[ \t]*\n?[ \t]*"  # separator between digit groups: spaces, one dash/dot, one line break
+_AT = r"(?:[ \t]*@[ \t]*|\s*[\[(]\s*at\s*[\])]\s*|\s+at\s+)"
+_DOT = r"(?:\.|\s*[\[(]\s*dot\s*[\])]\s*|\s+dot\s+)"
+_TLD = r"(?:com|org|net|uk|gov|nhs|ac|io|info|me|co|edu|scot|wales)"
+
+EMAIL = re.compile(r"[\w.+-]+[ \t]*@[ \t]*[\w-]+(?:\.[\w-]+)+", re.I)
+OBFUSCATED_EMAIL = re.compile(rf"\b[\w.+-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)*?{_DOT}{_TLD}\b", re.I)
+PHONE = re.compile(rf"(?<![\w+])(?:(?:\+|00)[ \t]*44[ \t]*(?:\(0\)[ \t]*)?|\(?0)\d{{2,4}}\)?{_S}\d{{3,4}}{_S}\d{{3,4}}(?!\d)")
+NHS = re.compile(rf"(?<![\w£$.])\d{{3}}{_S}\d{{3}}{_S}\d{{4}}(?![\d%])")
+NI = re.compile(r"\b[A-Z]{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?[A-D]\b", re.I)
+POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\n?[ \t]*\d[A-Z]{2}\b", re.I)
+OUTWARD = re.compile(r"\b[A-Z]{1,2}\d{1,2}[A-Z]?\b")
+NOT_OUTWARD = frozenset({"A4", "A3", "A5", "P45", "P60", "B12", "D3", "B6", "M1", "M25", "COVID19", "Y2K"})
+
+_SUFFIX = (r"(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Close|Drive|Way|Court|Crescent|Place|Terrace|Grove|"
+           r"Gardens|Hill|Row|Walk|Square|Mews|View|Rise|Parade|Vale|Wharf|Boulevard|Estate)")
+_TITLE_WORD = r"[A-Z][a-z']+"
+ADDRESS = re.compile(rf"\b(?:(?:Flat|Apartment|Unit|flat)[ \t]+\d+[A-Za-z]?,?\s+)?\d{{1,4}}[A-Za-z]?,?\s+"
+                     rf"(?:{_TITLE_WORD}\s+){{1,3}}{_SUFFIX}\b\.?")
+ADDRESS_CAPS = re.compile(rf"\b\d{{1,4}}[A-Z]?,?\s+(?:[A-Z']{{2,}}\s+){{1,3}}{_SUFFIX.upper()}\b")
+STREET = re.compile(rf"\b(?:{_TITLE_WORD}[ \t]+){{1,3}}{_SUFFIX}\b")
+COMMON_STREETS = frozenset({"high street", "main street", "main road", "the high street"})
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_ORD = r"\d{1,2}(?:st|nd|rd|th)?"
+DATES = [re.compile(p, re.I) for p in (
+    rf"\b(?:on\s+)?(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_ORD}\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+\d{{4}})?",
+    rf"\b(?:on\s+)?(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+(?:the\s+)?{_ORD}\b(?:,?\s+\d{{4}})?",
+    rf"\b(?:(?:on|last|next|this)\s+)?{_WEEKDAY}\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\b",
+    rf"\b(?:on\s+)?the\s+\d{{1,2}}(?:st|nd|rd|th)\b",
+    r"\b(?:on\s+)?\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b",
+    r"\b(?:on\s+)?\d{4}-\d{2}-\d{2}\b",
+)]
+MONTH_YEAR = re.compile(rf"\b(?:in\s+)?{_MONTH}\s+(?:of\s+)?\d{{4}}\b", re.I)
+TIME = re.compile(r"(?:\bat\s+)?(?<![\d£$€.])(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}"
+                  r"|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}\s+o'clock)(?![\w%])|\bat\s+\d{1,2}\.\d{2}\b", re.I)
+
+
+def _hit(m: re.Match, kind: str, reason: str, replacement: str) -> Hit:
+    return Hit(m.start(), m.end(), kind, "structured", reason, f"{kind}:{m.group().lower()}", replacement)
+
+
+def _is_phone(candidate: str) -> bool:
+    digits = re.sub(r"\D", "", candidate)
+    national = "0" + digits[2:] if digits.startswith("44") else digits
+    if national.startswith("0") and len(national) in (10, 11):
+        return True  # fail closed: any UK-shaped number, valid or not
+    try:
+        return phonenumbers.is_possible_number(phonenumbers.parse(candidate, "GB"))
+    except phonenumbers.NumberParseException:
+        return False
+
+
+def contact_hits(text: str) -> Iterator[Hit]:
+    for m in EMAIL.finditer(text):
+        yield _hit(m, "email", "email address", "an email address")
+    for m in OBFUSCATED_EMAIL.finditer(text):
+        yield _hit(m, "email", "email address (spelt out)", "an email address")
+    for m in PHONE.finditer(text):
+        if _is_phone(m.group()):
+            yield _hit(m, "phone", "phone number", "a phone number")
+    for m in NHS.finditer(text):
+        yield _hit(m, "nhs", "NHS number (3-3-4 or run together)", "an NHS number")
+    for m in NI.finditer(text):
+        yield _hit(m, "ni", "National Insurance number", "a national insurance number")
+
+
+def place_hits(text: str) -> Iterator[Hit]:
+    for m in POSTCODE.finditer(text):
+        yield _hit(m, "postcode", "postcode", "a postcode")
+    for m in OUTWARD.finditer(text):
+        if m.group() not in NOT_OUTWARD:
+            yield _hit(m, "postcode", "postcode district", "the area")
+    for pattern in (ADDRESS, ADDRESS_CAPS):
+        for m in pattern.finditer(text):
+            yield _hit(m, "address", "street address", "a house nearby")
+    for m in STREET.finditer(text):
+        if m.group().lower() not in COMMON_STREETS and not m.group().startswith(("The ", "A ")):
+            yield _hit(m, "address", "street name", "a nearby street")
+
+
+def time_hits(text: str) -> Iterator[Hit]:
+    for pattern in DATES:
+        for m in pattern.finditer(text):
+            yield _hit(m, "date", "precise date", "one day")
+    for m in MONTH_YEAR.finditer(text):
+        yield _hit(m, "date", "month and year", "at one point")
+    for m in TIME.finditer(text):
+        at = m.group().lower().startswith("at")
+        yield _hit(m, "time", "time of day", "" if at else "a set time")
+
+
+def structured_hits(text: str) -> list[Hit]:
+    """Every structured identifier in ``text`` (folded), unmerged."""
+    hits: list[Hit] = []
+    if any(c.isdigit() for c in text):
+        hits.extend(time_hits(text))
+        hits.extend(age_hits(text))
+        hits.extend(place_hits(text))
+    elif any(c.isupper() for c in text):
+        hits.extend(h for h in place_hits(text) if h.reason == "street name")
+    if "@" in text or " at " in text.lower() or "[at]" in text.lower() or "(at)" in text.lower() or any(
+            c.isdigit() for c in text):
+        hits.extend(contact_hits(text))
+    return hits

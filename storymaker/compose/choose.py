@@ -1,0 +1,85 @@
+"""Drive the search for one story version: budget, phases, and the error when it fails.
+
+Phase one looks only at excerpts consented for every channel in
+``spec.outputs``: that pool is the same for the web and the video version, so
+both usually tell the same words. Phase two, only if phase one fails, opens the
+pool to everything consented for this channel. Failure of both raises
+:class:`~storymaker.errors.ComposeError` explaining the phase-two miss.
+"""
+from __future__ import annotations
+
+from typing import Mapping
+
+from ..errors import ComposeError
+from ..model import Excerpt, Redaction, StorySpec
+from .diagnose import explain, shape_problem
+from .edits import TRIM_SLACK, Prepared, prepare
+from .sentences import word_count
+from .pool import Pool
+from .search import Outcome, Pick, Search, Slot, rank
+
+
+def quote_budget(spec: StorySpec) -> int | None:
+    """About how many words each quote may have (``target_words`` counts quoted words)."""
+    slots = sum(b.excerpts for b in spec.beats)
+    if not spec.target_words or not slots:
+        return None
+    return max(1, round(spec.target_words / slots))
+
+
+class Quotes:
+    """Prepared quotes for one compose call, made only for the excerpts the search takes up."""
+
+    def __init__(self, safe: Mapping[str, Redaction], budget: int | None) -> None:
+        self.safe, self.budget = safe, budget
+        self._made: dict[str, Prepared] = {}
+        self._fit: dict[str, int | None] = {}
+
+    def __call__(self, excerpt: Excerpt) -> Prepared:
+        if excerpt.id not in self._made:
+            self._made[excerpt.id] = prepare(self.safe[excerpt.id], self.budget)
+        return self._made[excerpt.id]
+
+    def fit(self, excerpt: Excerpt) -> int | None:
+        """How far the excerpt is from the length budget (0 best); None if it has no safe text."""
+        if excerpt.id not in self._fit:
+            self._fit[excerpt.id] = self._measure(excerpt)
+        return self._fit[excerpt.id]
+
+    def _measure(self, excerpt: Excerpt) -> int | None:
+        redaction = self.safe.get(excerpt.id)
+        if redaction is None or redaction.flags or not redaction.text.strip():
+            return None
+        if self.budget is None:
+            return 0
+        words = word_count(redaction.text)
+        if words > self.budget * TRIM_SLACK:
+            return 1  # will be trimmed to about the budget: nearly as good as a close fit
+        return abs(words - self.budget) // max(1, self.budget // 4)
+
+
+def _slots(pool: Pool, spec: StorySpec, audience: str, channels: frozenset[str]) -> list[Slot]:
+    slots: list[Slot] = []
+    for i, beat in enumerate(spec.beats):
+        groups = pool.groups(tuple(beat.themes), audience, channels)
+        order = tuple(sorted(groups, key=lambda p: rank(spec.seed, spec.slug, p)))
+        slots.extend(Slot(i, groups, order) for _ in range(beat.excerpts))
+    return slots
+
+
+def choose(pool: Pool, spec: StorySpec, audience: str, channel: str,
+           safe: Mapping[str, Redaction]) -> tuple[list[Pick], bool]:
+    """The picks for every slot, and whether they suit every channel in ``spec.outputs``."""
+    problem = shape_problem(spec, audience, channel)
+    if problem:
+        raise ComposeError(problem)
+    quotes = Quotes(safe, quote_budget(spec))
+    everywhere = frozenset(spec.outputs) | {channel}
+    outcome = Outcome()
+    for channels in dict.fromkeys([everywhere, frozenset({channel})]):
+        search = Search(_slots(pool, spec, audience, channels), spec.contributors_needed(audience),
+                        spec.max_share, quotes, lambda eid: rank(spec.seed, spec.slug, eid))
+        outcome = search.run()
+        if outcome.picks is not None:
+            return outcome.picks, channels == everywhere
+    raise ComposeError(explain(pool, spec, audience, channel, safe, outcome))

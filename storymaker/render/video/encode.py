@@ -1,0 +1,95 @@
+"""FFmpeg encoding: segments, then one lossless join with the soundtrack, captions and chapters.
+
+A video is cut into segments (a slide's body, and the crossfade between two slides).
+Still segments cost no per-frame Python: each distinct picture is handed to FFmpeg
+once and held with the ``loop`` filter. Moving segments (Ken Burns, crossfades) are
+drawn with :func:`frames.frame_at` and piped in as raw frames. Every segment uses the
+same encoder settings, so the concat demuxer joins them with ``-c copy``.
+"""
+from __future__ import annotations
+
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Callable, Iterable
+
+import numpy as np
+from PIL import Image
+
+from ...errors import RenderError
+
+PRESET = "veryfast"
+CRF = "20"
+TO_YUV = "scale=out_color_matrix=bt709:out_range=tv:flags=bicubic+accurate_rnd+full_chroma_int,format=yuv420p"
+
+
+def encoder_args(fps: int) -> list[str]:
+    """Identical for every segment: H.264 High, yuv420p, BT.709, a keyframe every 2 s."""
+    return ["-an", "-c:v", "libx264", "-preset", PRESET, "-crf", CRF, "-profile:v", "high", "-pix_fmt", "yuv420p",
+            "-g", str(2 * fps), "-x264-params", "scenecut=0:bframes=2:rc-lookahead=10",
+            "-color_primaries", "bt709", "-color_trc", "bt709", "-colorspace", "bt709",
+            "-video_track_timescale", str(fps * 512), "-r", str(fps)]
+
+
+def encode_pictures(pieces: list[tuple[np.ndarray, int]], fps: int, out: Path) -> None:
+    """A still segment: each (picture, frames) held for its frames, no per-frame work in Python."""
+    with tempfile.TemporaryDirectory(dir=out.parent, prefix=".pieces-") as tmp:
+        inputs, chains = [], []
+        for i, (picture, frames) in enumerate(pieces):
+            png = Path(tmp) / f"{i}.png"
+            Image.fromarray(picture).save(png, compress_level=1)
+            inputs += ["-i", str(png)]
+            chains.append(f"[{i}]{TO_YUV},loop=loop={frames - 1}:size=1:start=0,setpts=N/{fps}/TB[v{i}]")
+        joined = "".join(f"[v{i}]" for i in range(len(pieces)))
+        graph = ";".join(chains) + f";{joined}concat=n={len(pieces)}:v=1:a=0[v]"
+        total = sum(f for _, f in pieces)
+        _run(["ffmpeg", "-v", "error", "-y", *inputs, "-filter_complex", graph, "-map", "[v]",
+              "-frames:v", str(total), *encoder_args(fps), str(out)])
+
+
+def encode_frames(frames: Iterable[np.ndarray], size: tuple[int, int], count: int, fps: int, out: Path,
+                  tick: Callable[[], None] = lambda: None) -> None:
+    """A moving segment: raw RGB frames piped to FFmpeg as they are drawn."""
+    w, h = size
+    cmd = ["ffmpeg", "-v", "error", "-y", "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", f"{w}x{h}", "-r", str(fps),
+           "-i", "-", "-vf", TO_YUV, "-frames:v", str(count), *encoder_args(fps), str(out)]
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        for frame in frames:
+            proc.stdin.write(np.ascontiguousarray(frame).data)  # type: ignore[union-attr]
+            tick()
+        proc.stdin.close()  # type: ignore[union-attr]
+    except BrokenPipeError:
+        pass  # ffmpeg stopped early: its own message follows
+    except BaseException:
+        proc.kill()
+        proc.wait()
+        raise
+    err = proc.stderr.read().decode(errors="replace")  # type: ignore[union-attr]
+    if proc.wait():
+        raise RenderError(f"ffmpeg failed while encoding a moving segment: {err.strip()[-300:]}")
+
+
+def join(segments: list[Path], audio: Path, srt: Path, metadata: Path, lang: str, out: Path) -> None:
+    """Segments joined without re-encoding; AAC 48 kHz stereo; mov_text captions; chapters; faststart."""
+    listing = out.with_name(out.name + ".txt")
+    listing.write_text("".join(f"file '{_quote(p)}'\n" for p in segments), encoding="utf-8")
+    try:
+        _run(["ffmpeg", "-v", "error", "-y", "-f", "concat", "-safe", "0", "-i", str(listing), "-i", str(audio),
+              "-i", str(srt), "-f", "ffmetadata", "-i", str(metadata),
+              "-map", "0:v", "-map", "1:a", "-map", "2:s", "-map_metadata", "3", "-map_chapters", "3",
+              "-c:v", "copy", "-c:a", "aac", "-b:a", "160k", "-ar", "48000", "-ac", "2", "-c:s", "mov_text",
+              "-metadata:s:a:0", f"language={lang}", "-metadata:s:s:0", f"language={lang}",
+              "-movflags", "+faststart", "-f", "mp4", str(out)])
+    finally:
+        listing.unlink(missing_ok=True)
+
+
+def _quote(path: Path) -> str:
+    return str(path.resolve()).replace("'", "'\\''")
+
+
+def _run(cmd: list[str]) -> None:
+    run = subprocess.run(cmd, capture_output=True, text=True)
+    if run.returncode:
+        raise RenderError(f"ffmpeg failed: {run.stderr.strip()[-300:]}")

@@ -1,0 +1,93 @@
+"""Story -> slide plan -> timeline (editly's spec -> clips step).
+
+A :class:`Slide` says what is on screen and what the voice says; once the narration is
+known, :func:`timeline` gives each slide its frames, so any single frame can be drawn
+on its own (see ``frames.frame_at``) for a preview.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+from ...model import Story
+
+
+@dataclass(frozen=True)
+class Slide:
+    kind: str  # title | linking | quote | end
+    text: str  # main words on screen
+    narration: str  # what the voice says ("" for a silent slide)
+    heading: str = ""  # the beat's heading, shown small
+    subtitle: str = ""  # persona line (title card), credits (end card)
+    image: str = ""  # absolute path of the beat's image, or ""
+    beat: int = -1  # beat index; -1 for the title and end cards
+    unit: str = ""  # name used to find recorded narration: 00-title, 01-1, 99-end
+    motion: int = 0  # which Ken Burns move (alternates so beats differ)
+
+
+@dataclass(frozen=True)
+class Clip:
+    """One piece of narration audio placed inside a slide."""
+
+    wav: str  # path of a 48 kHz stereo WAV in the cache
+    offset: float  # seconds after the slide's voice starts
+    duration: float
+    text: str
+
+
+@dataclass(frozen=True)
+class TimedSlide:
+    slide: Slide
+    index: int
+    start: int  # first frame
+    frames: int
+    voice_start: float  # absolute seconds where the narration starts
+    clips: tuple[Clip, ...]
+
+    @property
+    def end(self) -> int:
+        return self.start + self.frames
+
+
+def plan_slides(story: Story, credits: tuple[str, ...], labels: dict[str, str]) -> tuple[Slide, ...]:
+    told_by = labels.get("told_by", "Told by {narrator}").format(narrator=story.narrator)
+    slides = [Slide("title", story.title, f"{story.title}. {told_by}.", subtitle=told_by, unit="00-title")]
+    for b, beat in enumerate(story.beats):
+        slides += _beat_slides(b, beat)
+    slides.append(Slide("end", story.disclosure, story.disclosure, heading=labels.get("end_heading", ""),
+                        subtitle="\n".join(c for c in credits if c), unit="99-end"))
+    return tuple(slides)
+
+
+def _beat_slides(b: int, beat) -> list[Slide]:
+    n = f"{b + 1:02d}"
+    out: list[Slide] = []
+    if beat.intro or beat.image:
+        words = beat.intro or beat.heading
+        out.append(Slide("linking", words, words, heading=beat.heading, image=beat.image, beat=b, motion=b))
+    out += [Slide("quote", q, q, heading=beat.heading, beat=b) for q in beat.quotes]
+    if beat.outro:
+        out.append(Slide("linking", beat.outro, beat.outro, heading=beat.heading, beat=b))
+    return [_named(s, f"{n}-{i + 1}") for i, s in enumerate(out)]
+
+
+def _named(slide: Slide, unit: str) -> Slide:
+    return replace(slide, unit=unit)
+
+
+def timeline(slides: tuple[Slide, ...], clips: list[tuple[Clip, ...]], fps: int, timing: dict) -> tuple[TimedSlide, ...]:
+    """Each slide lasts lead-in + its narration + a pause, rounded up to whole frames."""
+    lead, pause = float(timing.get("lead_in", 0.35)), float(timing.get("pause", 0.7))
+    silent = float(timing.get("silent_slide", 3.0))
+    out, start = [], 0
+    for i, (slide, own) in enumerate(zip(slides, clips)):
+        spoken = max((c.offset + c.duration for c in own), default=0.0)
+        seconds = lead + spoken + pause if own else silent
+        frames = max(1, math.ceil(seconds * fps - 1e-6))
+        out.append(TimedSlide(slide, i, start, frames, start / fps + lead, own))
+        start += frames
+    return tuple(out)
+
+
+def total_frames(timed: tuple[TimedSlide, ...]) -> int:
+    return timed[-1].end if timed else 0

@@ -1,0 +1,134 @@
+"""One format of one story as a list of segments, each cached by a hash of what it shows.
+
+    body  a slide's frames between crossfades: still (pictures held by FFmpeg) or
+          moving (Ken Burns, drawn per frame)
+    fade  the crossfade from one slide into the next
+
+A one-word change redraws one slide, so only its body and the two short fades beside
+it are encoded again; everything else is reused from the cache.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+from ...model import Cue
+from . import cache
+from .encode import encode_frames, encode_pictures, encoder_args
+from .frames import Art, Overlay, crossfade, frame_at, load_picture, source_size
+from .plan import TimedSlide
+from .slides import SOCIAL, Canvas, draw_caption, draw_slide, panel_box
+
+
+@dataclass(frozen=True)
+class Segment:
+    kind: str  # still | moving | fade
+    start: int
+    end: int
+    slides: tuple[int, ...]
+    key: str
+
+
+@dataclass(frozen=True)
+class Format:
+    """Everything drawn for one format: the slides' art, captions and the segment plan."""
+
+    canvas: Canvas
+    fps: int
+    arts: tuple[Art, ...]
+    art_keys: tuple[str, ...]
+    pictures: tuple[Image.Image | None, ...]
+    overlays: tuple[Overlay, ...]
+    segments: tuple[Segment, ...]
+
+
+def draw_art(ts: TimedSlide, canvas: Canvas, margin: int, cache_dir: Path) -> tuple[Art, str, Image.Image | None]:
+    slide = ts.slide
+    base_key = cache.key("slide", slide.__dict__ | {"image": bool(slide.image)}, canvas.fmt, canvas.theme.digest)
+    png = cache_dir / "slides" / f"{base_key}.png"
+    fresh = not png.is_file()
+    if fresh:
+        with cache.atomic(png) as tmp:
+            draw_slide(slide, canvas).save(tmp, format="PNG", compress_level=1)
+    cache.STATS.count("slide", fresh)
+    base = np.asarray(Image.open(png).convert("RGB"))
+    art = Art(ts, base, panel_box(slide, canvas), float(canvas.theme.get("ken_burns", "zoom", default=0.1)), margin)
+    picture = load_picture(slide.image, source_size(art), canvas.story_key) if art.moving else None
+    image = cache.file_digest(Path(slide.image)) if slide.image else ""
+    return art, cache.key(base_key, art.panel, art.zoom, margin, ts.frames, image, slide.motion), picture
+
+
+def overlays_for(cues: tuple[Cue, ...], canvas: Canvas, fps: int) -> tuple[Overlay, ...]:
+    if canvas.fmt not in SOCIAL:
+        return ()
+    return tuple(_overlay(c.text, round(c.start * fps), round(c.end * fps), canvas) for c in cues)
+
+
+def _overlay(text: str, start: int, end: int, canvas: Canvas) -> Overlay:
+    rgba, (x, y) = _caption_picture(text, canvas)
+    return Overlay(start, end, text, rgba, x, y)
+
+
+@lru_cache(maxsize=512)
+def _caption_picture(text: str, canvas: Canvas) -> tuple[np.ndarray, tuple[int, int]]:
+    im, pos = draw_caption(tuple(text.split("\n")), canvas)
+    return np.asarray(im), pos
+
+
+def plan_segments(timed: tuple[TimedSlide, ...], arts: tuple[Art, ...], keys: tuple[str, ...],
+                  overlays: tuple[Overlay, ...], canvas: Canvas, fps: int, fade: int) -> tuple[Segment, ...]:
+    h1, h2 = fade // 2, fade - fade // 2
+    style = (canvas.fmt, fps, canvas.theme.digest, encoder_args(fps))
+    out: list[Segment] = []
+    for i, (ts, art) in enumerate(zip(timed, arts)):
+        a = ts.start + (h2 if i and fade else 0)
+        b = ts.end - (h1 if i < len(timed) - 1 and fade else 0)
+        kind = "moving" if art.moving else "still"
+        out.append(Segment(kind, a, b, (i,), cache.key(kind, style, keys[i], a - ts.start, b - ts.start, _caps(overlays, a, b))))
+        if i < len(timed) - 1 and fade:
+            a2, b2 = ts.end - h1, ts.end + h2
+            out.append(Segment("fade", a2, b2, (i, i + 1),
+                               cache.key("fade", style, keys[i], keys[i + 1], a2 - ts.start, _caps(overlays, a2, b2))))
+    return tuple(out)
+
+
+def _caps(overlays: tuple[Overlay, ...], a: int, b: int) -> list:
+    return [(max(o.start, a) - a, min(o.end, b) - a, o.text) for o in overlays if o.start < b and o.end > a]
+
+
+def encode_segment(seg: Segment, fmt: Format, folder: Path, tick=lambda n=1: None) -> Path:
+    path = folder / f"{seg.key}.mp4"
+    fresh = not path.is_file()
+    if fresh:
+        with cache.atomic(path) as tmp:
+            _encode(seg, fmt, tmp)
+    cache.STATS.count("segment", fresh)
+    tick(seg.end - seg.start)
+    return path
+
+
+def _encode(seg: Segment, fmt: Format, out: Path) -> None:
+    if seg.kind == "still":
+        art = fmt.arts[seg.slides[0]]
+        cuts = sorted({seg.start, seg.end} | {t for o in fmt.overlays for t in (o.start, o.end) if seg.start < t < seg.end})
+        pieces = [(frame_at(art, p, fmt.overlays, None), q - p) for p, q in zip(cuts, cuts[1:])]
+        encode_pictures(pieces, fmt.fps, out)
+    else:
+        encode_frames(_moving(seg, fmt), fmt.canvas.size, seg.end - seg.start, fmt.fps, out)
+
+
+def _moving(seg: Segment, fmt: Format):
+    if seg.kind == "moving":
+        i = seg.slides[0]
+        for f in range(seg.start, seg.end):
+            yield frame_at(fmt.arts[i], f, fmt.overlays, fmt.pictures[i])
+        return
+    i, j = seg.slides
+    for step, f in enumerate(range(seg.start, seg.end)):
+        a = frame_at(fmt.arts[i], f, fmt.overlays, fmt.pictures[i])
+        b = frame_at(fmt.arts[j], f, fmt.overlays, fmt.pictures[j])
+        yield crossfade(a, b, step, seg.end - seg.start)
