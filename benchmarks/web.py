@@ -61,7 +61,8 @@ def naive_card(title: str, quote: str, site_title: str, fonts: web_card.CardFont
 
 def naive_site(stories: list[Story], out: Path) -> None:
     """Same pages and cards, with nothing reused between pages."""
-    site = {"title": "Kindness at work", "description": "", "base_url": ""}
+    site = {"title": "Kindness at work", "description": "", "base_url": "",
+            "sections": [("staff", "Staff stories"), ("community", "Community stories")]}
     out.mkdir(parents=True)
     shutil.copyfile(TEMPLATES / "style.css", out / "style.css")
     items = []

@@ -94,7 +94,7 @@ def compose_story(prep: Prepared, spec: StorySpec, channels: Iterable[str]) -> N
                 prep.problems += exc.problems
                 continue
             prep.compositions.append(comp)
-            prep.warnings += [f"{spec.source}: {audience}/{channel}: {note}" for note in comp.notes]
+            prep.warnings += [f"{spec.source}: {note}" for note in comp.notes]
 
 
 def voice_problems(prep: Prepared, spec: StorySpec) -> None:

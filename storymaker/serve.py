@@ -20,7 +20,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable
 
-from .errors import StorymakerError
+from .errors import StorymakerError, UsageError
 
 WATCHED = ("stories", "templates", "assets")
 RANGE_RE = re.compile(r"bytes=(\d*)-(\d*)$")
@@ -144,10 +144,22 @@ def serve(root: Path, port: int = 8000, build: Callable[[], None] | None = None,
     watcher = Watcher([root / name for name in WATCHED])
     if build:
         rebuild(build, say)
-    server = make_server(root / "output" / "web", port)
+    try:
+        server = make_server(root / "output" / "web", port)
+    except OSError as exc:
+        raise UsageError(f"cannot listen on 127.0.0.1:{port} ({exc.strerror}): choose another port with --port") from exc
     threading.Thread(target=server.serve_forever, daemon=True).start()
     say(f"Serving {root / 'output' / 'web'} at http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C to stop)")
-    stop = stop or threading.Event()
+    try:
+        watch(watcher, build, once, interval, stop or threading.Event(), say)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def watch(watcher: Watcher, build: Callable[[], None] | None, once: bool, interval: float,
+          stop: threading.Event, say: Callable[[str], None]) -> None:
+    """Poll for changes every ``interval`` seconds, rebuilding on each, until stopped."""
     try:
         while not stop.wait(interval):
             if watcher.changed() and build:
@@ -156,6 +168,3 @@ def serve(root: Path, port: int = 8000, build: Callable[[], None] | None = None,
                 break
     except KeyboardInterrupt:
         say("stopped")
-    finally:
-        server.shutdown()
-        server.server_close()

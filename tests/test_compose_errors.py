@@ -31,7 +31,7 @@ def test_when_too_few_excerpts_are_consented_for_the_channel_then_the_numbers_ar
     ex.append(excerpt("v1", "P01", themes=("targets",), consent=("video", "web")))
     problem = failure(ex, spec(), channel="video")
     assert problem.line == 9
-    assert problem.message.startswith("beat 'When the targets stopped': only 1 excerpts tagged targets can be used "
+    assert problem.message.startswith("beat 'When the targets stopped': only 1 excerpt tagged targets can be used "
                                       "for community/video (6 not consented for video); need 2")
 
 

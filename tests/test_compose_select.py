@@ -1,11 +1,17 @@
 """compose: which excerpts a story draws, under its constraints, deterministically."""
 from __future__ import annotations
 
+import itertools
+import random
+from collections import Counter
+
 import pytest
 
 from conftest_compose import beat, corpus, excerpt, project, safe_for, spec
 from storymaker.compose import compose
 from storymaker.compose.pool import theme_matches
+from storymaker.compose.sentences import word_count
+from storymaker.errors import ComposeError
 
 
 def picked(composition):
@@ -155,3 +161,40 @@ def test_when_the_seed_changes_then_the_choice_can_change():
     ex = corpus(30, 4)
     choices = {tuple(picked(compose(project(ex), spec(seed=s), "staff", "web", safe_for(ex)))) for s in range(6)}
     assert len(choices) > 1
+
+
+def brute_force_feasible(excerpts, story, audience):
+    """Is there any choice meeting every hard constraint? (exhaustive; small cases only)"""
+    slots = [[e for e in excerpts if set(e.themes) & set(b.themes)] for b in story.beats for _ in range(b.excerpts)]
+    for combo in itertools.product(*slots):
+        if len({e.id for e in combo}) < len(combo):
+            continue
+        words = Counter()
+        for e in combo:
+            words[e.participant] += word_count(e.text)
+        if len(words) >= story.contributors_needed(audience) and \
+                max(words.values()) / sum(words.values()) <= story.max_share + 1e-9:
+            return True
+    return False
+
+
+def small_case(seed):
+    rng = random.Random(seed)
+    ex = [excerpt(f"P{p}{t}{k}", f"P{p}", " ".join(["word"] * rng.choice([3, 5, 8, 20, 40])) + ".", (t,))
+          for p in range(rng.randint(3, 6)) for t in "abc" for k in range(rng.randint(0, 2))]
+    beats = [beat(f"Beat {t}", (t,), rng.randint(1, 2)) for t in "abc"]
+    return ex, spec(beats, audiences=("staff",), min_contributors=rng.choice([2, 3, 4]),
+                    max_share=rng.choice([0.4, 0.5]))
+
+
+@pytest.mark.parametrize("seed", range(80))
+def test_when_a_choice_meeting_every_constraint_exists_then_compose_finds_it(seed):
+    ex, story = small_case(seed)
+    feasible = brute_force_feasible(ex, story, "staff")
+    try:
+        comp = compose(project(ex), story, "staff", "web", safe_for(ex))
+    except ComposeError:
+        assert not feasible
+    else:
+        assert feasible
+        assert max(s.share for s in comp.provenance.shares) <= story.max_share

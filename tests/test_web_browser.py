@@ -102,3 +102,33 @@ def test_when_javascript_is_off_then_story_and_transcript_are_still_there(browse
     context.close()
     assert "We stopped counting calls for a week" in text
     assert "Then one day my manager sat down with me." in transcript
+
+
+def test_when_printed_then_navigation_and_video_are_hidden_and_story_remains(browser, site):
+    page, _ = open_page(browser, site + "staff/night-shift.html", VIEWPORTS["desktop"])
+    page.emulate_media(media="print")
+    shown = page.evaluate("""() => Object.fromEntries(['.site-header nav', '.watch', '.skip-link', '.quote']
+        .map(s => [s, getComputedStyle(document.querySelector(s)).display]))""")
+    page.close()
+    assert shown == {".site-header nav": "none", ".watch": "none", ".skip-link": "none", ".quote": "block"}
+
+
+@pytest.mark.parametrize("motion, expected", [("reduce", "auto"), ("no-preference", "smooth")])
+def test_when_user_prefers_reduced_motion_then_scrolling_is_not_animated(browser, site, motion, expected):
+    page, _ = open_page(browser, site + "index.html", VIEWPORTS["desktop"])
+    page.emulate_media(reduced_motion=motion)
+    behaviour = page.evaluate("() => getComputedStyle(document.documentElement).scrollBehavior")
+    page.close()
+    assert behaviour == expected
+
+
+def test_when_opened_from_disk_then_relative_links_and_styles_work(browser, tmp_path):
+    out = tmp_path / "web"
+    render_site([make_story()], [], out, templates_dir=TEMPLATES, site_title="Kindness at work")
+    page = browser.new_page()
+    page.goto((out / "index.html").as_uri())
+    page.click("text=Nobody asked me how I was")
+    heading = page.inner_text("h1")
+    colour = page.evaluate("() => getComputedStyle(document.querySelector('.site-header')).backgroundColor")
+    page.close()
+    assert heading == "Nobody asked me how I was" and colour == "rgb(18, 59, 74)"

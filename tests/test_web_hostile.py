@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
@@ -144,3 +145,34 @@ def test_when_hostile_pages_open_in_chromium_then_nothing_executes(hostile_site)
                              "handlers": [], "jsLinks": []}, path
         browser.close()
     assert fired == []
+
+
+E2E_STORY = """\
+title: "<script>window.__xss=true</script> talk"
+audience: community
+narrator: "jo \\" onfocus=\\"window.__xss=true\\" autofocus=\\""
+summary: "</script><script>window.__xss=true</script> [x](javascript:window.__xss=true)"
+beats:
+  - heading: "<img src=x onerror=window.__xss=true> rushed"
+    themes: [targets.off]
+    intro: "<svg/onload=window.__xss=true> i used to feel rushed. <a href='javascript:window.__xss=true'>x</a>"
+  - heading: "happier staff"
+    themes: [staff.care]
+    intro: "<iframe src=javascript:window.__xss=true></iframe> and the staff were looked after too."
+"""
+
+
+def test_when_story_file_is_hostile_then_the_whole_build_publishes_only_inert_text(tmp_path):
+    from storymaker.build import build
+    project = tmp_path / "project"
+    shutil.copytree(Path(__file__).parent / "project", project)
+    (project / "stories" / "short-community.story.yaml").write_text(E2E_STORY, encoding="utf-8")
+    build(project, web=True, video=False)
+    pages = sorted((project / "output" / "web").rglob("*.html"))
+    assert len(pages) >= 2
+    for page in pages:
+        audit = DomAudit()
+        audit.feed(page.read_text(encoding="utf-8"))
+        assert audit.findings == [], page.name
+    story = (project / "output/web/community/short-community.html").read_text(encoding="utf-8")
+    assert "<h1 id=\"story-title\">&lt;script&gt;window.__xss=true&lt;/script&gt; talk</h1>" in story

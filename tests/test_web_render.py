@@ -195,3 +195,8 @@ def test_when_linking_text_has_markdown_or_html_then_only_safe_markup_survives(t
     html = read(build(tmp_path, [make_story(beats=(beat,))]) / "staff" / "night-shift.html")
     part = html.split('<h2 id="part-1">')[1]
     assert present in part and absent not in part
+
+
+def test_when_only_one_audience_has_stories_then_navigation_offers_only_that_one(tmp_path):
+    html = read(build(tmp_path, [make_story(audience="community")]) / "index.html")
+    assert 'href="index.html#community"' in html and "#staff" not in html and 'id="staff"' not in html

@@ -124,3 +124,12 @@ def wait_for(condition, timeout: float = 5.0) -> None:
     while not condition():
         assert time.monotonic() < end, "timed out"
         time.sleep(0.02)
+
+
+def test_when_port_is_taken_then_a_usage_error_names_the_fix(tmp_path):
+    from storymaker.errors import UsageError
+    root = project(tmp_path)
+    with served(root / "output/web") as url:
+        port = int(url.rsplit(":", 1)[1].strip("/"))
+        with pytest.raises(UsageError, match="choose another port"):
+            serve(root, port, once=True, interval=0.01, say=lambda s: None)

@@ -10,5 +10,6 @@ from .anonymiser import Anonymiser
 from .gate import GateHit, scan_tree
 from .log import LogEntry, entries_for, read_log, write_log
 from .mask import mask
+from .register import register_from_mapping
 
-__all__ = ["Anonymiser", "GateHit", "LogEntry", "entries_for", "mask", "read_log", "scan_tree", "write_log"]
+__all__ = ["Anonymiser", "GateHit", "LogEntry", "entries_for", "mask", "read_log", "register_from_mapping", "scan_tree", "write_log"]

@@ -5,16 +5,18 @@ import re
 from collections.abc import Iterator
 
 from .hits import Hit
+from .lexicon import is_common
+from .windows import finditer
 
 _HER = "she|mum|mam|mom|nan|nana|gran|granny|grandma|wife|daughter|sister|girl|mother|aunt|auntie|lady|woman"
 _HIS = "he|dad|grandad|grandpa|husband|son|brother|boy|father|uncle|man"
 _OTHER = "i|we|you|they|partner|child|kid|baby"
-_NOT_AGE = (r"(?!\s*(?:%|per\b|percent|minutes?|mins?|hours?|days?|weeks?|months?|times?|pounds?|quid|p\b|pence|"
+_NOT_AGE = (r"(?!\s*(?:%|per\b|percent|years?\b(?!\s+old)|yrs?\b(?!\s+old)|minutes?|mins?|hours?|days?|weeks?|months?|times?|pounds?|quid|p\b|pence|"
             r"grand|k\b|metres?|feet|foot|inches|stone|kilos?|miles?|[:.]\d|pm|am|o'clock|th\b|st\b|nd\b|rd\b))")
 COPULA = re.compile(rf"\b({_HER}|{_HIS}|{_OTHER})(?:'s|\s+(?:was|is|were|am|'s|turned|turns|had\s+just\s+turned))"
                     rf"\s+(?:only\s+|just\s+|about\s+|nearly\s+|almost\s+)?(\d{{1,3}})(?:\s*(?:years?|yrs?)\s+old)?\b{_NOT_AGE}",
                     re.I)
-NAMED = re.compile(rf"\b[A-Z][a-z]+\s+(?:was|is|turned)\s+(?:only\s+|just\s+|about\s+|nearly\s+|almost\s+)?(\d{{1,3}})"
+NAMED = re.compile(rf"\b([A-Z][a-z]+)\s+(?:was|is|turned)\s+(?:only\s+|just\s+|about\s+|nearly\s+|almost\s+)?(\d{{1,3}})"
                    rf"(?:\s*(?:years?|yrs?)\s+old)?\b{_NOT_AGE}")
 AGED = re.compile(r"\b(?:aged|age|ages)\s+(\d{1,3})\b|\b(\d{1,3})[\s-]*(?:years?|yrs?)[\s-]+old\b", re.I)
 YEAR_OLD = re.compile(r"\b(an?)\s+(\d{1,3})[\s-]*(?:years?|yrs?)[\s-]*old\b", re.I)
@@ -47,16 +49,17 @@ def adjective(age: int) -> str:
         "a middle-aged" if age < 60 else "an older")
 
 
-def age_hits(text: str) -> Iterator[Hit]:
-    for m in YEAR_OLD.finditer(text):
+def age_hits(text: str, near_digits: list[tuple[int, int]]) -> Iterator[Hit]:
+    for m in finditer(YEAR_OLD, text, near_digits):
         yield Hit(m.start(), m.end(), "age", "structured", "age", f"age:{m.group().lower()}",
                   adjective(int(m.group(2))))
-    for m in COPULA.finditer(text):
+    for m in finditer(COPULA, text, near_digits):
         start = m.start(2)
         yield Hit(start, m.end(), "age", "structured", "age", f"age:{m.group().lower()}",
                   band(int(m.group(2)), _owner(m.group(1))))
-    for m in NAMED.finditer(text):
-        yield Hit(m.start(1), m.end(), "age", "structured", "age", f"age:{m.group().lower()}", band(int(m.group(1))))
-    for m in AGED.finditer(text):
+    for m in finditer(NAMED, text, near_digits):
+        if not is_common(m.group(1)):
+            yield Hit(m.start(2), m.end(), "age", "structured", "age", f"age:{m.group().lower()}", band(int(m.group(2))))
+    for m in finditer(AGED, text, near_digits):
         yield Hit(m.start(), m.end(), "age", "structured", "age", f"age:{m.group().lower()}",
                   band(int(m.group(1) or m.group(2))))

@@ -6,11 +6,11 @@ import re
 
 from ..model import Register
 from .hits import Hit, merge
-from .index import KIND_NAMES, Pattern, SequenceIndex, allow_index, place_index, register_index
-from .lexicon import SAFE, TITLES, counties, first_names, is_common, places, surnames
+from .index import CANON, KIND_NAMES, Pattern, SequenceIndex, allow_index, place_index, register_index
+from .lexicon import SAFE, TITLES, common_words, counties, first_names, is_common, places, surnames
 from .orgs import org_hits
 from .structured import structured_hits
-from .tokens import Token, gap_ok, tokenise
+from .tokens import Token, Tokens, _starts_sentence, gap_ok, tokenise
 
 NAME_CONTEXT = frozenset("said says told tells rang called asked came went and was is has had who would "
                          "from with phoned texted".split())
@@ -34,26 +34,37 @@ class Detector:
         self.allow_words = frozenset(w.lower() for w in register.allow)
         self.places = place_index()
         self.produced: set[str] = set()  # tokens of our own pseudonyms: never re-detected
+        starts = self.names.first_keys() | self.allowed.first_keys() | self.places.first_keys()
+        starts |= {word for word, c in CANON.items() if c in starts}
+        self._boring = frozenset(w for w in common_words() | SAFE if w not in starts)
+        self._safe = frozenset(SAFE - starts)
+        self._gazetteer = first_names() | surnames() | places()
 
     def detect(self, text: str) -> list[Hit]:
-        hits = structured_hits(text)
-        hits.extend(org_hits(text))
-        hits.extend(self._token_hits(text, sorted(hits, key=lambda h: h.start)))
+        tokens = tokenise(text)
+        hits = structured_hits(text, tokens)
+        hits.extend(org_hits(text, tokens))
+        hits.extend(self._token_hits(text, tokens, sorted(hits, key=lambda h: h.start)))
         return merge(hits)
 
-    def _token_hits(self, text: str, covered: list[Hit]) -> list[Hit]:
-        tokens = tokenise(text)
+    def _token_hits(self, text: str, tokens: Tokens, covered: list[Hit]) -> list[Hit]:
         out: list[Hit] = []
-        c, i = 0, 0
-        while i < len(tokens):
-            tok = tokens[i]
-            while c < len(covered) and covered[c].end <= tok.start:
+        c, i, n = 0, 0, len(tokens)
+        boring, words, keys, spans = self._boring, tokens.words, tokens.keys, tokens.spans
+        while i < n:
+            key = keys[i]
+            if key in boring and (key == words[i] or key in self._safe or (
+                    words[i][0].isupper() and key not in self._gazetteer and _starts_sentence(text, spans[i][0]))):
+                i += 1  # fast path: an ordinary word, or a safe one, or a common word starting a sentence
+                continue
+            start = spans[i][0]
+            while c < len(covered) and covered[c].end <= start:
                 c += 1
-            inside = c < len(covered) and covered[c].start <= tok.start
+            inside = c < len(covered) and covered[c].start <= start
             i = self._one(text, tokens, i, inside, out)
         return out
 
-    def _one(self, text: str, tokens: list[Token], i: int, inside: bool, out: list[Hit]) -> int:
+    def _one(self, text: str, tokens: Tokens, i: int, inside: bool, out: list[Hit]) -> int:
         """Classify token i (and any multi-token match starting there); return the next index."""
         found = self.names.match(text, tokens, i)
         if found and self._register_applies(tokens, i, found[0], out):
@@ -68,14 +79,14 @@ class Detector:
         place = self.places.match(text, tokens, i)
         if place and tokens[i].capitalised:
             out.append(Hit(tokens[i].start, tokens[place[1]].end, "place", "gazetteer", "gazetteer: place",
-                           "place:" + " ".join(t.key for t in tokens[i:place[1] + 1])))
+                           "place:" + " ".join(tokens.keys[i:place[1] + 1])))
             return place[1] + 1
         hit = self._gazetteer_or_flag(text, tokens, i, out)
         if hit:
             out.append(hit)
         return i + 1
 
-    def _register_applies(self, tokens: list[Token], i: int, p: Pattern, out: list[Hit]) -> bool:
+    def _register_applies(self, tokens: Tokens, i: int, p: Pattern, out: list[Hit]) -> bool:
         """A common-word name part at a sentence start ("Will you ...") is flagged, not replaced,
         unless the next word says it is a name ("Will said ...")."""
         tok = tokens[i]
@@ -95,7 +106,7 @@ class Detector:
     def _flag(self, tok: Token, kind: str) -> Hit:
         return Hit(tok.start, tok.end, "unreviewed", "flag", FLAG_KINDS[kind], flag=FLAG_KINDS[kind])
 
-    def _gazetteer_or_flag(self, text: str, tokens: list[Token], i: int, out: list[Hit]) -> Hit | None:
+    def _gazetteer_or_flag(self, text: str, tokens: Tokens, i: int, out: list[Hit]) -> Hit | None:
         tok = tokens[i]
         key = tok.key
         if key in self.produced or key in self.allow_words:
@@ -120,7 +131,7 @@ class Detector:
             return self._flag(tok, "place" if gaz in ("place", "county") else "name")
         return self._flag(tok, "capitalised")
 
-    def _after_name(self, text: str, tokens: list[Token], i: int, out: list[Hit]) -> bool:
+    def _after_name(self, text: str, tokens: Tokens, i: int, out: list[Hit]) -> bool:
         """True after a title ("Mrs Hope") or right after a first name found just before ("Jane Smith")."""
         if i == 0 or not gap_ok(text, tokens[i - 1].end, tokens[i].start) or tokens[i - 1].text.endswith("s'"):
             return False
@@ -132,7 +143,7 @@ class Detector:
                     (last.key.startswith("person-first:") or last.key.endswith(":first")) and
                     (tokens[i].key in surnames() or not is_common(tokens[i].key)))
 
-    def _gazetteer_kind(self, tokens: list[Token], i: int) -> str:
+    def _gazetteer_kind(self, tokens: Tokens, i: int) -> str:
         key = tokens[i].key
         if key in first_names() or key in surnames():
             return "person"
@@ -147,7 +158,7 @@ class Detector:
             return Hit(tok.start, tok.end, "person", "gazetteer", f"gazetteer: {role} name", f"person-{role}:{key}")
         return Hit(tok.start, tok.end, "place", "gazetteer", f"gazetteer: {gaz}", f"{gaz}:{key}")
 
-    def _safe_number(self, text: str, tokens: list[Token], i: int) -> bool:
+    def _safe_number(self, text: str, tokens: Tokens, i: int) -> bool:
         tok = tokens[i]
         key = tok.key
         if _DECADE.fullmatch(key) or text[max(0, tok.start - 1):tok.start] in ("£", "$", "€"):

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Register, RegisterEntry
-from .lexicon import is_common, places
+from .lexicon import SAFE_PHRASES, is_common, places
 from .normalise import fold
-from .tokens import Token, gap_ok, tokenise
+from .tokens import Tokens, gap_ok, tokenise
 from .variants import spelling_variants
 
-_CANON = {"saint": "st", "st.": "st", "mount": "mt"}
+CANON = {"saint": "st", "st.": "st", "mount": "mt"}
 KIND_NAMES = {"person": "people", "place": "places", "organisation": "organisations", "other": "other"}
 
 
@@ -25,7 +25,7 @@ class Pattern:
 
 
 def canon(key: str) -> str:
-    return _CANON.get(key, key)
+    return CANON.get(key, key)
 
 
 def keys_of(text: str) -> tuple[str, ...]:
@@ -45,15 +45,19 @@ class SequenceIndex:
                 bucket.append(pattern)
                 bucket.sort(key=lambda p: (-len(p.keys), p.variant))
 
-    def match(self, text: str, tokens: list[Token], i: int) -> tuple[Pattern, int] | None:
+    def first_keys(self) -> set[str]:
+        return set(self._by_first)
+
+    def match(self, text: str, tokens: Tokens, i: int) -> tuple[Pattern, int] | None:
         """The longest pattern starting at token i, and the index of its last token."""
-        for p in self._by_first.get(canon(tokens[i].key), ()):
+        keys, spans = tokens.keys, tokens.spans
+        for p in self._by_first.get(canon(keys[i]), ()):
             last = i + len(p.keys) - 1
-            if last >= len(tokens):
+            if last >= len(keys):
                 continue
-            if all(canon(tokens[i + k].key) == p.keys[k] and gap_ok(text, tokens[i + k - 1].end, tokens[i + k].start)
+            if all(canon(keys[i + k]) == p.keys[k] and gap_ok(text, spans[i + k - 1][1], spans[i + k][0])
                    for k in range(1, len(p.keys))):
-                if p.needs_capital and not tokens[i].text[:1].isupper():
+                if p.needs_capital and not tokens.words[i][:1].isupper():
                     continue
                 return p, last
         return None
@@ -91,7 +95,7 @@ def register_index(register: Register) -> SequenceIndex:
 
 def allow_index(register: Register) -> SequenceIndex:
     index = SequenceIndex()
-    for phrase in register.allow:
+    for phrase in (*register.allow, *SAFE_PHRASES):
         index.add(Pattern(keys_of(phrase), -1, "allow", False))
     return index
 

@@ -29,6 +29,13 @@ uh hmm right well so and but or then when if because yeah yep nope the a an my o
 their this that these those it we you he she they there here what who why how where which
 """.split())
 
+# Multi-word names of national things that identify nobody (added to every allow list).
+SAFE_PHRASES = ("Universal Credit", "Social Services", "Social Care", "Adult Social Care", "Children's Services",
+                "Mental Health First Aid", "Mental Health", "First Aid", "Prime Minister", "Citizens Advice",
+                "Jobcentre", "Jobcentre Plus", "CQC", "Ofsted", "DBS", "Government", "Parliament", "Job Centre",
+                "Housing Benefit", "Council Tax", "Pension Credit", "Blue Badge", "Personal Independence Payment",
+                "Care Act", "Equality Act", "Living Wage", "Real Living Wage", "Black Lives Matter", "Pride",
+                "Samaritans", "Mind", "Age UK", "Macmillan", "Red Cross", "Shelter", "Crisis", "Trussell Trust")
 TITLES = frozenset("mr mrs ms miss mx dr doctor nurse sister auntie aunty aunt uncle nan nanna grandma grandad "
                    "granny grandpa father rev reverend prof professor cllr councillor sir lady lord dame".split())
 

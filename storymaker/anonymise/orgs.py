@@ -6,6 +6,9 @@ import re
 from collections.abc import Iterator
 
 from .hits import Hit
+from .lexicon import is_common
+from .tokens import Tokens
+from .windows import around, finditer
 
 # suffix (as written) -> what it is, most specific first
 KINDS: list[tuple[str, str]] = [
@@ -33,6 +36,9 @@ _NAME = rf"{_WORD}(?:[ \t]+(?:(?:of|and|&|on|upon|the|de|le)[ \t]+)?{_WORD}){{0,
 _SUFFIXES = "|".join(re.escape(s) for s, _ in sorted(KINDS, key=lambda k: -len(k[0])))
 ORG = re.compile(rf"(?:\b[Tt]he[ \t]+)?\b(?P<name>{_NAME})[ \t]+(?P<suffix>{_SUFFIXES})\b")
 _KIND_OF = {s.lower(): k for s, k in KINDS}
+SUFFIX_KEYS = frozenset(s.split()[-1].lower() for s, _ in KINDS)
+_LOWER_SUFFIXES = "|".join(re.escape(s.lower()) for s, _ in sorted(KINDS, key=lambda k: -len(k[0])) if len(s) > 4)
+ORG_LOWER = re.compile(rf"(?<![\w'])((?:[a-z'&-]+[ \t]+){{1,3}})(?P<suffix>{_LOWER_SUFFIXES})\b")
 _LEAD = frozenset({"my", "our", "your", "his", "her", "their", "a", "an", "this", "that", "local", "the"})
 
 
@@ -45,11 +51,30 @@ def kind_of(name: str) -> str:
     return "organisation"
 
 
-def org_hits(text: str) -> Iterator[Hit]:
-    for m in ORG.finditer(text):
+def org_hits(text: str, tokens: Tokens) -> Iterator[Hit]:
+    if SUFFIX_KEYS.isdisjoint(tokens.keys):
+        return
+    near = around(text, [s for s, k in zip(tokens.spans, tokens.keys) if k in SUFFIX_KEYS], 90, 0)
+    if not near:
+        return
+    yield from lower_org_hits(text, near)
+    for m in finditer(ORG, text, near):
         name = m.group("name")
         if name.split()[0].lower() in _LEAD and len(name.split()) == 1:
             continue  # "My Surgery", "The Council": a kind, not a name
         kind = _KIND_OF[m.group("suffix").lower()]
         yield Hit(m.start(), m.end(), "organisation", "pattern", f"organisation pattern: {kind}",
                   f"organisation:{' '.join(m.group().lower().split())}", "")
+
+
+def lower_org_hits(text: str, near: list[tuple[int, int]]) -> Iterator[Hit]:
+    """Lower-case organisation names: "oakwood surgery" (but not "the local surgery")."""
+    for m in finditer(ORG_LOWER, text, near):
+        words = m.group(1).split()
+        while words and is_common(words[0]):
+            words.pop(0)
+        if words and not any(is_common(w) for w in words) and m.group("suffix") not in ("housing", "homes"):
+            start = m.start(1) + m.group(1).index(words[0])
+            kind = _KIND_OF[m.group("suffix")]
+            yield Hit(start, m.end(), "organisation", "pattern", f"organisation pattern: {kind}",
+                      f"organisation:{' '.join(text[start:m.end()].lower().split())}", "")

@@ -15,6 +15,8 @@ import phonenumbers
 
 from .ages import age_hits
 from .hits import Hit
+from .tokens import Tokens
+from .windows import DIGITS, around, finditer, windows
 
 _S = r"[ \t]*[-.]?[ \t]*\n?[ \t]*"  # separator between digit groups: spaces, one dash/dot, one line break
 _AT = r"(?:[ \t]*@[ \t]*|\s*[\[(]\s*at\s*[\])]\s*|\s+at\s+)"
@@ -22,10 +24,10 @@ _DOT = r"(?:\.|\s*[\[(]\s*dot\s*[\])]\s*|\s+dot\s+)"
 _TLD = r"(?:com|org|net|uk|gov|nhs|ac|io|info|me|co|edu|scot|wales)"
 
 EMAIL = re.compile(r"[\w.+-]+[ \t]*@[ \t]*[\w-]+(?:\.[\w-]+)+", re.I)
-OBFUSCATED_EMAIL = re.compile(rf"\b[\w.+-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)*?{_DOT}{_TLD}\b", re.I)
+OBFUSCATED_EMAIL = re.compile(rf"\b[\w.+-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}{_TLD}\b", re.I)
 PHONE = re.compile(rf"(?<![\w+])(?:(?:\+|00)[ \t]*44[ \t]*(?:\(0\)[ \t]*)?|\(?0)\d{{2,4}}\)?{_S}\d{{3,4}}{_S}\d{{3,4}}(?!\d)")
 NHS = re.compile(rf"(?<![\w£$.])\d{{3}}{_S}\d{{3}}{_S}\d{{4}}(?![\d%])")
-NI = re.compile(r"\b[A-Z]{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?[A-D]\b", re.I)
+NI = re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", re.I)
 POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\n?[ \t]*\d[A-Z]{2}\b", re.I)
 OUTWARD = re.compile(r"\b[A-Z]{1,2}\d{1,2}[A-Z]?\b")
 NOT_OUTWARD = frozenset({"A4", "A3", "A5", "P45", "P60", "B12", "D3", "B6", "M1", "M25", "COVID19", "Y2K"})
@@ -36,6 +38,14 @@ _TITLE_WORD = r"[A-Z][a-z']+"
 ADDRESS = re.compile(rf"\b(?:(?:Flat|Apartment|Unit|flat)[ \t]+\d+[A-Za-z]?,?\s+)?\d{{1,4}}[A-Za-z]?,?\s+"
                      rf"(?:{_TITLE_WORD}\s+){{1,3}}{_SUFFIX}\b\.?")
 ADDRESS_CAPS = re.compile(rf"\b\d{{1,4}}[A-Z]?,?\s+(?:[A-Z']{{2,}}\s+){{1,3}}{_SUFFIX.upper()}\b")
+ADDRESS_ANY_CASE = re.compile(rf"\b(?:flat\s+\d+[a-z]?,?\s+)?\d{{1,4}}[a-z]?,?\s+((?:[a-z']+\s+){{1,3}}){_SUFFIX}\b",
+                              re.I)
+NOT_STREET_WORDS = frozenset("the a an my our your his her their down up along to of in on at for from miles mile "
+                             "minutes more or and other side end way back this that every each per times yards "
+                             "metres past over across round around through off into onto near by with just about "
+                             "out doors houses steps bus buses".split())
+AT_SIGN = re.compile("@")
+STREET_KEYS = frozenset(_SUFFIX[3:-1].lower().split("|"))
 STREET = re.compile(rf"\b(?:{_TITLE_WORD}[ \t]+){{1,3}}{_SUFFIX}\b")
 COMMON_STREETS = frozenset({"high street", "main street", "main road", "the high street"})
 
@@ -43,14 +53,14 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _ORD = r"\d{1,2}(?:st|nd|rd|th)?"
-DATES = [re.compile(p, re.I) for p in (
+DATES = re.compile("|".join(f"(?:{p})" for p in (
     rf"\b(?:on\s+)?(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_ORD}\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+\d{{4}})?",
     rf"\b(?:on\s+)?(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+(?:the\s+)?{_ORD}\b(?:,?\s+\d{{4}})?",
     rf"\b(?:(?:on|last|next|this)\s+)?{_WEEKDAY}\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\b",
     rf"\b(?:on\s+)?the\s+\d{{1,2}}(?:st|nd|rd|th)\b",
     r"\b(?:on\s+)?\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b",
     r"\b(?:on\s+)?\d{4}-\d{2}-\d{2}\b",
-)]
+)), re.I)
 MONTH_YEAR = re.compile(rf"\b(?:in\s+)?{_MONTH}\s+(?:of\s+)?\d{{4}}\b", re.I)
 TIME = re.compile(r"(?:\bat\s+)?(?<![\d£$€.])(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}"
                   r"|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}\s+o'clock)(?![\w%])|\bat\s+\d{1,2}\.\d{2}\b", re.I)
@@ -71,55 +81,61 @@ def _is_phone(candidate: str) -> bool:
         return False
 
 
-def contact_hits(text: str) -> Iterator[Hit]:
-    for m in EMAIL.finditer(text):
-        yield _hit(m, "email", "email address", "an email address")
-    for m in OBFUSCATED_EMAIL.finditer(text):
-        yield _hit(m, "email", "email address (spelt out)", "an email address")
-    for m in PHONE.finditer(text):
+def contact_hits(text: str, near_digits: list[tuple[int, int]]) -> Iterator[Hit]:
+    if "@" in text:
+        for m in finditer(EMAIL, text, windows(text, AT_SIGN, 64, 80)):
+            yield _hit(m, "email", "email address", "an email address")
+    if "dot" in text.lower():
+        for m in OBFUSCATED_EMAIL.finditer(text):
+            yield _hit(m, "email", "email address (spelt out)", "an email address")
+    for m in finditer(PHONE, text, near_digits):
         if _is_phone(m.group()):
             yield _hit(m, "phone", "phone number", "a phone number")
-    for m in NHS.finditer(text):
+    for m in finditer(NHS, text, near_digits):
         yield _hit(m, "nhs", "NHS number (3-3-4 or run together)", "an NHS number")
-    for m in NI.finditer(text):
+    for m in finditer(NI, text, near_digits):
         yield _hit(m, "ni", "National Insurance number", "a national insurance number")
 
 
-def place_hits(text: str) -> Iterator[Hit]:
-    for m in POSTCODE.finditer(text):
+def place_hits(text: str, near_digits: list[tuple[int, int]]) -> Iterator[Hit]:
+    for m in finditer(POSTCODE, text, near_digits):
         yield _hit(m, "postcode", "postcode", "a postcode")
-    for m in OUTWARD.finditer(text):
+    for m in finditer(OUTWARD, text, near_digits):
         if m.group() not in NOT_OUTWARD:
             yield _hit(m, "postcode", "postcode district", "the area")
     for pattern in (ADDRESS, ADDRESS_CAPS):
-        for m in pattern.finditer(text):
+        for m in finditer(pattern, text, near_digits):
             yield _hit(m, "address", "street address", "a house nearby")
-    for m in STREET.finditer(text):
+    for m in finditer(ADDRESS_ANY_CASE, text, near_digits):
+        if not NOT_STREET_WORDS.intersection(m.group(1).lower().split()):
+            yield _hit(m, "address", "street address", "a house nearby")
+
+
+def street_hits(text: str, near_suffix: list[tuple[int, int]]) -> Iterator[Hit]:
+    for m in finditer(STREET, text, near_suffix):
         if m.group().lower() not in COMMON_STREETS and not m.group().startswith(("The ", "A ")):
             yield _hit(m, "address", "street name", "a nearby street")
 
 
-def time_hits(text: str) -> Iterator[Hit]:
-    for pattern in DATES:
-        for m in pattern.finditer(text):
-            yield _hit(m, "date", "precise date", "one day")
-    for m in MONTH_YEAR.finditer(text):
+def time_hits(text: str, near_digits: list[tuple[int, int]]) -> Iterator[Hit]:
+    for m in finditer(DATES, text, near_digits):
+        yield _hit(m, "date", "precise date", "one day")
+    for m in finditer(MONTH_YEAR, text, near_digits):
         yield _hit(m, "date", "month and year", "at one point")
-    for m in TIME.finditer(text):
+    for m in finditer(TIME, text, near_digits):
         at = m.group().lower().startswith("at")
         yield _hit(m, "time", "time of day", "" if at else "a set time")
 
 
-def structured_hits(text: str) -> list[Hit]:
-    """Every structured identifier in ``text`` (folded), unmerged."""
-    hits: list[Hit] = []
-    if any(c.isdigit() for c in text):
-        hits.extend(time_hits(text))
-        hits.extend(age_hits(text))
-        hits.extend(place_hits(text))
-    elif any(c.isupper() for c in text):
-        hits.extend(h for h in place_hits(text) if h.reason == "street name")
-    if "@" in text or " at " in text.lower() or "[at]" in text.lower() or "(at)" in text.lower() or any(
-            c.isdigit() for c in text):
-        hits.extend(contact_hits(text))
+def structured_hits(text: str, tokens: Tokens) -> list[Hit]:
+    """Every structured identifier in ``text`` (folded, split into ``tokens``), unmerged."""
+    near_digits = windows(text, DIGITS, 48, 48)
+    near_suffix = [] if STREET_KEYS.isdisjoint(tokens.keys) else around(
+        text, [s for s, k in zip(tokens.spans, tokens.keys) if k in STREET_KEYS], 60, 0)
+    hits: list[Hit] = list(street_hits(text, near_suffix))
+    hits.extend(contact_hits(text, near_digits))
+    if near_digits:
+        hits.extend(time_hits(text, near_digits))
+        hits.extend(age_hits(text, near_digits))
+        hits.extend(place_hits(text, near_digits))
     return hits

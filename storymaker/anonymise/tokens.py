@@ -2,32 +2,16 @@
 
 A token is a run of letters/digits with inner apostrophes ("Margaret's", "don't").
 ``key`` is its lower-case form without a possessive ending, used for every look-up.
+:class:`Tokens` keeps plain parallel lists (cheap to build with C-level regex calls) and
+makes a :class:`Token` object only for the few tokens the detector looks at closely.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*'?")
 _SENTENCE_END = frozenset(".!?:;\"()[]\n")
 _POSSESSIVE = re.compile(r"'s?$", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    start: int
-    end: int  # end of the word itself, possessive ending excluded
-    text: str  # the word without possessive ending
-    key: str  # lower-case text
-    sentence_start: bool
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
-    def all_caps(self) -> bool:
-        return len(self.text) > 1 and self.text.isupper()
 
 
 def _starts_sentence(text: str, start: int) -> bool:
@@ -37,17 +21,60 @@ def _starts_sentence(text: str, start: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_END
 
 
-def tokenise(text: str) -> list[Token]:
-    tokens: list[Token] = []
-    for m in WORD.finditer(text):
-        word = m.group()
-        stripped = _POSSESSIVE.sub("", word) if "'" in word else word
-        if not stripped:
-            continue
-        start = m.start()
-        tokens.append(Token(start, start + len(stripped), stripped, stripped.lower(),
-                            _starts_sentence(text, start)))
-    return tokens
+class Token:
+    __slots__ = ("start", "end", "text", "key", "_source")
+
+    def __init__(self, start: int, end: int, text: str, key: str, source: str) -> None:
+        self.start = start
+        self.end = end  # end of the word itself, possessive ending excluded
+        self.text = text  # the word without possessive ending
+        self.key = key  # lower-case text
+        self._source = source
+
+    @property
+    def sentence_start(self) -> bool:
+        return _starts_sentence(self._source, self.start)
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+class Tokens:
+    """The tokens of one text as parallel lists; ``tokens[i]`` makes (and caches) a Token."""
+
+    def __init__(self, text: str) -> None:
+        self.source = text
+        self.words: list[str] = WORD.findall(text)
+        self.keys: list[str] = text.lower() and [w.lower() for w in self.words]
+        self.spans: list[tuple[int, int]] = [m.span() for m in WORD.finditer(text)] if self.words else []
+        self._made: dict[int, Token] = {}
+        if "'" in text:
+            self._strip_possessives()
+
+    def _strip_possessives(self) -> None:
+        for i, word in enumerate(self.words):
+            if "'" in word:
+                stripped = _POSSESSIVE.sub("", word)
+                start = self.spans[i][0]
+                self.words[i], self.keys[i], self.spans[i] = stripped, stripped.lower(), (start, start + len(stripped))
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def __getitem__(self, i: int) -> Token:
+        tok = self._made.get(i)
+        if tok is None:
+            start, end = self.spans[i]
+            tok = self._made[i] = Token(start, end, self.words[i], self.keys[i], self.source)
+        return tok
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self)))
+
+
+def tokenise(text: str) -> Tokens:
+    return Tokens(text)
 
 
 def gap_ok(text: str, end: int, start: int) -> bool:

@@ -17,6 +17,9 @@ _RULES: list[tuple[str, str]] = [
 ]
 
 
+_COMPILED = [(re.compile(p), r) for p, r in _RULES]
+
+
 def _doubling(word: str) -> set[str]:
     out: set[str] = set()
     for i, ch in enumerate(word[1:], start=1):
@@ -34,8 +37,8 @@ def spelling_variants(word: str) -> set[str]:
     if len(w) < 4 or not w.isalpha():
         return set()
     out = set(_doubling(w))
-    for pattern, repl in _RULES:
-        for m in re.finditer(pattern, w):
+    for pattern, repl in _COMPILED:
+        for m in pattern.finditer(w):
             out.add(w[:m.start()] + m.expand(repl) + w[m.end():])
     out.discard(w)
     return {v for v in out if len(v) >= 3}

@@ -14,11 +14,13 @@ from ..model import AUDIENCES, CHANNELS, Problem, Project, Redaction, Story, Sto
 from .choose import choose
 from .disclosure import default_voice_credit, disclosure
 from .edits import Edit, is_verbatim
+from .notes import jargon_notes, length_notes
 from .plain import apply_glossary, reading_ease
 from .pool import pool_for
 from .provenance import Provenance, QuoteRecord, SentenceRecord, authored, quoted, shares
 from .search import Pick
-from .notes import jargon_notes, length_notes
+
+Linking = tuple[tuple[Edit, ...], tuple[Edit, ...], tuple[Edit, ...]]  # glossary edits: heading, intro, outro
 
 
 class VerbatimError(ComposeError):
@@ -75,9 +77,11 @@ def _quote_records(picks: list[Pick]) -> tuple[QuoteRecord, ...]:
     return tuple(records)
 
 
-def _beats(spec: StorySpec, records: tuple[QuoteRecord, ...], glossary: dict[str, str]):
+def _beats(spec: StorySpec, records: tuple[QuoteRecord, ...],
+           glossary: dict[str, str]) -> tuple[tuple[StoryBeat, ...], list[Linking]]:
     """The composed beats, and the glossary edits made to each beat's authored text."""
-    beats, linking = [], []
+    beats: list[StoryBeat] = []
+    linking: list[Linking] = []
     for i, beat in enumerate(spec.beats):
         heading, h_edits = apply_glossary(beat.heading, glossary)
         intro, i_edits = apply_glossary(beat.intro, glossary)
@@ -93,7 +97,7 @@ def _body(summary: str, beats: tuple[StoryBeat, ...]) -> str:
     return "\n".join(p for p in parts if p.strip())
 
 
-def _sentences(story: Story, records: tuple[QuoteRecord, ...], linking: list,
+def _sentences(story: Story, records: tuple[QuoteRecord, ...], linking: list[Linking],
                summary_edits: list[Edit]) -> tuple[SentenceRecord, ...]:
     out = authored(story.title, "title") + authored(story.narrator, "narrator")
     out += authored(story.summary, "summary", edits=tuple(summary_edits))

@@ -10,6 +10,10 @@ from .pool import Pool
 from .search import Outcome
 
 
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def _themes(beat: Beat) -> str:
     return ", ".join(beat.themes) or "(no themes)"
 
@@ -74,7 +78,7 @@ def _beat_problem(spec: StorySpec, audience: str, channel: str, found: list) -> 
                        "tag some excerpts with it or change the beat's themes")
         else:
             why = "; ".join(f"{n} {r}" for r, n in sorted(reasons.items()))
-            message = (f"beat '{beat.heading}': only {len(ok)} excerpts tagged {_themes(beat)} can be used for "
+            message = (f"beat '{beat.heading}': only {_n(len(ok), 'excerpt')} tagged {_themes(beat)} can be used for "
                        f"{audience}/{channel} ({why or 'none excluded'}); need {beat.excerpts}")
         return Problem(spec.source, beat.line or spec.line, message)
     return None
@@ -87,7 +91,8 @@ def _story_problem(spec: StorySpec, audience: str, channel: str, found: list) ->
         where = f"beat '{spec.beats[0].heading}'" if len(spec.beats) == 1 else _where(spec, audience, channel)
         line = spec.beats[0].line if len(spec.beats) == 1 else 0
         return Problem(spec.source, line or spec.line,
-                       f"{where}: only {len(people)} participants have consented excerpts for {audience}/{channel}; "
+                       f"{where}: only {_n(len(people), 'participant')} {'has' if len(people) == 1 else 'have'} "
+                       f"consented excerpts for {audience}/{channel}; "
                        f"need {need}; add excerpts from more people or lower min_contributors:")
     distinct = {e.id for ok, _ in found for e in ok}
     slots = sum(b.excerpts for b in spec.beats)
@@ -105,7 +110,7 @@ def _search_problem(spec: StorySpec, audience: str, channel: str, outcome: Outco
     for pick in best:
         words[pick.excerpt.participant] += pick.quote.words
     if best and len(words) < need:
-        message = (f"{where}: no choice of excerpts (each used once) spans more than {len(words)} participants; "
+        message = (f"{where}: no choice of excerpts (each used once) spans more than {_n(len(words), 'participant')}; "
                    f"need {need}; tag excerpts from more people with these beats' themes")
     elif best:
         top, most = max(sorted(words.items()), key=lambda item: item[1])

@@ -17,7 +17,7 @@ _STAFF = (
 )
 _COMMUNITY = (
     "About this story: it is a composite, made from {n} interviews. "
-    "The person telling it is not real. We changed names and details so nobody can be recognised. "
+    "The person telling it is fictional: not a real person. We changed names and details so nobody can be recognised. "
     "The words are what people told us, in their own words. "
     "We wrote the linking text, and it is marked."
 )

@@ -23,12 +23,20 @@ _INTRO = ("Thank you for taking part. The stories below are composites: each joi
 
 
 def _versions(compositions: Sequence[Composition]) -> dict[tuple, list[Composition]]:
-    """Compositions grouped by (slug, audience, the words they tell)."""
+    """Compositions grouped by story and exactly what they say (beats, title, narrator)."""
     grouped: dict[tuple, list[Composition]] = {}
     for c in compositions:
-        key = (c.story.slug, c.story.audience, tuple(b.quotes for b in c.story.beats))
+        key = (c.story.slug, c.story.title, c.story.narrator, c.story.beats)
         grouped.setdefault(key, []).append(c)
     return grouped
+
+
+def _labels(versions: list[Composition]) -> str:
+    """"staff (web and video), community (web)"."""
+    channels: dict[str, list[str]] = {}
+    for c in versions:
+        channels.setdefault(c.story.audience, []).append(c.story.channel)
+    return ", ".join(f"{a} ({' and '.join(ch)})" for a, ch in channels.items())
 
 
 def _quote_line(records: list[SentenceRecord], participant: str) -> str:
@@ -38,9 +46,8 @@ def _quote_line(records: list[SentenceRecord], participant: str) -> str:
 
 def _story_section(versions: list[Composition], participant: str) -> list[str]:
     story, prov = versions[0].story, versions[0].provenance
-    channels = " and ".join(c.story.channel for c in versions)
-    lines = [f"## {escape(story.title)}", "", f"For the {story.audience} audience ({channels}); "
-             f"narrator: {escape(story.narrator)}.", ""]
+    lines = [f"## {escape(story.title)}", "", f"Versions: {_labels(versions)}. "
+             f"Narrator: {escape(story.narrator)}.", ""]
     for i, beat in enumerate(story.beats):
         lines += [f"### {escape(beat.heading)}", ""] + ([authored(beat.intro), ""] if beat.intro.strip() else [])
         for j in range(len(beat.quotes)):

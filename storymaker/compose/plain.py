@@ -4,10 +4,13 @@ The glossary (``Project.glossary``: jargon -> plain words) rewrites authored
 text only. Quotes are the participants' own words, so jargon there is flagged,
 never rewritten.
 
-Reading ease is the Flesch formula with textstat's word and sentence counts.
-Syllables come from Pyphen (textstat's own fallback): textstat 0.7.13 looks
-English words up in NLTK's CMU dictionary, which it would download at run time,
-and storymaker never downloads anything while it runs.
+Reading ease is the Flesch formula (206.835 - 1.015 words/sentence - 84.6
+syllables/word), with syllables from Pyphen's en_GB hyphenation dictionary, as
+textstat does for words missing from its dictionary. We do not call
+``textstat.flesch_reading_ease`` itself: for English, textstat 0.7.13 looks
+words up in NLTK's CMU dictionary and downloads it at run time when it is
+missing (storymaker never downloads while it runs), and importing NLTK adds
+about two seconds to every command.
 """
 from __future__ import annotations
 
@@ -15,9 +18,9 @@ import re
 from functools import lru_cache
 
 import pyphen
-import textstat
 
 from .edits import Edit
+from .sentences import sentences
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 
@@ -83,10 +86,10 @@ def _syllables(word: str) -> int:
 
 def reading_ease(text: str) -> float:
     """Flesch reading ease of *text* (higher is easier; 60-70 is plain English)."""
-    words = textstat.lexicon_count(text)
+    words = _WORD.findall(text)
     if not words:
         return 0.0
-    sentences = max(1, textstat.sentence_count(text))
-    syllables = sum(_syllables(w) for w in _WORD.findall(text))
-    score = 206.835 - 1.015 * (words / sentences) - 84.6 * (syllables / words)
+    count = max(1, sum(1 for s in sentences(text) if _WORD.search(s)))
+    syllables = sum(_syllables(w) for w in words)
+    score = 206.835 - 1.015 * (len(words) / count) - 84.6 * (syllables / len(words))
     return round(score, 1)

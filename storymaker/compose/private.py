@@ -20,6 +20,8 @@ from .markdown import escape, safe_name, write
 from .member_check import write_packs
 from .provenance import Provenance, SentenceRecord
 
+LINKING = frozenset({"intro", "outro", "summary"})
+
 
 def _edit_text(record: SentenceRecord) -> str:
     return "; ".join(f"{e.kind}: '{escape(e.before)}' -> '{escape(e.after)}'" for e in record.edits) or ""
@@ -34,7 +36,8 @@ def provenance_markdown(p: Provenance) -> str:
     lines += [f"| {s.participant} | {s.words} | {s.share:.0%} |" for s in p.shares]
     lines += ["", "| Beat | Part | Source | Sentence | Edits |", "| --- | --- | --- | --- | --- |"]
     for r in p.sentences:
-        source = "authored (linking text)" if r.authored else f"{r.excerpt} ({r.participant})"
+        source = ("authored (linking text)" if r.part in LINKING else "authored") if r.authored \
+            else f"{r.excerpt} ({r.participant})"
         lines.append(f"| {r.beat + 1 if r.beat >= 0 else ''} | {r.part} | {source} | {escape(r.text)} | {_edit_text(r)} |")
     return "\n".join(lines)
 

@@ -12,9 +12,11 @@ sorted order, deterministic PNGs. Jinja2 runs with autoescape on and
 """
 from __future__ import annotations
 
+import os
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 import jinja2
 
@@ -89,8 +91,14 @@ def beat_images(story: Story, out_dir: Path, written: list[Path]) -> dict[int, s
     return urls
 
 
+def card_job(story: Story, site_title: str, fonts: web_card.CardFonts, dest: Path) -> None:
+    """Draw and save one story's social card."""
+    card = web_card.draw_card(story.title, web_card.short_quote(story), site_title, fonts)
+    web_card.save_card(card, story.title, dest)
+
+
 def page_context(story: Story, videos: list[VideoArtefact], out_dir: Path, site: dict[str, str],
-                 fonts: web_card.CardFonts, written: list[Path]) -> dict[str, Any]:
+                 draw: Callable[[Story, Path], None], written: list[Path]) -> dict[str, Any]:
     """Copy the story's media, draw its card and gather what its page shows."""
     urls = {"page": f"{story.audience}/{story.slug}.html", "card": f"media/{story.audience}/{story.slug}-card.png"}
     artefact = pick_video(story, videos)
@@ -99,8 +107,7 @@ def page_context(story: Story, videos: list[VideoArtefact], out_dir: Path, site:
         urls.update(copy_video(artefact, out_dir))
         written.extend(out_dir / urls[k] for k in ("mp4", "vtt", "poster"))
         video = video_item(story, artefact, urls)
-    card = web_card.draw_card(story.title, web_card.short_quote(story), site["title"], fonts)
-    web_card.save_card(card, story.title, out_dir / urls["card"])
+    draw(story, out_dir / urls["card"])
     written.append(out_dir / urls["card"])
     base = site["base_url"]
     video_ld = web_meta.video_object(story, artefact, urls, base, transcript_text(video)) if artefact else None
@@ -113,6 +120,33 @@ def page_context(story: Story, videos: list[VideoArtefact], out_dir: Path, site:
     }
 
 
+def render_pages(chosen: list[Story], videos: list[VideoArtefact], out_dir: Path, env: jinja2.Environment,
+                 site: dict[str, Any], fonts: web_card.CardFonts, written: list[Path]) -> list[dict[str, Any]]:
+    """Write every story page; social cards are drawn in a thread pool meanwhile."""
+    items = []
+    with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
+        jobs = []
+        draw = lambda story, dest: jobs.append(pool.submit(card_job, story, site["title"], fonts, dest))
+        for story in chosen:
+            context = page_context(story, videos, out_dir, site, draw, written)
+            context.update(site=site, root="../", lang=story.lang)
+            write(out_dir / context["story"]["url"], render_template(env, "story.html", context), written)
+            items.append(context["story"])
+        for job in jobs:
+            job.result()  # re-raise the first failure, if any
+    return items
+
+
+def write_index(items: list[dict[str, Any]], out_dir: Path, env: jinja2.Environment,
+                site: dict[str, Any], written: list[Path]) -> None:
+    """The index: stories grouped by audience (staff first), then the note on composites."""
+    groups = [{"id": a, "label": label, "stories": [i for i in items if i["audience"] == a]}
+              for a, label in AUDIENCE_LABELS.items()]
+    index = {"site": site, "root": "", "lang": items[0]["lang"] if items else "en-GB",
+             "groups": [g for g in groups if g["stories"]]}
+    write(out_dir / "index.html", render_template(env, "index.html", index), written)
+
+
 def render_site(stories: Sequence[Story], videos: Sequence[VideoArtefact], out_dir: Path, *,
                 templates_dir: Path, site_title: str, site_description: str = "", base_url: str = "",
                 font_dir: Path | None = None) -> list[Path]:
@@ -120,22 +154,15 @@ def render_site(stories: Sequence[Story], videos: Sequence[VideoArtefact], out_d
     out_dir = Path(out_dir)
     env = make_environment(Path(templates_dir))
     fonts = web_card.CardFonts.find(font_dir)
-    site = {"title": site_title, "description": site_description, "base_url": base_url}
     chosen = web_stories(stories)
     for video in videos:
         check_video(video)
+    present = {s.audience for s in chosen}
+    site = {"title": site_title, "description": site_description, "base_url": base_url,
+            "sections": [(a, label) for a, label in AUDIENCE_LABELS.items() if a in present]}
     written: list[Path] = []
     out_dir.mkdir(parents=True, exist_ok=True)
     copy_static(Path(templates_dir), out_dir, written)
-    items = []
-    for story in chosen:
-        context = page_context(story, list(videos), out_dir, site, fonts, written)
-        context.update(site=site, root="../", lang=story.lang)
-        write(out_dir / context["story"]["url"], render_template(env, "story.html", context), written)
-        items.append(context["story"])
-    groups = [{"id": a, "label": label, "stories": [i for i in items if i["audience"] == a]}
-              for a, label in AUDIENCE_LABELS.items()]
-    index = {"site": site, "root": "", "lang": items[0]["lang"] if items else "en-GB",
-             "groups": [g for g in groups if g["stories"]]}
-    write(out_dir / "index.html", render_template(env, "index.html", index), written)
+    items = render_pages(chosen, list(videos), out_dir, env, site, fonts, written)
+    write_index(items, out_dir, env, site, written)
     return sorted(set(written))

@@ -9,6 +9,7 @@ folder holding the same file names; DejaVu Sans is the fallback.
 """
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -34,10 +35,14 @@ STYLES = {
 FontLoader = Callable[[str, int], ImageFont.FreeTypeFont]
 
 
-@lru_cache(maxsize=64)
-def cached_font(path: str, size: int) -> ImageFont.FreeTypeFont:
-    """Load a TrueType font once per (path, size)."""
+@lru_cache(maxsize=256)
+def _font(path: str, size: int, thread: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(path, size, layout_engine=ImageFont.Layout.BASIC)
+
+
+def cached_font(path: str, size: int) -> ImageFont.FreeTypeFont:
+    """Load a TrueType font once per (path, size) and thread (a FreeType face is single-threaded)."""
+    return _font(path, size, threading.get_ident())
 
 
 @dataclass(frozen=True)
@@ -64,12 +69,15 @@ class CardFonts:
 
 
 def split_long(word: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
-    """Cut a word wider than a line into pieces that fit."""
+    """Cut a word wider than a line into pieces that fit (binary search for each cut)."""
     pieces = []
     while len(word) > 1 and font.getlength(word) > width:
-        cut = max(1, next((i for i in range(len(word) - 1, 0, -1) if font.getlength(word[:i]) <= width), 1))
-        pieces.append(word[:cut])
-        word = word[cut:]
+        low, high = 1, len(word) - 1  # the longest prefix that fits lies in [low, high]
+        while low < high:
+            middle = (low + high + 1) // 2
+            low, high = (middle, high) if font.getlength(word[:middle]) <= width else (low, middle - 1)
+        pieces.append(word[:low])
+        word = word[low:]
     return pieces + [word]
 
 
@@ -178,4 +186,4 @@ def save_card(img: Image.Image, title: str, dest: Path) -> None:
     info = PngInfo()
     info.add_itxt("Title", title)
     dest.parent.mkdir(parents=True, exist_ok=True)
-    img.save(dest, "PNG", pnginfo=info, compress_level=6)
+    img.save(dest, "PNG", pnginfo=info, compress_level=3)  # 3: near 6 in size, much quicker

@@ -10,6 +10,7 @@ words and are escaped by the templates as plain text.
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 
 import markdown
 import nh3
@@ -52,6 +53,7 @@ def plain_paragraphs(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
+@lru_cache(maxsize=1024)
 def plain_text(text: str) -> str:
     """An editor's Markdown as one line of plain text (for meta descriptions)."""
     if not text.strip():

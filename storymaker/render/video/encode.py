@@ -2,7 +2,7 @@
 
 A video is cut into segments (a slide's body, and the crossfade between two slides).
 Still segments cost no per-frame Python: each distinct picture is handed to FFmpeg
-once and held with the ``loop`` filter. Moving segments (Ken Burns, crossfades) are
+once and held (see :func:`encode_hold`). Moving segments (Ken Burns, crossfades) are
 drawn with :func:`frames.frame_at` and piped in as raw frames. Every segment uses the
 same encoder settings, so the concat demuxer joins them with ``-c copy``.
 """
@@ -20,7 +20,7 @@ from ...errors import RenderError
 
 PRESET = "veryfast"
 CRF = "20"
-TO_YUV = "scale=out_color_matrix=bt709:out_range=tv:flags=bicubic+accurate_rnd+full_chroma_int,format=yuv420p"
+TO_YUV = "scale=out_color_matrix=bt709:out_range=tv,format=yuv420p"
 
 
 def encoder_args(fps: int) -> list[str]:
@@ -31,20 +31,25 @@ def encoder_args(fps: int) -> list[str]:
             "-video_track_timescale", str(fps * 512), "-r", str(fps)]
 
 
-def encode_pictures(pieces: list[tuple[np.ndarray, int]], fps: int, out: Path) -> None:
-    """A still segment: each (picture, frames) held for its frames, no per-frame work in Python."""
-    with tempfile.TemporaryDirectory(dir=out.parent, prefix=".pieces-") as tmp:
-        inputs, chains = [], []
-        for i, (picture, frames) in enumerate(pieces):
-            png = Path(tmp) / f"{i}.png"
-            Image.fromarray(picture).save(png, compress_level=1)
-            inputs += ["-i", str(png)]
-            chains.append(f"[{i}]{TO_YUV},loop=loop={frames - 1}:size=1:start=0,setpts=N/{fps}/TB[v{i}]")
-        joined = "".join(f"[v{i}]" for i in range(len(pieces)))
-        graph = ";".join(chains) + f";{joined}concat=n={len(pieces)}:v=1:a=0[v]"
-        total = sum(f for _, f in pieces)
-        _run(["ffmpeg", "-v", "error", "-y", *inputs, "-filter_complex", graph, "-map", "[v]",
-              "-frames:v", str(total), *encoder_args(fps), str(out)])
+def encode_hold(picture: np.ndarray, frames: int, fps: int, step: int, out: Path) -> None:
+    """A picture that does not change, held for ``frames``: no per-frame work in Python.
+
+    With ``step`` > 1 the picture is encoded once every ``step`` frames plus once on the
+    last frame (variable frame rate, "one frame held"), which keeps the timing exact and
+    costs the encoder almost nothing; ``step`` = 1 gives every frame (constant frame rate).
+    """
+    count = len(hold_offsets(frames, step))
+    expr = f"if(lt(N\\,{count - 1})\\,N*{step}\\,{frames - 1})/({fps}*TB)"
+    with tempfile.TemporaryDirectory(dir=out.parent, prefix=".hold-") as tmp:
+        png = Path(tmp) / "still.png"
+        Image.fromarray(picture).save(png, compress_level=1)
+        _run(["ffmpeg", "-v", "error", "-y", "-i", str(png), "-vf",
+              f"{TO_YUV},loop=loop={count - 1}:size=1:start=0,setpts='{expr}'",
+              "-fps_mode", "passthrough", "-frames:v", str(count), *encoder_args(fps), str(out)])
+
+
+def hold_offsets(frames: int, step: int) -> list[int]:
+    return sorted(set(range(0, max(1, frames - 1), max(1, step))) | {frames - 1})
 
 
 def encode_frames(frames: Iterable[np.ndarray], size: tuple[int, int], count: int, fps: int, out: Path,

@@ -1,10 +1,11 @@
 """One format of one story as a list of segments, each cached by a hash of what it shows.
 
-    body  a slide's frames between crossfades: still (pictures held by FFmpeg) or
-          moving (Ken Burns, drawn per frame)
-    fade  the crossfade from one slide into the next
+    hold    a run of frames that do not change (a still slide between caption changes):
+            one picture, held by FFmpeg
+    moving  a slide with a Ken Burns image, drawn frame by frame
+    fade    the crossfade from one slide into the next
 
-A one-word change redraws one slide, so only its body and the two short fades beside
+A one-word change redraws one slide, so only its segments and the two short fades beside
 it are encoded again; everything else is reused from the cache.
 """
 from __future__ import annotations
@@ -18,7 +19,7 @@ from PIL import Image
 
 from ...model import Cue
 from . import cache
-from .encode import encode_frames, encode_pictures, encoder_args
+from .encode import encode_frames, encode_hold, encoder_args
 from .frames import Art, Overlay, crossfade, frame_at, load_picture, source_size
 from .plan import TimedSlide
 from .slides import SOCIAL, Canvas, draw_caption, draw_slide, panel_box
@@ -44,6 +45,7 @@ class Format:
     pictures: tuple[Image.Image | None, ...]
     overlays: tuple[Overlay, ...]
     segments: tuple[Segment, ...]
+    hold: int  # frames between repeats of a held picture (1: constant frame rate)
 
 
 def draw_art(ts: TimedSlide, canvas: Canvas, margin: int, cache_dir: Path) -> tuple[Art, str, Image.Image | None]:
@@ -80,15 +82,20 @@ def _caption_picture(text: str, canvas: Canvas) -> tuple[np.ndarray, tuple[int, 
 
 
 def plan_segments(timed: tuple[TimedSlide, ...], arts: tuple[Art, ...], keys: tuple[str, ...],
-                  overlays: tuple[Overlay, ...], canvas: Canvas, fps: int, fade: int) -> tuple[Segment, ...]:
+                  overlays: tuple[Overlay, ...], canvas: Canvas, fps: int, fade: int, hold: int) -> tuple[Segment, ...]:
     h1, h2 = fade // 2, fade - fade // 2
-    style = (canvas.fmt, fps, canvas.theme.digest, encoder_args(fps))
+    style = (canvas.fmt, fps, canvas.theme.digest, encoder_args(fps), hold)
     out: list[Segment] = []
     for i, (ts, art) in enumerate(zip(timed, arts)):
         a = ts.start + (h2 if i and fade else 0)
         b = ts.end - (h1 if i < len(timed) - 1 and fade else 0)
-        kind = "moving" if art.moving else "still"
-        out.append(Segment(kind, a, b, (i,), cache.key(kind, style, keys[i], a - ts.start, b - ts.start, _caps(overlays, a, b))))
+        if art.moving:
+            out.append(Segment("moving", a, b, (i,), cache.key("moving", style, keys[i], a - ts.start, b - ts.start,
+                                                               _caps(overlays, a, b))))
+        else:
+            cuts = sorted({a, b} | {t for o in overlays for t in (o.start, o.end) if a < t < b})
+            out += [Segment("hold", p, q, (i,), cache.key("hold", style, keys[i], q - p, _caps(overlays, p, p + 1)))
+                    for p, q in zip(cuts, cuts[1:])]
         if i < len(timed) - 1 and fade:
             a2, b2 = ts.end - h1, ts.end + h2
             out.append(Segment("fade", a2, b2, (i, i + 1),
@@ -112,11 +119,9 @@ def encode_segment(seg: Segment, fmt: Format, folder: Path, tick=lambda n=1: Non
 
 
 def _encode(seg: Segment, fmt: Format, out: Path) -> None:
-    if seg.kind == "still":
-        art = fmt.arts[seg.slides[0]]
-        cuts = sorted({seg.start, seg.end} | {t for o in fmt.overlays for t in (o.start, o.end) if seg.start < t < seg.end})
-        pieces = [(frame_at(art, p, fmt.overlays, None), q - p) for p, q in zip(cuts, cuts[1:])]
-        encode_pictures(pieces, fmt.fps, out)
+    if seg.kind == "hold":
+        picture = frame_at(fmt.arts[seg.slides[0]], seg.start, fmt.overlays, None)
+        encode_hold(picture, seg.end - seg.start, fmt.fps, fmt.hold, out)
     else:
         encode_frames(_moving(seg, fmt), fmt.canvas.size, seg.end - seg.start, fmt.fps, out)
 

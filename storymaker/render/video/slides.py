@@ -65,7 +65,7 @@ class Canvas:
 
 def draw_slide(slide: Slide, canvas: Canvas) -> Image.Image:
     """The slide's still picture (the image panel, if any, is filled in per frame)."""
-    im = _background(canvas.size, canvas.colour("background"), canvas.colour("background_end"))
+    im = _background(canvas.size, canvas.colour("background"), canvas.colour("background_end")).copy()
     draw = ImageDraw.Draw(im)
     {"title": _title, "linking": _linking, "quote": _quote, "end": _end}[slide.kind](slide, canvas, draw)
     _logo(im, canvas)
@@ -82,7 +82,7 @@ def panel_box(slide: Slide, canvas: Canvas) -> tuple[int, int, int, int] | None:
 @lru_cache(maxsize=32)
 def _background(size: tuple[int, int], top: tuple[int, ...], bottom: tuple[int, ...]) -> Image.Image:
     gradient = Image.linear_gradient("L").resize(size)
-    return Image.composite(Image.new("RGBA", size, bottom), Image.new("RGBA", size, top), gradient).copy()
+    return Image.composite(Image.new("RGBA", size, bottom), Image.new("RGBA", size, top), gradient)
 
 
 def _title(slide: Slide, c: Canvas, draw: ImageDraw.ImageDraw) -> None:

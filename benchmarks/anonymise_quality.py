@@ -1,0 +1,117 @@
+"""How well the anonymiser does on the annotated corpus in tests/data/anonymise/.
+
+    .venv/bin/python benchmarks/anonymise_quality.py
+
+* recall on direct identifiers: every planted identifier must be replaced or flagged,
+  character for character (must be 100%);
+* over-redaction on ordinary speech (sentences with no identifiers): the share of those
+  sentences in which anything was replaced, and the share of words replaced;
+* review flags per 1,000 words of ordinary speech.
+
+Run by tests/test_anonymise_quality.py, which asserts the bounds.
+"""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from storymaker.anonymise import Anonymiser, register_from_mapping  # noqa: E402
+
+DATA = ROOT / "tests" / "data" / "anonymise"
+
+
+@dataclass
+class Quality:
+    identifiers: int = 0
+    caught: int = 0
+    missed: list[str] = field(default_factory=list)  # "sentence n: masked identifier"
+    ordinary_sentences: int = 0
+    ordinary_words: int = 0
+    over_redacted_sentences: int = 0
+    over_redacted_words: int = 0
+    flags: int = 0
+    flagged: list[str] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.caught / self.identifiers if self.identifiers else 1.0
+
+    @property
+    def over_redaction(self) -> float:
+        return self.over_redacted_sentences / self.ordinary_sentences
+
+    @property
+    def flags_per_1000(self) -> float:
+        return 1000 * self.flags / self.ordinary_words
+
+
+def _covered(spans, start: int, end: int, text: str) -> bool:
+    return all(any(s.start <= i < s.end for s in spans) for i in range(start, end) if text[i].isalnum())
+
+
+def _occurrences(text: str, ident: str) -> list[int]:
+    found, i = [], text.find(ident)
+    while i >= 0:
+        found.append(i)
+        i = text.find(ident, i + 1)
+    return found
+
+
+def planted(anon: Anonymiser, sentences: list[dict], q: Quality) -> None:
+    from storymaker.anonymise import mask
+
+    for n, s in enumerate(sentences):
+        spans = anon.detect(s["text"])
+        for ident in dict.fromkeys(s["identifiers"]):
+            where = _occurrences(s["text"], ident)
+            assert where, f"corpus error: sentence {n} does not contain its identifier {mask(ident)!r}"
+            for start in where:
+                q.identifiers += 1
+                if _covered(spans, start, start + len(ident), s["text"]):
+                    q.caught += 1
+                else:
+                    q.missed.append(f"sentence {n}: {s['text']!r} missed {ident!r}")
+
+
+def ordinary(anon: Anonymiser, lines: list[str], q: Quality) -> None:
+    for line in lines:
+        red = anon.anonymise(line)
+        q.ordinary_sentences += 1
+        q.ordinary_words += len(line.split())
+        if red.replacements:
+            q.over_redacted_sentences += 1
+            q.over_redacted_words += sum(len(r.original.split()) for r in red.replacements)
+        q.flags += len(red.flags)
+        q.flagged.extend(f"{f.kind}: {f.token}" for f in red.flags)
+        q.flagged.extend(f"replaced {r.original!r} in {line!r}" for r in red.replacements)
+
+
+def measure() -> Quality:
+    doc = yaml.safe_load((DATA / "planted.yaml").read_text(encoding="utf-8"))
+    anon = Anonymiser(register_from_mapping(doc["register"]))
+    q = Quality()
+    planted(anon, doc["sentences"], q)
+    lines = [ln for ln in (DATA / "ordinary.txt").read_text(encoding="utf-8").splitlines() if ln.strip()]
+    ordinary(Anonymiser(register_from_mapping(doc["register"])), lines, q)
+    return q
+
+
+def main() -> None:
+    q = measure()
+    print(f"recall on direct identifiers: {q.caught}/{q.identifiers} = {q.recall:.1%}")
+    print(f"over-redaction on ordinary speech: {q.over_redacted_sentences}/{q.ordinary_sentences} sentences "
+          f"({q.over_redaction:.1%}), {q.over_redacted_words}/{q.ordinary_words} words")
+    print(f"review flags per 1,000 words of ordinary speech: {q.flags_per_1000:.1f} ({q.flags} flags)")
+    if "-v" in sys.argv:  # the corpus is synthetic, so printing it is safe
+        print(*q.missed, sep="\n")
+        print(*q.flagged, sep="\n")
+
+
+if __name__ == "__main__":
+    main()
