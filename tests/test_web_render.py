@@ -200,3 +200,11 @@ def test_when_linking_text_has_markdown_or_html_then_only_safe_markup_survives(t
 def test_when_only_one_audience_has_stories_then_navigation_offers_only_that_one(tmp_path):
     html = read(build(tmp_path, [make_story(audience="community")]) / "index.html")
     assert 'href="index.html#community"' in html and "#staff" not in html and 'id="staff"' not in html
+
+
+def test_when_video_has_no_cues_then_transcript_is_taken_from_the_story_text(tmp_path, video):
+    out = build(tmp_path, [make_story()], [replace(video, cues=(), chapters=())])
+    transcript = read(out / "staff" / "night-shift.html").split('class="transcript"')[1].split("</details>")[0]
+    assert "<h3>Turning off the targets</h3>" in transcript
+    assert "We stopped counting calls for a week and the whole place breathed out." in transcript
+    assert "<p>When Alex first joined, the team was stretched.</p>" in transcript  # Markdown shown as plain text

@@ -45,14 +45,17 @@ class Anonymiser:
     # ----- replacement -------------------------------------------------------------
     def anonymise(self, text: str) -> Redaction:
         folded, hits = self._hits(text)
-        out, replacements, flags = text, [], []
-        for h in reversed(hits):  # right to left: earlier offsets stay valid
+        planned = []  # replacements chosen in reading order, so pseudonyms are handed out in that order
+        for h in hits:
             start, end = folded.to_source(h.start, h.end)
+            new = "" if h.is_flag else self._replacement(h, folded, text[start:end])
+            planned.append((h, start, end, new))
+        out, replacements, flags = text, [], []
+        for h, start, end, new in reversed(planned):  # splice right to left: earlier offsets stay valid
             original = text[start:end]
             if h.is_flag:
                 flags.append(self._flag(start, end, original, h.flag))
                 continue
-            new = self._replacement(h, folded, original)
             out, start, end = _splice(out, start, end, new)
             replacements.append(Replacement(start, end, original, new, h.kind, h.reason))
             self._remember(original, new)

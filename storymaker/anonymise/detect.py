@@ -13,11 +13,11 @@ from .structured import structured_hits
 from .tokens import Token, Tokens, _starts_sentence, gap_ok, tokenise
 
 NAME_CONTEXT = frozenset("said says told tells rang called asked came went and was is has had who would "
-                         "from with phoned texted".split())
+                         "from with phoned texted where were".split())
 UNITS = frozenset("minutes minute mins hours hour days day weeks week months month years year yrs times time "
                   "people patients staff kids children miles pounds quid percent per pence p grand calls beds "
                   "of or and more less hundred thousand million k nights shifts".split())
-_DECADE = re.compile(r"\d{2,4}0s")
+_DECADE = re.compile(r"\d{1,3}0s")
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)", re.I)
 FLAG_KINDS = {"capitalised": "unreviewed capitalised word", "number": "unreviewed number",
               "name": "possible name", "place": "possible place name"}
@@ -87,10 +87,10 @@ class Detector:
         return i + 1
 
     def _register_applies(self, tokens: Tokens, i: int, p: Pattern, out: list[Hit]) -> bool:
-        """A common-word name part at a sentence start ("Will you ...") is flagged, not replaced,
-        unless the next word says it is a name ("Will said ...")."""
+        """A registered common word at a sentence start ("Will you ...", "Reading the notes ...") is
+        flagged, not replaced, unless the next word says it is a name ("Will said ...", "Reading was ...")."""
         tok = tokens[i]
-        if not (p.needs_capital and p.role in ("first", "last", "middle") and tok.sentence_start):
+        if not (p.needs_capital and tok.sentence_start):
             return True
         if i + 1 < len(tokens) and tokens[i + 1].key in NAME_CONTEXT:
             return True

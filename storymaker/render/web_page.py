@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from ..model import VIDEO_FORMATS, Chapter, Cue, Story, VideoArtefact
-from .web_text import authored_html, plain_paragraphs
+from .web_text import authored_html, plain_paragraphs, plain_text
 
 VTT_TAG = re.compile(r"<[^>]*>")
 AUDIENCE_LABELS = {"staff": "Staff stories", "community": "Community stories"}
@@ -68,8 +68,8 @@ def transcript_from_story(story: Story) -> list[dict[str, Any]]:
     """The narration as the story text gives it, one group per beat."""
     groups = []
     for beat in story.beats:
-        texts = [beat.intro, *beat.quotes, beat.outro]
-        paragraphs = [p for t in texts for p in plain_paragraphs(t)]
+        quotes = [p for q in beat.quotes for p in plain_paragraphs(q)]
+        paragraphs = [p for p in (plain_text(beat.intro), *quotes, plain_text(beat.outro)) if p]
         groups.append({"title": beat.heading, "start": "", "begin": 0.0, "paragraphs": paragraphs})
     return [g for g in groups if g["paragraphs"]]
 

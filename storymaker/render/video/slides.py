@@ -52,10 +52,10 @@ class Canvas:
             h = min(h, self.px("caption_box")[1] - y - 0.02 * self.size[1])
         return x, y, w, h
 
-    def fit(self, slide: Slide, text: str, role: str, box: Box, max_lines: int = 99) -> TextBlock:
+    def fit(self, slide: Slide, text: str, role: str, room: tuple[float, float], max_lines: int = 99) -> TextBlock:
         spacing = float(self.theme.get("sizes", "line_spacing", default=1.28))
         sizes = (self.font_px(role, 0), self.font_px(role, 1))
-        block = fit_text(text, lambda s: self.theme.font(role, s), (box[2], box[3]), sizes, spacing, max_lines)
+        block = fit_text(text, lambda s: self.theme.font(role, s), room, sizes, spacing, max_lines)
         if block is None:
             raise RenderError(Problem(f"story {self.story_key}", 0, f"{slide.kind} slide {slide.unit or ''} is too long "
                                       f"for the {self.fmt} frame even at the smallest text size; split or shorten it "
@@ -87,35 +87,56 @@ def _background(size: tuple[int, int], top: tuple[int, ...], bottom: tuple[int, 
 
 def _title(slide: Slide, c: Canvas, draw: ImageDraw.ImageDraw) -> None:
     x, y, w, h = c.text_area()
-    label = c.theme.get("labels", "composite", default="")
     head = c.font_px("heading")
+    label = str(c.theme.get("labels", "composite", default="")).upper()
+    title = c.fit(slide, slide.text, "title", (w, h * 0.5), max_lines=4)
+    persona = c.fit(slide, slide.subtitle, "persona", (w, h * 0.2)) if slide.subtitle else None
+    label_h = head * 2.2 if label else 0
+    total = label_h + title.height + head * 1.6 + (persona.height if persona else 0)
+    top = y + (h - total) / 2
     if label:
-        draw.text((x + w / 2, y + h * 0.22), label.upper(), font=c.theme.font("heading", head), fill=c.colour("accent"), anchor="ms")
-    title = c.fit(slide, slide.text, "title", (x, y + h * 0.25, w, h * 0.45), max_lines=4)
-    bottom = draw_block(draw, title, (x, y + h * 0.25, w, h * 0.45), c.colour("text"), valign="bottom")
-    rule = bottom + head * 0.8
+        draw.text((x + w / 2, top + head), label, font=c.theme.font("heading", head), fill=c.colour("accent"), anchor="ms")
+    bottom = draw_block(draw, title, (x, top + label_h, w, title.height), c.colour("text"))
+    rule = bottom + head * 0.6
     draw.line((x + w / 2 - w * 0.08, rule, x + w / 2 + w * 0.08, rule), fill=c.colour("accent"), width=max(3, head // 8))
-    persona = c.fit(slide, slide.subtitle, "persona", (x, rule + head * 0.6, w, h * 0.2)) if slide.subtitle else None
     if persona:
-        draw_block(draw, persona, (x, rule + head * 0.6, w, h * 0.2), c.colour("linking"), valign="top")
+        draw_block(draw, persona, (x, rule + head, w, persona.height), c.colour("linking"))
 
 
-def _heading(slide: Slide, c: Canvas, draw: ImageDraw.ImageDraw, box: Box) -> float:
-    """Small accent heading at the top of ``box``; returns the space it took."""
+def _heading_block(slide: Slide, c: Canvas, width: float) -> TextBlock | None:
     if not slide.heading:
-        return 0.0
-    size = c.font_px("heading")
-    block = c.fit(slide, slide.heading.upper(), "heading", (box[0], box[1], box[2], size * 2.6), max_lines=2)
-    draw_block(draw, block, (box[0], box[1], box[2], block.height), c.colour("accent"), valign="top")
-    return block.height + size * 0.9
+        return None
+    return c.fit(slide, slide.heading.upper(), "heading", (width, c.font_px("heading") * 2.6), max_lines=2)
+
+
+def _stack(draw: ImageDraw.ImageDraw, c: Canvas, box: Box, heading: TextBlock | None, body: TextBlock, colour: str) -> None:
+    """Heading and text as one group, centred in ``box``."""
+    x, y, w, h = box
+    gap = c.font_px("heading") * 0.9 if heading else 0
+    top = y + (h - (heading.height if heading else 0) - gap - body.height) / 2
+    if heading:
+        top = draw_block(draw, heading, (x, top, w, heading.height), c.colour("accent")) + gap
+    draw_block(draw, body, (x, top, w, body.height), c.colour(colour))
+
+
+def _room(heading: TextBlock | None, c: Canvas) -> float:
+    return heading.height + c.font_px("heading") * 0.9 if heading else 0.0
 
 
 def _linking(slide: Slide, c: Canvas, draw: ImageDraw.ImageDraw) -> None:
     box = c.px("image_text_box") if slide.image else c.text_area()
-    used = _heading(slide, c, draw, box)
-    area = (box[0], box[1] + used, box[2], box[3] - used)
-    block = c.fit(slide, slide.text, "linking", area)
-    draw_block(draw, block, area, c.colour("linking"), valign="middle" if not slide.image else "top")
+    heading = _heading_block(slide, c, box[2])
+    body = c.fit(slide, slide.text, "linking", (box[2], box[3] - _room(heading, c)))
+    _stack(draw, c, box, heading, body, "linking")
+
+
+def _heading(slide: Slide, c: Canvas, draw: ImageDraw.ImageDraw, box: Box) -> float:
+    """Small accent heading at the top of ``box``; returns the space it took."""
+    block = _heading_block(slide, c, box[2])
+    if block is None:
+        return 0.0
+    draw_block(draw, block, (box[0], box[1], box[2], block.height), c.colour("accent"), valign="top")
+    return _room(block, c)
 
 
 def _quote(slide: Slide, c: Canvas, draw: ImageDraw.ImageDraw) -> None:
@@ -123,7 +144,7 @@ def _quote(slide: Slide, c: Canvas, draw: ImageDraw.ImageDraw) -> None:
     used = _heading(slide, c, draw, (x, y, w, h))
     mark = c.font_px("quote_mark")
     area = (x, y + used + mark * 0.45, w, h - used - mark * 0.45)
-    block = c.fit(slide, slide.text, "quote", area)
+    block = c.fit(slide, slide.text, "quote", area[2:])
     top = area[1] + (area[3] - block.height) / 2
     draw.text((x + w / 2, top - mark * 0.05), "\u201c", font=c.theme.font("title", mark), fill=c.colour("quote_mark"), anchor="ms")
     draw_block(draw, block, area, c.colour("text"))
@@ -133,10 +154,10 @@ def _end(slide: Slide, c: Canvas, draw: ImageDraw.ImageDraw) -> None:
     x, y, w, h = c.text_area()
     used = _heading(slide, c, draw, (x, y, w, h))
     credits = [line for line in slide.subtitle.splitlines() if line]
-    credit_blocks = [c.fit(slide, line, "credits", (x, 0, w, h * 0.2)) for line in credits]
+    credit_blocks = [c.fit(slide, line, "credits", (w, h * 0.2)) for line in credits]
     credit_h = sum(b.height for b in credit_blocks)
     area = (x, y + used, w, h - used - credit_h - c.font_px("credits", 0))
-    draw_block(draw, c.fit(slide, slide.text, "linking", area), area, c.colour("text"))
+    draw_block(draw, c.fit(slide, slide.text, "linking", area[2:]), area, c.colour("text"))
     top = y + h - credit_h
     for block in credit_blocks:
         top = draw_block(draw, block, (x, top, w, block.height), c.colour("linking"))
