@@ -118,7 +118,13 @@ def render_web(prep: Prepared, stage: Path, root: Path, videos: list[VideoArtefa
     stories = [c.story for c in prep.compositions if c.story.channel == "web"]
     return console.stage("Rendering web pages", lambda: render_site(
         stories, videos, stage / "web", templates_dir=templates_dir(root, "web"),
-        site_title=prep.project.title, site_description=prep.project.description))
+        site_title=prep.project.title, site_description=prep.project.description,
+        base_url=prep.project.base_url, font_dir=_font_dir(root)))
+
+
+def _font_dir(root: Path) -> Path | None:
+    own = root / "assets" / "fonts"
+    return own if any(own.glob("*.ttf")) else None
 
 
 def write_private_material(prep: Prepared, private: Path) -> None:

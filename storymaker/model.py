@@ -139,6 +139,7 @@ class Project:
     withdrawn: frozenset[str] = frozenset()
     title: str = "Stories"
     description: str = ""
+    base_url: str = ""  # where the site will live, for absolute share links (optional)
 
 
 @dataclass(frozen=True)

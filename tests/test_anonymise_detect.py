@@ -76,6 +76,8 @@ REPLACED = [  # (behaviour, text, identifier that must not survive)
     ("unregistered organisation pattern", "The Oakwood Surgery have a prescriber.", "Oakwood"),
     ("lowercase organisation pattern", "They sent me to oakwood surgery.", "oakwood"),
     ("title and surname", "Dr Patel was kind.", "Patel"),
+    ("plural possessive of a registered surname", "We went to the Owens' house.", "Owens"),
+    ("registered name in a title-case heading", "What Margaret Taught Us About Kindness", "Margaret"),
 ]
 
 
@@ -92,6 +94,7 @@ FLAGGED = [  # (behaviour, text, token that must be flagged)
     ("gazetteer name that is a common word, mid-sentence", "I spoke to Grace yesterday.", "Grace"),
     ("place that is a common word, mid-sentence, unregistered", "We went to Street for the day.", "Street"),
     ("unexplained number", "It was number 4711 on the list.", "4711"),
+    ("unknown word in a title-case heading", "When Zorblat Listened To Us", "Zorblat"),
     ("registered word-name part at a sentence start", "Will you help me?", "Will"),
     ("registered word-name surname at a sentence start", "Hope you're keeping well.", "Hope"),
     ("registered place that is a word, at a sentence start", "Reading the notes, I cried.", "Reading"),
@@ -120,6 +123,7 @@ KEPT = [  # ordinary speech: nothing replaced, nothing flagged
     "Bramley was where the office was.",
     "She'd been in the job since the 1990s, and in her 80s now.",
     "I will mark the rota and hope for the best.",
+    "Caring About Staff: Turning Off The Targets",
 ]
 
 

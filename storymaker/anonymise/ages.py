@@ -20,6 +20,8 @@ NAMED = re.compile(rf"\b([A-Z][a-z]+)\s+(?:was|is|turned)\s+(?:only\s+|just\s+|a
                    rf"(?:\s*(?:years?|yrs?)\s+old)?\b{_NOT_AGE}")
 AGED = re.compile(r"\b(?:aged|age|ages)\s+(\d{1,3})\b|\b(\d{1,3})[\s-]*(?:years?|yrs?)[\s-]+old\b", re.I)
 YEAR_OLD = re.compile(r"\b(an?)\s+(\d{1,3})[\s-]*(?:years?|yrs?)[\s-]*old\b", re.I)
+ATTRIBUTIVE = re.compile(r"[\s-]+(?!(?:and|or|but|when|now|then|at|in|on|so|by|with|because|too|already|"
+                         r"and|at|that|this|was|is|who|which|to|from|for)\b)[a-z]")
 _POSSESSIVE = {"i": "my", "we": "our", "you": "your"}
 _TENS = ["", "", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
 
@@ -61,5 +63,7 @@ def age_hits(text: str, near_digits: list[tuple[int, int]]) -> Iterator[Hit]:
         if not is_common(m.group(1)):
             yield Hit(m.start(2), m.end(), "age", "structured", "age", f"age:{m.group().lower()}", band(int(m.group(2))))
     for m in finditer(AGED, text, near_digits):
+        age = int(m.group(1) or m.group(2))
+        before_noun = m.group(2) and ATTRIBUTIVE.match(text, m.end())  # "my 87 year old mum"
         yield Hit(m.start(), m.end(), "age", "structured", "age", f"age:{m.group().lower()}",
-                  band(int(m.group(1) or m.group(2))))
+                  adjective(age).split(" ", 1)[1] if before_noun else band(age))

@@ -23,6 +23,14 @@ FLAG_KINDS = {"capitalised": "unreviewed capitalised word", "number": "unreviewe
               "name": "possible name", "place": "possible place name"}
 
 
+def _title_like(tokens: Tokens) -> bool:
+    """A heading in Title Case ("Caring About Staff"): its capitalised common words are not flagged."""
+    words = [w for w in tokens.words if w.isalpha()]
+    if not words or len(words) > 16:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.6 * len(words) and not tokens.source.rstrip().endswith(".")
+
+
 class Detector:
     """All the lookup tables for one register, built once."""
 
@@ -34,6 +42,7 @@ class Detector:
         self.allow_words = frozenset(w.lower() for w in register.allow)
         self.places = place_index()
         self.produced: set[str] = set()  # tokens of our own pseudonyms: never re-detected
+        self._title = False
         starts = self.names.first_keys() | self.allowed.first_keys() | self.places.first_keys()
         starts |= {word for word, c in CANON.items() if c in starts}
         self._boring = frozenset(w for w in common_words() | SAFE if w not in starts)
@@ -42,6 +51,7 @@ class Detector:
 
     def detect(self, text: str) -> list[Hit]:
         tokens = tokenise(text)
+        self._title = _title_like(tokens)
         hits = structured_hits(text, tokens)
         hits.extend(org_hits(text, tokens))
         hits.extend(self._token_hits(text, tokens, sorted(hits, key=lambda h: h.start)))
@@ -54,7 +64,8 @@ class Detector:
         while i < n:
             key = keys[i]
             if key in boring and (key == words[i] or key in self._safe or (
-                    words[i][0].isupper() and key not in self._gazetteer and _starts_sentence(text, spans[i][0]))):
+                    words[i][0].isupper() and key not in self._gazetteer and (
+                        self._title or _starts_sentence(text, spans[i][0])))):
                 i += 1  # fast path: an ordinary word, or a safe one, or a common word starting a sentence
                 continue
             start = spans[i][0]
@@ -114,7 +125,7 @@ class Detector:
         if any(ch.isdigit() for ch in key):
             return None if self._safe_number(text, tokens, i) else self._flag(tok, "number")
         upper = tok.text[:1].isupper()
-        if key in SAFE or (not upper and is_common(key)):
+        if key in SAFE or key in TITLES or (not upper and is_common(key)):
             return None
         if upper and self._after_name(text, tokens, i, out):
             return Hit(tok.start, tok.end, "person", "pattern", "name after a title or first name", f"person-last:{key}")
@@ -124,7 +135,7 @@ class Detector:
             return self._gazetteer_hit(tok, gaz)
         if not upper:
             return None
-        if tok.sentence_start and common:
+        if (tok.sentence_start or self._title) and common:
             named = gaz == "person" and i + 1 < len(tokens) and tokens[i + 1].key in NAME_CONTEXT
             return self._flag(tok, "name") if named else None
         if gaz:

@@ -51,6 +51,19 @@ def html_parts(text: str) -> list[tuple[str, str]]:
     return parser.found + [("source", text)]
 
 
+def json_strings(value: object) -> Iterator[str]:
+    """Every key and string in a JSON document (escapes like \\u0430 decoded)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield str(k)
+            yield from json_strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from json_strings(v)
+
+
 def image_parts(path: Path) -> Iterator[tuple[str, str]]:
     with Image.open(path) as im:
         for key, value in (im.info or {}).items():
@@ -81,6 +94,17 @@ def media_parts(path: Path) -> Iterator[tuple[str, str]]:
     for chapter in info.get("chapters", []):
         for key, value in chapter.get("tags", {}).items():
             yield f"chapter tag '{key}'", str(value)
+    for stream in info.get("streams", []):
+        if stream.get("codec_type") == "subtitle":
+            yield f"subtitle stream {stream.get('index')}", _subtitles(path, stream.get("index"))
+
+
+def _subtitles(path: Path, index: object) -> str:
+    """An embedded subtitle track as SRT text (burned-in captions are pixels: not checked here)."""
+    ffmpeg = shutil.which("ffmpeg") or "ffmpeg"
+    run = subprocess.run([ffmpeg, "-v", "error", "-i", str(path), "-map", f"0:{index}", "-f", "srt", "-"],
+                         capture_output=True, text=True, timeout=60)
+    return run.stdout
 
 
 def file_parts(path: Path) -> Iterator[tuple[str, str]]:
@@ -95,3 +119,8 @@ def file_parts(path: Path) -> Iterator[tuple[str, str]]:
             yield from html_parts(text)
         else:
             yield "text", text
+        if suffix in (".json", ".webmanifest", ".geojson"):
+            try:
+                yield "JSON string", "\n".join(json_strings(json.loads(text)))
+            except ValueError:
+                pass

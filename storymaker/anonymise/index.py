@@ -68,6 +68,8 @@ def _add_name(index: SequenceIndex, keys: tuple[str, ...], entry: int, role: str
     index.add(Pattern(keys, entry, role, single_common))
     if not variants:
         return
+    if len(keys) == 1 and not is_common(keys[0] + "s"):
+        index.add(Pattern((keys[0] + "s",), entry, role, False, True))  # "the Owens' house"
     for k, key in enumerate(keys):
         for v in spelling_variants(key):
             if not is_common(v):

@@ -24,7 +24,7 @@ _DOT = r"(?:\.|\s*[\[(]\s*dot\s*[\])]\s*|\s+dot\s+)"
 _TLD = r"(?:com|org|net|uk|gov|nhs|ac|io|info|me|co|edu|scot|wales)"
 
 EMAIL = re.compile(r"[\w.+-]+[ \t]*@[ \t]*[\w-]+(?:\.[\w-]+)+", re.I)
-OBFUSCATED_EMAIL = re.compile(rf"\b[\w.+-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}{_TLD}\b", re.I)
+OBFUSCATED_EMAIL = re.compile(rf"\b[\w.+-]+(?:{_DOT}[\w.+-]+)*{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}{_TLD}\b", re.I)
 PHONE = re.compile(rf"(?<![\w+])(?:(?:\+|00)[ \t]*44[ \t]*(?:\(0\)[ \t]*)?|\(?0)\d{{2,4}}\)?{_S}\d{{3,4}}{_S}\d{{3,4}}(?!\d)")
 NHS = re.compile(rf"(?<![\w£$.])\d{{3}}{_S}\d{{3}}{_S}\d{{4}}(?![\d%])")
 NI = re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", re.I)

@@ -42,5 +42,6 @@ def load_project(root: Path) -> tuple[Project, list[Problem]]:
     project = Project(root=root, excerpts=tuple(excerpts), codebook=codebook, stories=tuple(specs),
                       register=register, glossary=glossary, withdrawn=withdrawn,
                       title=str(settings.get("title") or "Stories"),
-                      description=str(settings.get("description") or ""))
+                      description=str(settings.get("description") or ""),
+                      base_url=str(settings.get("base_url") or "").strip())
     return project, problems

@@ -42,6 +42,7 @@ class Art:
     panel: tuple[int, int, int, int] | None  # x, y, w, h of the moving image, or None
     zoom: float
     margin: int  # frames the move extends beyond the slide on each side (crossfades)
+    front: tuple[Overlay, ...] = ()  # drawn over the moving picture (the logo)
 
     @property
     def moving(self) -> bool:
@@ -89,6 +90,8 @@ def frame_at(art: Art, frame: int, overlays: tuple[Overlay, ...], picture: Image
     if art.moving and picture is not None:
         x, y, w, h = art.panel  # type: ignore[misc]
         out[y:y + h, x:x + w] = np.asarray(picture.resize((w, h), Image.BILINEAR, box=ken_burns_box(art, frame)))
+        for o in art.front:
+            _blend(out, o)
     for o in overlays:
         if o.start <= frame < o.end:
             _blend(out, o)

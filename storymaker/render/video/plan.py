@@ -6,8 +6,12 @@ on its own (see ``frames.frame_at``) for a preview.
 """
 from __future__ import annotations
 
+import html
 import math
 from dataclasses import dataclass, replace
+
+import markdown
+import nh3
 
 from ...model import Story
 
@@ -49,12 +53,20 @@ class TimedSlide:
         return self.start + self.frames
 
 
+def plain(text: str) -> str:
+    """Text as a viewer should see and hear it: Markdown emphasis and links reduced to their words."""
+    rendered = markdown.markdown(text or "")
+    return " ".join(html.unescape(nh3.clean(rendered, tags=set())).split())
+
+
 def plan_slides(story: Story, credits: tuple[str, ...], labels: dict[str, str]) -> tuple[Slide, ...]:
-    told_by = labels.get("told_by", "Told by {narrator}").format(narrator=story.narrator)
-    slides = [Slide("title", story.title, f"{story.title}. {told_by}.", subtitle=told_by, unit="00-title")]
+    title = plain(story.title)
+    told_by = labels.get("told_by", "Told by {narrator}").format(narrator=plain(story.narrator))
+    slides = [Slide("title", title, f"{title}. {told_by}.", subtitle=told_by, unit="00-title")]
     for b, beat in enumerate(story.beats):
         slides += _beat_slides(b, beat)
-    slides.append(Slide("end", story.disclosure, story.disclosure, heading=labels.get("end_heading", ""),
+    disclosure = plain(story.disclosure)
+    slides.append(Slide("end", disclosure, disclosure, heading=labels.get("end_heading", ""),
                         subtitle="\n".join(c for c in credits if c), unit="99-end"))
     return tuple(slides)
 
@@ -62,12 +74,13 @@ def plan_slides(story: Story, credits: tuple[str, ...], labels: dict[str, str]) 
 def _beat_slides(b: int, beat) -> list[Slide]:
     n = f"{b + 1:02d}"
     out: list[Slide] = []
-    if beat.intro or beat.image:
-        words = beat.intro or beat.heading
-        out.append(Slide("linking", words, words, heading=beat.heading, image=beat.image, beat=b, motion=b))
-    out += [Slide("quote", q, q, heading=beat.heading, beat=b) for q in beat.quotes]
-    if beat.outro:
-        out.append(Slide("linking", beat.outro, beat.outro, heading=beat.heading, beat=b))
+    heading, intro, outro = plain(beat.heading), plain(beat.intro), plain(beat.outro)
+    if intro or beat.image:
+        words = intro or heading
+        out.append(Slide("linking", words, words, heading=heading, image=beat.image, beat=b, motion=b))
+    out += [Slide("quote", plain(q), plain(q), heading=heading, beat=b) for q in beat.quotes]
+    if outro:
+        out.append(Slide("linking", outro, outro, heading=heading, beat=b))
     return [_named(s, f"{n}-{i + 1}") for i, s in enumerate(out)]
 
 

@@ -21,7 +21,7 @@ from .encode import join
 from .narration import narrate, sentences
 from .plan import TimedSlide, plan_slides, timeline, total_frames
 from .progress import Bars
-from .segments import Format, draw_art, encode_segment, overlays_for, plan_segments
+from .segments import Format, base_picture, draw_art, encode_segment, overlays_for, plan_segments
 from .slides import Canvas
 from .theme import Theme, load_theme
 from .voices import describe_voice, make_engine
@@ -32,10 +32,14 @@ def render_videos(stories: Sequence[Story], out_dir: Path, *, project_root: Path
     """Render every video story in every format it asks for; see the module docstring."""
     cache.STATS.__init__()  # type: ignore[misc]
     made: list[VideoArtefact] = []
-    with Bars(progress) as bars, ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
-        for story in stories:
-            if story.channel == "video":
-                made += _story(story, Path(out_dir), Path(project_root), Path(templates_dir), Path(cache_dir), pool, bars)
+    pool = ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2))
+    try:
+        with Bars(progress) as bars:
+            for story in stories:
+                if story.channel == "video":
+                    made += _story(story, Path(out_dir), Path(project_root), Path(templates_dir), Path(cache_dir), pool, bars)
+    finally:  # on an error or Ctrl-C: drop queued work, let running encoders clean up after themselves
+        pool.shutdown(wait=True, cancel_futures=True)
     return made
 
 
@@ -47,6 +51,8 @@ def _story(story: Story, out_dir: Path, root: Path, templates: Path, cache_dir: 
     credits = (story.voice_credit or describe_voice(spec),
                theme.get("labels", "music", default="Music: {licence}").format(licence=spec.music_licence) if spec.music_licence else "")
     slides = plan_slides(story, credits, theme.get("labels", default={}))
+    canvases = [Canvas(theme, fmt, story.key) for fmt in spec.formats]
+    bases = [[base_picture(s, c, cache_dir) for s in slides] for c in canvases]  # layout errors before narrating
     tick = bars.add(f"Narrating {story.key}", sum(len(sentences(s.narration)) for s in slides))
     clips = narrate(slides, engine, cache_dir, pool, float(theme.get("timing", "sentence_gap", default=0.3)), story.key, tick)
     timed = timeline(slides, clips, spec.fps, theme.get("timing", default={}))
@@ -54,7 +60,7 @@ def _story(story: Story, out_dir: Path, root: Path, templates: Path, cache_dir: 
     audio = pool.submit(soundtrack, timed, seconds, _music(story, root), theme.get("audio", default={}), cache_dir, story.key)
     cues = build_cues(timed, seconds)
     chaps = chapters(timed, spec.fps)
-    formats = [_format(story, fmt, timed, theme, cues, cache_dir) for fmt in spec.formats]
+    formats = [_format(story, c, b, timed, cues) for c, b in zip(canvases, bases)]
     jobs = [(f, [pool.submit(encode_segment, s, f, cache_dir / "segments", bars.add_to(f"Encoding {story.key}"))
                  for s in f.segments]) for f in formats]
     bars.total(f"Encoding {story.key}", sum(s.end - s.start for f in formats for s in f.segments))
@@ -89,11 +95,10 @@ def _music(story: Story, root: Path) -> Path | None:
     return path
 
 
-def _format(story: Story, fmt: str, timed: tuple[TimedSlide, ...], theme: Theme, cues, cache_dir: Path) -> Format:
-    fps = story.video.fps
-    canvas = Canvas(theme, fmt, story.key)
+def _format(story: Story, canvas: Canvas, bases, timed: tuple[TimedSlide, ...], cues) -> Format:
+    fps, theme = story.video.fps, canvas.theme
     fade = round(float(theme.get("timing", "crossfade", default=0.5)) * fps)
-    drawn = [draw_art(ts, canvas, fade, cache_dir) for ts in timed]
+    drawn = [draw_art(ts, base, canvas, fade) for ts, base in zip(timed, bases)]
     arts, keys, pictures = (tuple(x) for x in zip(*drawn))
     overlays = overlays_for(cues, canvas, fps)
     hold = fps if theme.get("encoding", "hold_stills", default=True) else 1

@@ -21,8 +21,8 @@ from ...model import Cue
 from . import cache
 from .encode import encode_frames, encode_hold, encoder_args
 from .frames import Art, Overlay, crossfade, frame_at, load_picture, source_size
-from .plan import TimedSlide
-from .slides import SOCIAL, Canvas, draw_caption, draw_slide, panel_box
+from .plan import Slide, TimedSlide
+from .slides import SOCIAL, Canvas, draw_caption, draw_slide, logo_layer, panel_box
 
 
 @dataclass(frozen=True)
@@ -48,20 +48,35 @@ class Format:
     hold: int  # frames between repeats of a held picture (1: constant frame rate)
 
 
-def draw_art(ts: TimedSlide, canvas: Canvas, margin: int, cache_dir: Path) -> tuple[Art, str, Image.Image | None]:
-    slide = ts.slide
-    base_key = cache.key("slide", slide.__dict__ | {"image": bool(slide.image)}, canvas.fmt, canvas.theme.digest)
-    png = cache_dir / "slides" / f"{base_key}.png"
+def base_picture(slide: Slide, canvas: Canvas, cache_dir: Path) -> tuple[np.ndarray, str]:
+    """The slide's still picture (cached) and its key; checks its image can be read."""
+    key = cache.key("slide", slide.__dict__ | {"image": bool(slide.image)}, canvas.fmt, canvas.theme.digest)
+    png = cache_dir / "slides" / f"{key}.png"
     fresh = not png.is_file()
     if fresh:
         with cache.atomic(png) as tmp:
             draw_slide(slide, canvas).save(tmp, format="PNG", compress_level=1)
     cache.STATS.count("slide", fresh)
-    base = np.asarray(Image.open(png).convert("RGB"))
-    art = Art(ts, base, panel_box(slide, canvas), float(canvas.theme.get("ken_burns", "zoom", default=0.1)), margin)
+    if slide.image:
+        _, _, w, h = panel_box(slide, canvas)  # type: ignore[misc]
+        load_picture(slide.image, (w, h), canvas.story_key)
+    return np.asarray(Image.open(png).convert("RGB")), key
+
+
+def draw_art(ts: TimedSlide, base: tuple[np.ndarray, str], canvas: Canvas, margin: int) -> tuple[Art, str, Image.Image | None]:
+    slide = ts.slide
+    art = Art(ts, base[0], panel_box(slide, canvas), float(canvas.theme.get("ken_burns", "zoom", default=0.1)), margin,
+              _front(canvas) if slide.image else ())
     picture = load_picture(slide.image, source_size(art), canvas.story_key) if art.moving else None
     image = cache.file_digest(Path(slide.image)) if slide.image else ""
-    return art, cache.key(base_key, art.panel, art.zoom, margin, ts.frames, image, slide.motion), picture
+    return art, cache.key(base[1], art.panel, art.zoom, margin, ts.frames, image, slide.motion), picture
+
+
+def _front(canvas: Canvas) -> tuple[Overlay, ...]:
+    layer = logo_layer(canvas)
+    if layer is None:
+        return ()
+    return (Overlay(0, 1 << 40, "logo", np.asarray(layer[0]), *layer[1]),)
 
 
 def overlays_for(cues: tuple[Cue, ...], canvas: Canvas, fps: int) -> tuple[Overlay, ...]:
@@ -114,6 +129,7 @@ def encode_segment(seg: Segment, fmt: Format, folder: Path, tick=lambda n=1: Non
         with cache.atomic(path) as tmp:
             _encode(seg, fmt, tmp)
     cache.STATS.count("segment", fresh)
+    cache.STATS.count(f"segment.{seg.kind}", fresh)
     tick(seg.end - seg.start)
     return path
 

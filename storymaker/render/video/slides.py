@@ -164,15 +164,22 @@ def _end(slide: Slide, c: Canvas, draw: ImageDraw.ImageDraw) -> None:
 
 
 def _logo(im: Image.Image, c: Canvas) -> None:
+    layer = logo_layer(c)
+    if layer:
+        im.alpha_composite(layer[0], layer[1])
+
+
+def logo_layer(c: Canvas) -> tuple[Image.Image, tuple[int, int]] | None:
+    """The theme's logo and where it sits (also drawn over moving pictures)."""
     if not c.theme.logo:
-        return
+        return None
     logo = _logo_image(str(c.theme.logo), round(float(c.theme.get("logo", "height", default=0.06)) * min(c.size)),
                        float(c.theme.get("logo", "opacity", default=1.0)))
     x, y, w, h = c.px("safe")
     corner = str(c.theme.get("logo", "corner", default="top-right"))
     left = round(x + w - logo.width) if corner.endswith("right") else round(x)
     top = round(y + h - logo.height) if corner.startswith("bottom") else round(y)
-    im.alpha_composite(logo, (left, top))
+    return logo, (left, top)
 
 
 @lru_cache(maxsize=8)

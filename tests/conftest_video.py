@@ -1,0 +1,72 @@
+"""Helpers shared by the video renderer's tests (imported by tests/test_video_*.py)."""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+from storymaker.model import Story, StoryBeat, VideoSpec
+from storymaker.render.video import render_videos
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = ROOT / "templates" / "video"
+IMAGE = ROOT / "assets" / "images" / "kitchen-table.jpg"
+MUSIC = "assets/music/gentle-pads.ogg"
+
+
+def short_story(slug: str = "tea", formats: tuple[str, ...] = ("16:9",), **video) -> Story:
+    """Two beats, short quotes: a video of about 12 seconds."""
+    beats = (
+        StoryBeat("Caring about staff", "Small things mattered.", ("She made me a cup of tea.",), image=str(IMAGE)),
+        StoryBeat("Turning off targets", "", ("We switched the dashboard off.",)),
+    )
+    spec = VideoSpec(formats=formats, music=MUSIC, music_licence="CC0, made for storymaker", **video)
+    return Story(slug=slug, audience="staff", channel="video", title="Tea", narrator="Sam, a support worker",
+                 beats=beats, disclosure="A composite of four interviews.", contributors=4, video=spec)
+
+
+def with_quote(story: Story, beat: int, text: str) -> Story:
+    beats = list(story.beats)
+    beats[beat] = replace(beats[beat], quotes=(text,))
+    return replace(story, beats=tuple(beats))
+
+
+def render(stories, out: Path, cache: Path, root: Path = ROOT):
+    return render_videos(list(stories), out, project_root=root, templates_dir=TEMPLATES, cache_dir=cache, progress=False)
+
+
+def probe(path: Path) -> dict:
+    run = subprocess.run(["ffprobe", "-v", "error", "-show_streams", "-show_format", "-show_chapters", "-of", "json",
+                          str(path)], capture_output=True, text=True, check=True)
+    return json.loads(run.stdout)
+
+
+def stream(info: dict, kind: str) -> dict:
+    return next(s for s in info["streams"] if s["codec_type"] == kind)
+
+
+def loudness(path: Path) -> tuple[float, float]:
+    """Integrated loudness (LUFS) and true peak (dBTP) measured by FFmpeg's ebur128 filter."""
+    run = subprocess.run(["ffmpeg", "-nostats", "-i", str(path), "-map", "0:a", "-af", "ebur128=peak=true", "-f", "null", "-"],
+                         capture_output=True, text=True)
+    summary = run.stderr[run.stderr.rindex("Summary:"):]
+    integrated = float(re.search(r"I:\s+(-?[\d.]+) LUFS", summary).group(1))
+    peak = float(re.search(r"True peak:\s+Peak:\s+(-?[\d.]+|-inf) dBFS", summary).group(1))
+    return integrated, peak
+
+
+def parse_vtt(text: str) -> list[tuple[float, float, list[str]]]:
+    cues = []
+    for block in text.strip().split("\n\n")[1:]:
+        lines = block.splitlines()
+        timing = next(i for i, line in enumerate(lines) if "-->" in line)
+        a, b = (_seconds(t.strip()) for t in lines[timing].split("-->"))
+        cues.append((a, b, lines[timing + 1:]))
+    return cues
+
+
+def _seconds(stamp: str) -> float:
+    h, m, s = stamp.replace(",", ".").split(":")
+    return int(h) * 3600 + int(m) * 60 + float(s)
