@@ -95,6 +95,8 @@ FLAGGED = [  # (behaviour, text, token that must be flagged)
     ("place that is a common word, mid-sentence, unregistered", "We went to Street for the day.", "Street"),
     ("unexplained number", "It was number 4711 on the list.", "4711"),
     ("unknown word in a title-case heading", "When Zorblat Listened To Us", "Zorblat"),
+    ("unknown shop name", "Me and my sister went to Asda.", "Asda"),
+    ("unknown nickname", "Kez said it was fine.", "Kez"),
     ("registered word-name part at a sentence start", "Will you help me?", "Will"),
     ("registered word-name surname at a sentence start", "Hope you're keeping well.", "Hope"),
     ("registered place that is a word, at a sentence start", "Reading the notes, I cried.", "Reading"),
@@ -124,6 +126,10 @@ KEPT = [  # ordinary speech: nothing replaced, nothing flagged
     "She'd been in the job since the 1990s, and in her 80s now.",
     "I will mark the rota and hope for the best.",
     "Caring About Staff: Turning Off The Targets",
+    "It was the 2nd time I'd asked, and the 3rd floor was empty.",
+    "I listened to it on my MP3 player on the bus.",
+    "It's a 24/7 service and the 4G signal is rubbish.",
+    "He died on Christmas Eve, and she works at the Co-op now.",
 ]
 
 

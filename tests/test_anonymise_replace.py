@@ -121,3 +121,14 @@ def test_when_register_mapping_is_malformed_then_the_error_says_how_to_fix_it():
     assert "value:" in str(err.value)
     with pytest.raises(InputError):
         register_from_mapping({"peoples": ["Margaret Owen"]})
+
+
+def test_flags_become_masked_problems_on_the_right_line():
+    from storymaker.anonymise import flag_problems
+
+    text = "First line is fine.\nThen Zorblat came."
+    red = Anonymiser(REGISTER).anonymise(text)
+    problems = flag_problems(text, red.flags, "stories/excerpts/a.yaml", 12)
+    assert [str(p) for p in problems] == [
+        "stories/excerpts/a.yaml:13: unreviewed capitalised word 'Z******': add it to people/places/organisations "
+        "or to allow in stories/anonymise.yaml"]

@@ -38,6 +38,8 @@ class Anonymiser:
         spans = []
         for h in hits:
             start, end = folded.to_source(h.start, h.end)
+            if h.is_flag:
+                self._replacer.pools.banned.add(text[start:end].lower())
             replacement = "" if h.is_flag else self._replacement(h, folded, text[start:end])
             spans.append(Span(start, end, h.kind, 1.0 if not h.is_flag else 0.5, replacement))
         return spans

@@ -6,7 +6,7 @@ import re
 
 from ..model import Register
 from .hits import Hit, merge
-from .index import CANON, KIND_NAMES, Pattern, SequenceIndex, allow_index, place_index, register_index
+from .index import CANON, KIND_NAMES, Pattern, allow_index, place_index, register_index
 from .lexicon import SAFE, TITLES, common_words, counties, first_names, is_common, places, surnames
 from .orgs import org_hits
 from .structured import structured_hits
@@ -17,6 +17,8 @@ NAME_CONTEXT = frozenset("said says told tells rang called asked came went and w
 UNITS = frozenset("minutes minute mins hours hour days day weeks week months month years year yrs times time "
                   "people patients staff kids children miles pounds quid percent per pence p grand calls beds "
                   "of or and more less hundred thousand million k nights shifts".split())
+SAFE_ALNUM = frozenset("mp3 mp4 ps4 ps5 f1 a4 a3 a5 p45 p60 p11d b12 d3 3g 4g 5g covid19 y2k g7 g20 4x4 "
+                       "a1 m1 m6 m25 m62 9am 5pm".split())
 _DECADE = re.compile(r"\d{1,3}0s")
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)", re.I)
 FLAG_KINDS = {"capitalised": "unreviewed capitalised word", "number": "unreviewed number",
@@ -25,6 +27,8 @@ FLAG_KINDS = {"capitalised": "unreviewed capitalised word", "number": "unreviewe
 
 def _title_like(tokens: Tokens) -> bool:
     """A heading in Title Case ("Caring About Staff"): its capitalised common words are not flagged."""
+    if len(tokens) > 20:
+        return False
     words = [w for w in tokens.words if w.isalpha()]
     if not words or len(words) > 16:
         return False
@@ -172,7 +176,9 @@ class Detector:
     def _safe_number(self, text: str, tokens: Tokens, i: int) -> bool:
         tok = tokens[i]
         key = tok.key
-        if _DECADE.fullmatch(key) or text[max(0, tok.start - 1):tok.start] in ("£", "$", "€"):
+        if key in SAFE_ALNUM or _DECADE.fullmatch(key) or text[max(0, tok.start - 1):tok.start] in ("£", "$", "€"):
+            return True
+        if "24/7" in text[max(0, tok.start - 3):tok.end + 2]:
             return True
         if text[tok.end:tok.end + 1] == "%" or text[max(0, tok.start - 6):tok.start].lower() == "covid-":
             return True

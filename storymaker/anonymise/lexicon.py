@@ -27,6 +27,8 @@ fridays saturdays sundays january february march april may june july august sept
 november december spring summer autumn winter mr mrs ms miss dr sir madam no yes oh ah er erm um
 uh hmm right well so and but or then when if because yeah yep nope the a an my our your his her
 their this that these those it we you he she they there here what who why how where which
+st co dob asap rip faq ps pps eta diy sen send senco lgbt lgbtq bame bme ai app iphone android
+england scotland wales britain europe
 """.split())
 
 # Multi-word names of national things that identify nobody (added to every allow list).
@@ -35,7 +37,11 @@ SAFE_PHRASES = ("Universal Credit", "Social Services", "Social Care", "Adult Soc
                 "Jobcentre", "Jobcentre Plus", "CQC", "Ofsted", "DBS", "Government", "Parliament", "Job Centre",
                 "Housing Benefit", "Council Tax", "Pension Credit", "Blue Badge", "Personal Independence Payment",
                 "Care Act", "Equality Act", "Living Wage", "Real Living Wage", "Black Lives Matter", "Pride",
-                "Samaritans", "Mind", "Age UK", "Macmillan", "Red Cross", "Shelter", "Crisis", "Trussell Trust")
+                "Samaritans", "Mind", "Age UK", "Macmillan", "Red Cross", "Shelter", "Crisis", "Trussell Trust",
+                "Christmas Eve", "Christmas Day", "New Year's Eve", "New Year's Day", "Boxing Day", "Good Friday",
+                "Easter Sunday", "Bank Holiday", "Mother's Day", "Father's Day", "Valentine's Day", "Bonfire Night",
+                "Halloween", "Remembrance Sunday", "Great Britain", "United Kingdom", "Northern Ireland",
+                "Eastern Europe", "Home Office", "Department for Work and Pensions", "Department of Health")
 TITLES = frozenset("mr mrs ms miss mx dr doctor nurse sister auntie aunty aunt uncle nan nanna grandma grandad "
                    "granny grandpa father rev reverend prof professor cllr councillor sir lady lord dame".split())
 

@@ -15,12 +15,15 @@ FIRST = """Ada Agnes Alma Ambrose Anselm Araminta Bram Cecily Clement Cora Cyril
 Enid Esme Ezra Fenella Florian Gideon Greer Hester Ignatius Ines Isolde Jago Juno Leopold Linus Lorcan Mabel
 Marius Maud Merle Nell Nye Odile Ottilie Otto Perpetua Piers Quentin Rosalind Rufus Saffron Seren Silas Tamsin
 Tobias Ursula Wilf Winifred Xander Zinnia Bertram Cressida Dorcas Evander Fabian Godfrey Hermione Imogen Jonah
-Kester Lavinia Magnus Niamh Oriel Peregrine Romilly Sebastian Thaddeus Una Valentine Wystan Yolanda""".split()
-LAST = """Ashdown Blackthorn Brackley Carraway Dunmore Elsworth Fairweather Greaves Hallam Ingleby Jessop
+Kester Lavinia Magnus Niamh Oriel Peregrine Romilly Sebastian Thaddeus Una Valentine Wystan Yolanda Aurelia
+Barnaby Clemency Dulcie Elowen Ferdinand Gwendolen Horatio Ianthe Jocasta Lysander Marigold Oswin Philippa Rosamund
+Tristram Ulric Viola Wilhelmina Zephyr""".split()
+LAST = """Ashdown Blackthorn Carraway Dunmore Elsworth Fairweather Greaves Hallam Jessop
 Lamplugh Marchbank Northcott Oakes Pennock Quarrie Rudge Saltmarsh Thorne Underhill Venn Whitlock Ambler Birtwistle
-Catterall Duckworth Entwistle Fothergill Garside Hebblethwaite Illingworth Jagger Kershaw Lumb Mottram Nuttall
+Catterall Duckworth Entwistle Fothergill Garside Hebblethwaite Illingworth Kershaw Lumb Nuttall
 Ormerod Pickles Ramsbottom Sutcliffe Tattersall Uttley Wadsworth Ackroyd Blezard Crabtree Dewhirst Eccles Fazackerley
-Gawthorpe Haworth Ibbotson Jowett Kenyon Lightowler Moorhouse Noble Oldroyd Priestley Rhodes Shackleton""".split()
+Gawthorpe Ibbotson Jowett Kenyon Lightowler Moorhouse Noble Oldroyd Priestley Rhodes Shackleton Pargeter Quennell Rookwood Sallowby Tregarthen
+Verrall Winterbottom Yelland Bellringer Cowdray Dimmock Eastaugh Frobisher Gotobed Hollingdrake""".split()
 PLACES = ["a nearby town", "a neighbouring town", "a market town", "a rural town", "a small town",
           "another town", "a town further away", "a city some way off", "another city", "a village nearby"]
 COUNTIES = ["a neighbouring county", "another county", "a county further away"]

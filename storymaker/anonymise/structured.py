@@ -30,7 +30,8 @@ NHS = re.compile(rf"(?<![\w£$.])\d{{3}}{_S}\d{{3}}{_S}\d{{4}}(?![\d%])")
 NI = re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", re.I)
 POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\n?[ \t]*\d[A-Z]{2}\b", re.I)
 OUTWARD = re.compile(r"\b[A-Z]{1,2}\d{1,2}[A-Z]?\b")
-NOT_OUTWARD = frozenset({"A4", "A3", "A5", "P45", "P60", "B12", "D3", "B6", "M1", "M25", "COVID19", "Y2K"})
+NOT_OUTWARD = frozenset({"A4", "A3", "A5", "P45", "P60", "P11D", "B12", "D3", "B6", "MP3", "MP4", "PS4", "PS5",
+                         "F1", "G7", "G20", "Y2K"})
 
 _SUFFIX = (r"(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Close|Drive|Way|Court|Crescent|Place|Terrace|Grove|"
            r"Gardens|Hill|Row|Walk|Square|Mews|View|Rise|Parade|Vale|Wharf|Boulevard|Estate)")
@@ -51,13 +52,15 @@ COMMON_STREETS = frozenset({"high street", "main street", "main road", "the high
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_ORDINAL_NOUN = (r"(?:time|times|floor|year|week|month|day|place|person|thing|attempt|shift|round|generation|"
+                 r"child|baby|go|try|one|stage|step|level|lesson|session|visit|call)s?\b")
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _ORD = r"\d{1,2}(?:st|nd|rd|th)?"
 DATES = re.compile("|".join(f"(?:{p})" for p in (
     rf"\b(?:on\s+)?(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_ORD}\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+\d{{4}})?",
     rf"\b(?:on\s+)?(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+(?:the\s+)?{_ORD}\b(?:,?\s+\d{{4}})?",
     rf"\b(?:(?:on|last|next|this)\s+)?{_WEEKDAY}\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\b",
-    rf"\b(?:on\s+)?the\s+\d{{1,2}}(?:st|nd|rd|th)\b",
+    rf"\b(?:on\s+)?the\s+\d{{1,2}}(?:st|nd|rd|th)\b(?!\s+{_ORDINAL_NOUN})",
     r"\b(?:on\s+)?\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b",
     r"\b(?:on\s+)?\d{4}-\d{2}-\d{2}\b",
 )), re.I)

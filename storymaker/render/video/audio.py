@@ -2,13 +2,10 @@
 and the mix normalised to -16 LUFS integrated with true peaks under -1 dBTP.
 
 pydub places the clips (each already has 5-10 ms fades, so no joins click); numpy
-shapes the music's gain; FFmpeg's two-pass ``loudnorm`` does the loudness.
+shapes the music's gain; :mod:`loudness` sets the level.
 """
 from __future__ import annotations
 
-import json
-import re
-import subprocess
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +15,7 @@ from pydub.exceptions import CouldntDecodeError
 from ...errors import RenderError
 from ...model import Problem
 from . import cache
+from .loudness import normalise
 from .plan import TimedSlide
 
 RATE = 48000
@@ -34,16 +32,16 @@ def soundtrack(timed: tuple[TimedSlide, ...], seconds: float, music: Path | None
         mix = _voice(placed, seconds)
         if music:
             mix = mix.overlay(_music(music, placed, timed, len(mix), settings, story_key))
-        out.parent.mkdir(parents=True, exist_ok=True)
-        raw = cache.tmp_name(out.with_suffix(".mix.wav"))
-        try:
-            mix.export(raw, format="wav")
-            with cache.atomic(out) as tmp:
-                normalise(raw, tmp, settings)
-        finally:
-            raw.unlink(missing_ok=True)
+        with cache.atomic(out) as tmp:
+            _normalised(mix, settings).export(tmp, format="wav")
     cache.STATS.count("audio", fresh)
     return out
+
+
+def _normalised(mix: AudioSegment, settings: dict) -> AudioSegment:
+    samples = np.array(mix.get_array_of_samples(), dtype=np.float64).reshape(-1, 2) / 32768
+    level = normalise(samples, RATE, float(settings.get("loudness_lufs", -16)), float(settings.get("true_peak_db", -1.5)))
+    return mix._spawn((np.clip(level, -1, 32767 / 32768) * 32768).round().astype("<i2").tobytes())
 
 
 def _voice(placed: list[tuple[str, int]], seconds: float) -> AudioSegment:
@@ -85,23 +83,3 @@ def _ducked(music: AudioSegment, spans: list[tuple[int, int]], settings: dict) -
     samples[:n] *= per_sample[:n, None]
     pcm = np.clip(samples, -32768, 32767).astype("<i2")
     return music._spawn(pcm.tobytes())
-
-
-def normalise(src: Path, dst: Path, settings: dict) -> None:
-    """FFmpeg ``loudnorm`` in two passes: measure, then correct (48 kHz stereo 16-bit out)."""
-    target = f"I={settings.get('loudness_lufs', -16)}:TP={settings.get('true_peak_db', -1.5)}:LRA=11"
-    first = subprocess.run(["ffmpeg", "-hide_banner", "-nostats", "-i", str(src), "-af",
-                            f"loudnorm={target}:print_format=json", "-f", "null", "-"], capture_output=True, text=True)
-    found = re.search(r"\{[^{}]*\"input_i\"[^{}]*\}", first.stderr)
-    if first.returncode or not found:
-        raise RenderError(f"ffmpeg could not measure the soundtrack's loudness: {first.stderr.strip()[-200:]}")
-    m = json.loads(found.group(0))
-    if m["input_i"] in ("-inf", "inf"):  # silence: nothing to normalise
-        subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(src), "-ar", str(RATE), "-ac", "2", "-f", "wav", str(dst)], check=True)
-        return
-    measured = (f"measured_I={m['input_i']}:measured_TP={m['input_tp']}:measured_LRA={m['input_lra']}:"
-                f"measured_thresh={m['input_thresh']}:offset={m['target_offset']}:linear=true")
-    second = subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(src), "-af", f"loudnorm={target}:{measured},aresample={RATE}",
-                             "-ar", str(RATE), "-ac", "2", "-c:a", "pcm_s16le", "-f", "wav", str(dst)], capture_output=True, text=True)
-    if second.returncode:
-        raise RenderError(f"ffmpeg could not normalise the soundtrack: {second.stderr.strip()[-200:]}")

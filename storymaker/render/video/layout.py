@@ -1,8 +1,8 @@
 """Text fitting for slides: balanced line breaks, the largest size that fits a box.
 
 Lines are balanced (like CSS ``text-wrap: balance``): first find how many lines the text
-needs at the box width, then the narrowest width that still gives that many lines, so
-the lines come out of similar length and no word is left alone on the last line.
+needs at the box width, then choose the breaks that make those lines most even in
+length, never leaving one word alone on the last line.
 """
 from __future__ import annotations
 
@@ -43,19 +43,45 @@ def wrap_greedy(words: list[str], width: float, measure: Measure) -> list[str]:
 
 
 def wrap_balanced(text: str, width: float, measure: Measure) -> list[str]:
-    """Wrap into as few lines as fit ``width``, then even out their lengths."""
+    """As few lines as fit ``width``, with breaks chosen so the lines are of even length
+    (least squared difference from the average) and the last line is never one word alone."""
     words = text.split()
-    lines = wrap_greedy(words, width, measure)
-    if len(lines) <= 1:
-        return lines
-    lo, hi = max(measure(w) for w in words), width
-    while hi - lo > 1:
-        mid = (lo + hi) / 2
-        if len(wrap_greedy(words, mid, measure)) <= len(lines):
-            hi = mid
-        else:
-            lo = mid
-    return wrap_greedy(words, hi, measure)
+    count = len(wrap_greedy(words, width, measure))
+    if count <= 1:
+        return [" ".join(words)] if words else []
+    breaks = _even_breaks([measure(w) for w in words], measure(" "), width, count)
+    if breaks is None:
+        return wrap_greedy(words, width, measure)
+    return [" ".join(words[a:b]) for a, b in zip(breaks, breaks[1:])]
+
+
+def _even_breaks(widths: list[float], space: float, width: float, lines: int) -> list[int] | None:
+    """Dynamic programme over break points: ``lines`` lines, each within ``width``."""
+    n = len(widths)
+    prefix = [0.0]
+    for w in widths:
+        prefix.append(prefix[-1] + w)
+    span = lambda i, j: prefix[j] - prefix[i] + (j - i - 1) * space
+    target, inf = span(0, n) / lines, float("inf")
+    cost = [[inf] * (n + 1) for _ in range(lines + 1)]
+    back = [[0] * (n + 1) for _ in range(lines + 1)]
+    cost[0][0] = 0.0
+    for k in range(1, lines + 1):
+        for j in range(k, n + 1):
+            for i in range(j - 1, k - 2, -1):
+                w = span(i, j)
+                if w > width:
+                    break
+                orphan = width * width * 4 if (k == lines and j - i == 1 and n > lines) else 0.0
+                c = cost[k - 1][i] + (target - w) ** 2 + orphan
+                if c < cost[k][j]:
+                    cost[k][j], back[k][j] = c, i
+    if cost[lines][n] == inf:
+        return None
+    breaks = [n]
+    for k in range(lines, 0, -1):
+        breaks.append(back[k][breaks[-1]])
+    return breaks[::-1]
 
 
 def fit_text(text: str, font_for: Callable[[int], ImageFont.FreeTypeFont], box: tuple[float, float],
