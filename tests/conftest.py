@@ -37,6 +37,21 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
                           text=True, timeout=600)
 
 
+def add_excerpt(project: Path, row: str) -> None:
+    """Append a row given in the order id,participant,text,themes,audience,consent to the
+    project's staff.csv, whatever that file's own column order is."""
+    import csv
+    import io
+    path = project / "stories/excerpts/staff.csv"
+    header = next(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    for values in csv.reader(io.StringIO(row)):
+        record = dict(zip(["id", "participant", "text", "themes", "audience", "consent"], values))
+        out = io.StringIO()
+        csv.DictWriter(out, fieldnames=header, restval="", lineterminator="\n").writerow(record)
+        with path.open("a", encoding="utf-8") as f:
+            f.write(out.getvalue())
+
+
 @pytest.fixture
 def cli():
     return run_cli

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import SMALL, run_cli
+from conftest import SMALL, add_excerpt, run_cli
 from storymaker import prepare as prepare_module
 from storymaker.build import build
 from storymaker.errors import AnonymisationError
@@ -75,8 +75,7 @@ def test_private_material_goes_to_private_and_never_to_output(built: Path):
 
 
 def test_a_build_with_an_unresolved_flag_writes_nothing(small_project: Path):
-    with (small_project / "stories/excerpts/staff.csv").open("a", encoding="utf-8") as f:
-        f.write('X9,P01,"I rang Bartholomew about the rota.",staff.care,staff,web;video\n')
+    add_excerpt(small_project, 'X9,P01,"I rang Bartholomew about the rota.",staff.care,staff,web;video\n')
     result = run_cli("--project", str(small_project), "build", "--web")
     assert result.returncode == 1 and "unreviewed" in result.stderr
     assert not (small_project / "output").exists() and not (small_project / "private").exists()

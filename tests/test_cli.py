@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO
+from conftest import REPO, add_excerpt
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -17,8 +17,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 def append_row(project: Path, row: str) -> None:
-    with (project / "stories/excerpts/staff.csv").open("a", encoding="utf-8") as f:
-        f.write(row)
+    add_excerpt(project, row)
 
 
 def lines_of(result) -> list[str]:
@@ -50,7 +49,7 @@ BROKEN = {
     "bad yaml": (lambda p: (p / "stories/broken.story.yaml").write_text("title: [unclosed\n"),
                  r"stories/broken.story.yaml:\d+: YAML syntax error"),
     "cannot compose": (lambda p: edit(p / "stories/short-staff.story.yaml", "min_contributors: 4", "min_contributors: 40"),
-                       r"stories/short-staff.story.yaml:\d+: .*need 40"),
+                       r"stories/short-staff.story.yaml:\d+: .*fewer than the 40 contributors needed"),
     "unreviewed name": (lambda p: append_row(p, 'X5,P01,"I rang Bartholomew about it.",staff.care,staff,web\n'),
                         r"stories/excerpts/staff.csv:\d+: unreviewed .*'B\*+'"),
 }

@@ -40,12 +40,17 @@ def encode_hold(picture: np.ndarray, frames: int, fps: int, step: int, out: Path
     """
     count = len(hold_offsets(frames, step))
     expr = f"if(lt(N\\,{count - 1})\\,N*{step}\\,{frames - 1})/({fps}*TB)"
-    with tempfile.TemporaryDirectory(dir=out.parent, prefix=".hold-") as tmp:
-        png = Path(tmp) / "still.png"
-        Image.fromarray(picture).save(png, compress_level=1)
-        _run(["ffmpeg", "-v", "error", "-y", "-i", str(png), "-vf",
-              f"{TO_YUV},loop=loop={count - 1}:size=1:start=0,setpts='{expr}'",
-              "-fps_mode", "passthrough", "-frames:v", str(count), *encoder_args(fps), str(out)])
+    _run([*_ffmpeg_raw(picture, fps), "-i", "-", "-vf", f"{TO_YUV},loop=loop={count - 1}:size=1:start=0,setpts='{expr}'",
+          "-fps_mode", "passthrough", "-frames:v", str(count), *encoder_args(fps), str(out)], stdin=picture.tobytes())
+
+
+def _raw_input(picture: np.ndarray, fps: int) -> list[str]:
+    h, w = picture.shape[:2]
+    return ["-f", "rawvideo", "-pix_fmt", "rgb24", "-s", f"{w}x{h}", "-r", str(fps)]
+
+
+def _ffmpeg_raw(picture: np.ndarray, fps: int) -> list[str]:
+    return ["ffmpeg", "-v", "error", "-y", *_raw_input(picture, fps)]
 
 
 def hold_offsets(frames: int, step: int) -> list[int]:
@@ -94,7 +99,7 @@ def _quote(path: Path) -> str:
     return str(path.resolve()).replace("'", "'\\''")
 
 
-def _run(cmd: list[str]) -> None:
-    run = subprocess.run(cmd, capture_output=True, text=True)
+def _run(cmd: list[str], stdin: bytes | None = None) -> None:
+    run = subprocess.run(cmd, capture_output=True, input=stdin)
     if run.returncode:
-        raise RenderError(f"ffmpeg failed: {run.stderr.strip()[-300:]}")
+        raise RenderError(f"ffmpeg failed: {run.stderr.decode(errors='replace').strip()[-300:]}")
