@@ -169,3 +169,21 @@ def test_when_music_is_missing_then_error_names_the_file(tmp_path):
     story = replace(story, video=replace(story.video, music="assets/music/nothing.ogg"))
     with pytest.raises(RenderError, match=r"nothing.ogg.*staff/tea.*not found"):
         render([story], tmp_path / "out", tmp_path / "cache")
+
+
+def test_when_narration_is_recorded_then_beat_files_are_split_across_their_slides(tmp_path):
+    import shutil
+    import subprocess
+    project = tmp_path / "project"
+    (project / "assets" / "music").mkdir(parents=True)
+    shutil.copy(ROOT / "assets" / "music" / "gentle-pads.ogg", project / "assets" / "music")
+    folder = project / "recordings"
+    folder.mkdir()
+    lines = {"01": "Small things mattered. She made me a cup of tea.", "turning-off-targets": "We switched the dashboard off."}
+    for name, text in lines.items():
+        subprocess.run(["espeak-ng", "-v", "en-gb", "-w", str(folder / f"{name}.wav"), text], check=True)
+    story = short_story(voice_engine="recorded", voice="recordings")
+    art = render([story], tmp_path / "out", tmp_path / "cache", root=project)[0]
+    assert abs(float(stream(probe(art.mp4), "audio")["duration"]) - art.duration) < 0.1
+    assert [c.text for c in art.cues][:2] == ["Small things mattered.", "She made me a cup of tea."]
+    assert STATS.made["narration"] == 3  # beat 1 cut in two at its pause, beat 2 whole; no title or end files

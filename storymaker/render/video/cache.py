@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
-VERSION = "video-cache-2"  # bump when the renderer changes what it draws or encodes
+VERSION = "video-cache-5"  # bump when the renderer changes what it draws or encodes
 
 
 @dataclass

@@ -25,7 +25,7 @@ TO_YUV = "scale=out_color_matrix=bt709:out_range=tv,format=yuv420p"
 
 def encoder_args(fps: int) -> list[str]:
     """Identical for every segment: H.264 High, yuv420p, BT.709, a keyframe every 2 s."""
-    return ["-an", "-c:v", "libx264", "-preset", PRESET, "-crf", CRF, "-profile:v", "high", "-pix_fmt", "yuv420p",
+    return ["-an", "-threads", "2", "-c:v", "libx264", "-preset", PRESET, "-crf", CRF, "-profile:v", "high", "-pix_fmt", "yuv420p",
             "-g", str(2 * fps), "-x264-params", "scenecut=0:bframes=2:rc-lookahead=10",
             "-color_primaries", "bt709", "-color_trc", "bt709", "-colorspace", "bt709",
             "-video_track_timescale", str(fps * 512), "-r", str(fps)]
@@ -81,14 +81,14 @@ def encode_frames(frames: Iterable[np.ndarray], size: tuple[int, int], count: in
 
 
 def join(segments: list[Path], audio: Path, srt: Path, metadata: Path, lang: str, out: Path) -> None:
-    """Segments joined without re-encoding; AAC 48 kHz stereo; mov_text captions; chapters; faststart."""
+    """Segments and the AAC soundtrack joined without re-encoding; mov_text captions; chapters; faststart."""
     listing = out.with_name(out.name + ".txt")
     listing.write_text("".join(f"file '{_quote(p)}'\n" for p in segments), encoding="utf-8")
     try:
         _run(["ffmpeg", "-v", "error", "-y", "-f", "concat", "-safe", "0", "-i", str(listing), "-i", str(audio),
               "-i", str(srt), "-f", "ffmetadata", "-i", str(metadata),
               "-map", "0:v", "-map", "1:a", "-map", "2:s", "-map_metadata", "3", "-map_chapters", "3",
-              "-c:v", "copy", "-c:a", "aac", "-b:a", "160k", "-ar", "48000", "-ac", "2", "-c:s", "mov_text",
+              "-c:v", "copy", "-c:a", "copy", "-c:s", "mov_text",
               "-metadata:s:a:0", f"language={lang}", "-metadata:s:s:0", f"language={lang}",
               "-movflags", "+faststart", "-f", "mp4", str(out)])
     finally:

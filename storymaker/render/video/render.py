@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import os
 import shutil
+from dataclasses import replace
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Sequence
+
+from PIL import Image
 
 from ...errors import RenderError
 from ...model import VIDEO_FORMATS, Problem, Story, VideoArtefact
@@ -32,7 +35,7 @@ def render_videos(stories: Sequence[Story], out_dir: Path, *, project_root: Path
     """Render every video story in every format it asks for; see the module docstring."""
     cache.STATS.__init__()  # type: ignore[misc]
     made: list[VideoArtefact] = []
-    pool = ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2))
+    pool = ThreadPoolExecutor(max_workers=(os.cpu_count() or 2) + 1)
     try:
         with Bars(progress) as bars:
             for story in stories:
@@ -72,7 +75,6 @@ def _story(story: Story, out_dir: Path, root: Path, templates: Path, cache_dir: 
 
 
 def _voice_spec(story: Story, theme: Theme):
-    from dataclasses import replace
     spec = story.video
     if (spec.voice_engine or "espeak") == "espeak" and not spec.voice:
         return replace(spec, voice=str(theme.get("narration", "espeak_voice", default="en-gb")))
@@ -135,8 +137,7 @@ def _publish(story: Story, fmt: Format, final: Path, stem: Path, cues, chaps, se
     cache.write_text(paths[".vtt"], to_vtt(cues))
     cache.write_text(paths[".srt"], to_srt(cues))
     cache.write_text(paths[".chapters.vtt"], chapters_vtt(chaps))
-    from PIL import Image
     with cache.atomic(paths[".png"]) as tmp:
-        Image.fromarray(fmt.arts[0].base).save(tmp, format="PNG", optimize=True)
+        Image.fromarray(fmt.arts[0].base).save(tmp, format="PNG")
     return VideoArtefact(story.slug, story.audience, fmt.canvas.fmt, paths[".mp4"], paths[".vtt"], paths[".srt"],
                          paths[".png"], seconds, chaps, cues)

@@ -2,7 +2,7 @@
 
     espeak    espeak-ng, offline, installed with the system (default)
     piper     neural voices from a ``.onnx`` voice file you supply (``pip install piper-tts``)
-    recorded  a voice artist's audio files, one per beat (see ``recorded.py`` for the names)
+    recorded  a voice artist's audio files, one per beat (see ``narration.py`` for the names)
 """
 from __future__ import annotations
 
