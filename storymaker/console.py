@@ -30,4 +30,5 @@ class Console:
     def done(self, result) -> None:
         for warning in result.warnings:
             self.say(f"warning: {warning}")
-        self.say(f"Built {len(result.pages)} page(s) and {len(result.videos)} video(s) into {result.output}")
+        pages = sum(1 for p in result.pages if str(p).endswith(".html"))
+        self.say(f"Built {pages} page(s) and {len(result.videos)} video(s) into {result.output}")

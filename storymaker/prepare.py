@@ -58,7 +58,8 @@ def anonymise_excerpts(prep: Prepared) -> None:
 def _safe_text(prep: Prepared, text: str, spec: StorySpec, line: int, what: str) -> str:
     if not text:
         return text
-    red = prep.anonymiser.anonymise(text)
+    # the narrator is a fictional persona ("Sam, who ..."): its first name stays; registered names still go
+    red = prep.anonymiser.anonymise(text, persona=what == "narrator")
     prep.log += _log(red, f"{spec.source}:{line} ({what})")
     prep.problems += [_flag_problem(spec.source, line, f, what) for f in red.flags]
     return red.text

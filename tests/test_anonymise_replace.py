@@ -11,7 +11,7 @@ from storymaker.anonymise.pseudonyms import FIRST, LAST
 from storymaker.errors import AnonymisationError, InputError
 
 REGISTER = register_from_mapping({
-    "people": ["Margaret Owen", "Will Hope", "Ada Hallam"],  # Ada and Hallam are also in the pseudonym pools
+    "people": ["Margaret Owen", "Will Hope", "Ainsley Hallam"],  # Ainsley and Hallam are also in the pseudonym pools
     "places": ["Todmorden", "Hebden Bridge"],
     "organisations": ["Riverside Surgery", "Calder Valley Housing Association"],
 })
@@ -46,16 +46,16 @@ def test_when_two_people_are_registered_then_they_get_different_pseudonyms():
 
 def test_pseudonyms_never_collide_with_registered_names():
     anon = Anonymiser(REGISTER)
-    out = " ".join(anon.anonymise(f"{name} came.").text for name in ("Margaret Owen", "Will Hope", "Ada Hallam"))
-    registered = {"margaret", "owen", "will", "hope", "ada", "hallam"}
+    out = " ".join(anon.anonymise(f"{name} came.").text for name in ("Margaret Owen", "Will Hope", "Ainsley Hallam"))
+    registered = {"margaret", "owen", "will", "hope", "ainsley", "hallam"}
     assert registered.isdisjoint(w.strip(".").lower() for w in out.split() if w[0].isupper() and w != "came.")
-    assert "Ada" in FIRST and "Hallam" in LAST  # the pools do hold them: the guard is what kept them out
+    assert FIRST[0] == "Ainsley" and "Hallam" in LAST  # the pools do hold them: the guard is what kept them out
 
 
 def test_when_a_name_was_flagged_earlier_then_it_is_never_used_as_a_pseudonym():
     anon = Anonymiser(register_from_mapping({"people": ["Margaret Owen"]}))
-    assert [f.token for f in anon.anonymise("I met Ada yesterday.").flags] == ["Ada"]  # Ada: not a gazetteer name
-    assert "Ada" not in anon.anonymise("Margaret Owen came.").text
+    assert [f.token for f in anon.anonymise("I met Ainsley yesterday.").flags] == ["Ainsley"]  # not a gazetteer name
+    assert FIRST[0] == "Ainsley" and "Ainsley" not in anon.anonymise("Margaret Owen came.").text
 
 
 def test_when_text_is_anonymised_twice_then_nothing_changes_the_second_time():

@@ -7,7 +7,15 @@ replacement, a private log, and the publish gate that scans everything written.
     from storymaker.anonymise import Anonymiser, mask, scan_tree, write_log, LogEntry
 
 Use one Anonymiser per build for excerpts and composed text alike: it remembers its own
-pseudonyms, so re-checking composed text does not flag or re-replace them.
+pseudonyms, so re-checking composed text does not flag or re-replace them. A fictional
+narrator's own text goes through ``anon.anonymise(text, persona=True)``: first names known
+only from the gazetteer ("Sam, who answers a council helpline") stay, are not flagged and are
+not needles for the gate; registered names and structured identifiers are still replaced.
+
+Replacements are fitted to their sentence: pseudonyms are given names used for anyone, so
+they never clash with "she" or "he"; a phone number or email after "on"/"at" or in
+apposition is dropped with those words ("ring us on ... today" -> "ring us today"); an
+identifier listed under ``other`` is replaced like the identifier it is.
 
 Known limits (each fails towards a flag or the gate where it can): a registered name that
 is an ordinary word is only matched when capitalised ("hope" is the word); numbers spoken

@@ -7,17 +7,29 @@ replacement and a story stays coherent.
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from ..model import Flag, Redaction, Register, Replacement, Span
-from .detect import Detector
+from .detect import FLAG_KINDS, Detector
 from .hits import Hit
 from .index import keys_of
-from .lexicon import is_common
+from .lexicon import first_names, is_common
 from .normalise import Folded, fold, normalise
+from .phrasing import NEUTRAL, after_determiner, contact_span
 from .replace import Replacer
 from .tokens import WORD, _starts_sentence
 
 SUGGEST_WORD = "add it to people/places/organisations or to allow in stories/anonymise.yaml"
 SUGGEST_NUMBER = "write it in words if it identifies nobody, remove it, or add it to allow in stories/anonymise.yaml"
+
+
+class _Planned(NamedTuple):
+    hit: Hit
+    start: int  # source offsets of what is replaced (may include a dropped "on"/"at" or comma)
+    end: int
+    new: str
+    core: str  # the identifier itself, as written: what the gate must never find
+    folded_end: int
 
 
 class Anonymiser:
@@ -26,41 +38,63 @@ class Anonymiser:
         self._detector = Detector(register)
         self._replacer = Replacer(register)
         self._originals: set[str] = set()
+        self._kept: set[str] = set()  # persona first names left as they are (never needles)
 
     # ----- detection ---------------------------------------------------------------
     def _hits(self, text: str) -> tuple[Folded, list[Hit]]:
         folded = normalise(text)
         return folded, self._detector.detect(folded.text)
 
-    def detect(self, text: str) -> list[Span]:
-        """Merged spans (original offsets), flags included as kind "unreviewed"."""
+    def _plan(self, text: str, persona: bool) -> list[_Planned]:
+        """Each hit with its source span and replacement, in reading order (so pseudonyms are
+        handed out in that order); in persona mode, gazetteer-only first names are left alone."""
         folded, hits = self._hits(text)
-        spans = []
+        planned: list[_Planned] = []
         for h in hits:
-            start, end = folded.to_source(h.start, h.end)
-            if h.is_flag:
-                self._replacer.pools.banned.add(text[start:end].lower())
-            replacement = "" if h.is_flag else self._replacement(h, folded, text[start:end])
-            spans.append(Span(start, end, h.kind, 1.0 if not h.is_flag else 0.5, replacement))
+            if persona and self._persona_name(folded.text, h):
+                continue
+            core = folded.to_source(h.start, h.end)
+            new = "" if h.is_flag else self._replacement(h, folded, text[core[0]:core[1]])
+            start, new = _fitted(folded.text, h, new, planned[-1].folded_end if planned else 0)
+            planned.append(_Planned(h, folded.to_source(start, h.end)[0], core[1], new, text[core[0]:core[1]], h.end))
+        return planned
+
+    def _persona_name(self, folded: str, h: Hit) -> bool:
+        """A first name that only the gazetteer knows (a persona's own name): keep it, remember it."""
+        key = folded[h.start:h.end].lower()
+        if not (h.source == "gazetteer" and h.key.startswith("person-first:")) and not (
+                h.is_flag and h.flag == FLAG_KINDS["name"]):
+            return False
+        if key not in first_names() or key in self._detector.registered_keys:
+            return False
+        self._kept.add(key)
+        return True
+
+    def detect(self, text: str, persona: bool = False) -> list[Span]:
+        """Merged spans (original offsets), flags included as kind "unreviewed"."""
+        spans = []
+        for p in self._plan(text, persona):
+            if p.hit.is_flag:
+                self._replacer.pools.banned.add(p.core.lower())
+            spans.append(Span(p.start, p.end, p.hit.kind, 0.5 if p.hit.is_flag else 1.0, p.new))
         return spans
 
     # ----- replacement -------------------------------------------------------------
-    def anonymise(self, text: str) -> Redaction:
-        folded, hits = self._hits(text)
-        planned = []  # replacements chosen in reading order, so pseudonyms are handed out in that order
-        for h in hits:
-            start, end = folded.to_source(h.start, h.end)
-            new = "" if h.is_flag else self._replacement(h, folded, text[start:end])
-            planned.append((h, start, end, new))
+    def anonymise(self, text: str, persona: bool = False) -> Redaction:
+        """Safe text, what was replaced and what needs review.
+
+        ``persona=True`` is for a fictional narrator ("Sam, who answers a council helpline"):
+        first names known only from the gazetteer stay as they are and are not flagged;
+        registered names and structured identifiers are still replaced."""
         out, replacements, flags = text, [], []
-        for h, start, end, new in reversed(planned):  # splice right to left: earlier offsets stay valid
-            original = text[start:end]
+        for p in reversed(self._plan(text, persona)):  # splice right to left: earlier offsets stay valid
+            h, original = p.hit, text[p.start:p.end]
             if h.is_flag:
-                flags.append(self._flag(start, end, original, h.flag))
+                flags.append(self._flag(p.start, p.end, original, h.flag))
                 continue
-            out, start, end = _splice(out, start, end, new)
-            replacements.append(Replacement(start, end, original, new, h.kind, h.reason))
-            self._remember(original, new)
+            out, start, end = _splice(out, p.start, p.end, p.new)
+            replacements.append(Replacement(start, end, original, p.new, h.kind, h.reason))
+            self._remember(p.core, p.new)
         return Redaction(out, tuple(reversed(replacements)), tuple(reversed(flags)))
 
     def _replacement(self, h: Hit, folded: Folded, original: str) -> str:
@@ -84,15 +118,28 @@ class Anonymiser:
 
     # ----- the publish gate's list -------------------------------------------------
     def needles(self) -> list[str]:
-        """Every string the publish gate must never find in the output."""
+        """Every string the publish gate must never find in the output: register values and name
+        parts always; every original replaced so far, except a persona name kept as it is."""
         out = set(self.register.values())
         for e in self.register.entries:
             if e.kind == "person":
                 for value in (e.value, *e.aliases):
                     out.update(k for k in keys_of(value) if len(k) >= 3 and not is_common(k))
-        out.update(o for o in self._originals if _worth_a_needle(o))
+        out.update(o for o in self._originals if _worth_a_needle(o) and o.lower() not in self._kept)
         unique = {n.lower(): n for n in sorted(out, reverse=True) if n.strip()}
         return sorted(unique.values())
+
+
+def _fitted(folded: str, h: Hit, new: str, free_from: int) -> tuple[int, str]:
+    """Where the replacement starts (folded offset) and what it says, fitted to its sentence:
+    "rings us on <phone>" drops "on" too; "our <organisation>" drops the replacement's "the"."""
+    if not new:
+        return h.start, new
+    if new == NEUTRAL.get(h.kind):
+        fitted = contact_span(folded, h.start, h.end, h.kind) or (h.start, new)
+    else:
+        fitted = after_determiner(folded, h.start, new)
+    return fitted if fitted[0] >= free_from else (h.start, new)
 
 
 def _worth_a_needle(original: str) -> bool:

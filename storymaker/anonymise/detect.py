@@ -9,7 +9,8 @@ from .hits import Hit, merge
 from .index import CANON, KIND_NAMES, Pattern, allow_index, place_index, register_index
 from .lexicon import SAFE, TITLES, common_words, counties, first_names, is_common, places, surnames
 from .orgs import org_hits
-from .structured import structured_hits
+from .normalise import fold
+from .structured import classify, structured_hits
 from .tokens import Token, Tokens, _starts_sentence, gap_ok, tokenise
 
 NAME_CONTEXT = frozenset("said says told tells rang called asked came went and was is has had who would "
@@ -47,11 +48,13 @@ class Detector:
         self.places = place_index()
         self.produced: set[str] = set()  # tokens of our own pseudonyms: never re-detected
         self._title = False
+        self.registered_keys = frozenset(self.names.first_keys())
         starts = self.names.first_keys() | self.allowed.first_keys() | self.places.first_keys()
         starts |= {word for word, c in CANON.items() if c in starts}
         self._boring = frozenset(w for w in common_words() | SAFE if w not in starts)
         self._safe = frozenset(SAFE - starts)
         self._gazetteer = first_names() | surnames() | places()
+        self._other = {n: classify(fold(e.value)) for n, e in enumerate(self.entries) if e.kind == "other"}
 
     def detect(self, text: str) -> list[Hit]:
         tokens = tokenise(text)
@@ -116,7 +119,12 @@ class Detector:
     def _register_hit(self, start: int, end: int, p: Pattern) -> Hit:
         entry = self.entries[p.entry]
         reason = f"register: {KIND_NAMES.get(entry.kind, entry.kind)}" + (" (spelling variant)" if p.variant else "")
-        return Hit(start, end, entry.kind, "register", reason, f"register:{p.entry}:{p.role}")
+        key = f"register:{p.entry}:{p.role}"
+        shape = self._other.get(p.entry)
+        if shape:  # an `other` entry that is a phone number, email ...: replaced like one
+            return Hit(start, end, shape.kind, "register", f"{reason} ({shape.reason})", key,
+                       entry.replacement or shape.replacement)
+        return Hit(start, end, entry.kind, "register", reason, key)
 
     def _flag(self, tok: Token, kind: str) -> Hit:
         return Hit(tok.start, tok.end, "unreviewed", "flag", FLAG_KINDS[kind], flag=FLAG_KINDS[kind])

@@ -5,6 +5,9 @@ from dataclasses import dataclass, replace
 
 # Higher wins when spans overlap: register > structured identifier > pattern > gazetteer > flag.
 PRIORITY = {"register": 5, "structured": 4, "pattern": 3, "gazetteer": 2, "flag": 1}
+# ... except that an identifier of one of these kinds wins over any name found inside it:
+# "jackie.holt@example.org" is an email address, not Jackie Holt.
+CONTAINERS = frozenset({"email", "phone", "nhs", "ni", "postcode"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +46,14 @@ def merge(hits: list[Hit]) -> list[Hit]:
     return merged
 
 
+def _contains(a: Hit, b: Hit) -> bool:
+    return a.kind in CONTAINERS and a.start <= b.start and b.end <= a.end and b.kind not in CONTAINERS
+
+
 def _union(a: Hit, b: Hit) -> Hit:
-    winner = a if (a.priority, a.end - a.start) >= (b.priority, b.end - b.start) else b
+    if _contains(a, b) or _contains(b, a):
+        winner = a if _contains(a, b) else b
+    else:
+        winner = a if (a.priority, a.end - a.start) >= (b.priority, b.end - b.start) else b
     start, end = min(a.start, b.start), max(a.end, b.end)
     return winner if (start, end) == (winner.start, winner.end) else replace(winner, start=start, end=end)

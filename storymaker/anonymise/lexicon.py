@@ -42,6 +42,14 @@ SAFE_PHRASES = ("Universal Credit", "Social Services", "Social Care", "Adult Soc
                 "Easter Sunday", "Bank Holiday", "Mother's Day", "Father's Day", "Valentine's Day", "Bonfire Night",
                 "Halloween", "Remembrance Sunday", "Great Britain", "United Kingdom", "Northern Ireland",
                 "Eastern Europe", "Home Office", "Department for Work and Pensions", "Department of Health")
+# Function words that start a sentence or a Title Case heading but never start a name:
+# "At Riverside Surgery ..." is "At" + the surgery, not an organisation called "At Riverside".
+LEADING = frozenset("""a an at in on for with from to by of into onto upon via near outside inside behind
+beyond across over under after before since until till during about around through towards toward against
+among between beside without within like unlike as than our my your his her their its this these those we
+i you he she they it and but or nor so then when while if because though although once whereas yes no not
+well oh also even only just now still yet there here where what which who why how both either neither
+each every up down along past off""".split())
 TITLES = frozenset("mr mrs ms miss mx dr doctor nurse sister auntie aunty aunt uncle nan nanna grandma grandad "
                    "granny grandpa father rev reverend prof professor cllr councillor sir lady lord dame".split())
 

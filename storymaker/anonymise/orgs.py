@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 
 from .hits import Hit
-from .lexicon import is_common
-from .tokens import Tokens
+from .lexicon import LEADING, is_common
+from .tokens import Tokens, skip_leading
 from .windows import around, finditer
 
 # suffix (as written) -> what it is, most specific first
@@ -36,6 +36,7 @@ _NAME = rf"{_WORD}(?:[ \t]+(?:(?:of|and|&|on|upon|the|de|le)[ \t]+)?{_WORD}){{0,
 _SUFFIXES = "|".join(re.escape(s) for s, _ in sorted(KINDS, key=lambda k: -len(k[0])))
 ORG = re.compile(rf"(?:\b[Tt]he[ \t]+)?\b(?P<name>{_NAME})[ \t]+(?P<suffix>{_SUFFIXES})\b")
 _KIND_OF = {s.lower(): k for s, k in KINDS}
+SINGLE_KINDS = {s: k for s, k in _KIND_OF.items() if " " not in s and s not in ("ltd", "plc", "limited", "homes")}
 SUFFIX_KEYS = frozenset(s.split()[-1].lower() for s, _ in KINDS)
 _LOWER_SUFFIXES = "|".join(re.escape(s.lower()) for s, _ in sorted(KINDS, key=lambda k: -len(k[0])) if len(s) > 4)
 ORG_LOWER = re.compile(rf"(?<![\w'])((?:[a-z'&-]+[ \t]+){{1,3}})(?P<suffix>{_LOWER_SUFFIXES})\b")
@@ -59,12 +60,13 @@ def org_hits(text: str, tokens: Tokens) -> Iterator[Hit]:
         return
     yield from lower_org_hits(text, near)
     for m in finditer(ORG, text, near):
-        name = m.group("name")
-        if name.split()[0].lower() in _LEAD and len(name.split()) == 1:
+        start = skip_leading(text, m.start(), m.start("suffix"), LEADING)  # "At Riverside Surgery": not "At"
+        name = text[max(start, m.start("name")):m.end("name")].split()
+        if not name or (name[0].lower() in _LEAD and len(name) == 1):
             continue  # "My Surgery", "The Council": a kind, not a name
         kind = _KIND_OF[m.group("suffix").lower()]
-        yield Hit(m.start(), m.end(), "organisation", "pattern", f"organisation pattern: {kind}",
-                  f"organisation:{' '.join(m.group().lower().split())}", "")
+        yield Hit(start, m.end(), "organisation", "pattern", f"organisation pattern: {kind}",
+                  f"organisation:{' '.join(text[start:m.end()].lower().split())}", "")
 
 
 def lower_org_hits(text: str, near: list[tuple[int, int]]) -> Iterator[Hit]:

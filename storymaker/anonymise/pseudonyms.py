@@ -11,13 +11,14 @@ from collections.abc import Iterable
 
 from .lexicon import first_names, is_common, places, surnames
 
-FIRST = """Ada Agnes Alma Ambrose Anselm Araminta Bram Cecily Clement Cora Cyril Delphine Edgar Edwina Elspeth
-Enid Esme Ezra Fenella Florian Gideon Greer Hester Ignatius Ines Isolde Jago Juno Leopold Linus Lorcan Mabel
-Marius Maud Merle Nell Nye Odile Ottilie Otto Perpetua Piers Quentin Rosalind Rufus Saffron Seren Silas Tamsin
-Tobias Ursula Wilf Winifred Xander Zinnia Bertram Cressida Dorcas Evander Fabian Godfrey Hermione Imogen Jonah
-Kester Lavinia Magnus Niamh Oriel Peregrine Romilly Sebastian Thaddeus Una Valentine Wystan Yolanda Aurelia
-Barnaby Clemency Dulcie Elowen Ferdinand Gwendolen Horatio Ianthe Jocasta Lysander Marigold Oswin Philippa Rosamund
-Tristram Ulric Viola Wilhelmina Zephyr""".split()
+# Given names used for people of any gender (so "Lorraine ... she" never becomes a name that
+# reads as a man's), uncommon enough not to be in the first-name gazetteer. Order matters:
+# the first ones are handed out first.
+FIRST = """Ainsley Arden Ellery Emerson Reese Remy Tatum Teagan Wynn Lennox Presley Peyton Skyler Shiloh
+Adair Auden Cass Corin Dallas Denver Fallon Fenn Jaden Keelan Landry Linley Marlowe Merritt Monroe Quincy
+Shae Dara Jaime Kasey Laine Marin Perrin Whitley Zale Dakota Sidney Aubrey Ariel Reagan Mallory Emory
+Kenzie Parris Rowen Averill Kenley Lorin Quinlan Lowrie Amari Arin Devin Kinsey Lael Mika Tyne Yarrow
+Evren Halley Lynden Madigan Ennis Meade Lux Eames Noa Lanyon Kerrigan Loxley Waverly Merion""".split()
 LAST = """Ashdown Blackthorn Carraway Dunmore Elsworth Fairweather Greaves Hallam Jessop
 Lamplugh Marchbank Northcott Oakes Pennock Quarrie Rudge Saltmarsh Thorne Underhill Venn Whitlock Ambler Birtwistle
 Catterall Duckworth Entwistle Fothergill Garside Hebblethwaite Illingworth Kershaw Lumb Nuttall
@@ -44,26 +45,40 @@ class Pools:
         self._last = [n for n in LAST if _usable(n, self.banned, gaz)]
         self._counts: dict[str, int] = {}
 
-    def _next(self, sort: str, pool: list[str], fallback: str) -> str:
+    def _next(self, sort: str, pool: list[str]) -> str | None:
         n = self._counts.get(sort, 0)
         while n < len(pool) and pool[n].lower() in self.banned:  # seen in a text since start-up
             n += 1
         self._counts[sort] = n + 1
-        if n < len(pool):
-            return pool[n]
-        return f"{fallback} {n - len(pool) + 2}" if pool else fallback
+        return pool[n] if n < len(pool) else None
+
+    def _paired(self, sort: str, pool: list[str], fallback: str) -> str:
+        """Once a pool runs out: two of its names joined ("Ainsley-Arden", "Ashdown-Blackthorn"),
+        still distinct, still a name when read aloud."""
+        n = self._counts.get(sort + "+", 0)
+        self._counts[sort + "+"] = n + 1
+        size = len(pool)
+        if size < 2:
+            return fallback
+        a, b = divmod(n, size - 1)
+        first, second = pool[a % size], pool[(a + 1 + b) % size]
+        return f"{first}-{second}"
 
     def first(self) -> str:
-        return self._next("first", self._first, "another person")
+        return self._next("first", self._first) or self._paired("first", self._first, "someone else")
 
     def last(self) -> str:
-        return self._next("last", self._last, "another family")
+        return self._next("last", self._last) or self._paired("last", self._last, "another family")
 
-    def place(self) -> str:
-        return self._next("place", PLACES, "another place")
+    def place(self) -> str:  # descriptors may repeat once all are used: they name nobody
+        n = self._counts.get("place", 0)
+        self._counts["place"] = n + 1
+        return PLACES[n % len(PLACES)]
 
     def county(self) -> str:
-        return self._next("county", COUNTIES, "another county")
+        n = self._counts.get("county", 0)
+        self._counts["county"] = n + 1
+        return COUNTIES[n % len(COUNTIES)]
 
     def organisation(self, kind: str) -> str:
         n = self._counts.get("org:" + kind, 0)

@@ -4,9 +4,27 @@ from __future__ import annotations
 from ..model import Register, RegisterEntry
 from .hits import Hit
 from .index import keys_of
-from .orgs import kind_of
+from .orgs import SINGLE_KINDS, kind_of
 from .pseudonyms import Pools
 from .variants import spelling_variants
+
+
+UNKNOWN = "something I won't name"
+# Generic nouns that say what an `other` entry is without saying which one ("the Tuesday Club" -> "a club").
+HEADS = frozenset("""club group team project scheme programme service centre hub network forum campaign fund
+unit room building block house court event festival fair meeting course class session cafe café initiative
+pilot app line helpline hotline system ward bus van car shop market garden park""".split())
+
+
+def other_phrase(value: str) -> str:
+    """What an `other` entry that is no structured identifier becomes: what it is, when one of
+    its words says so ("Ward 7B" -> "a ward", "the Tuesday Club" -> "a club"), else a phrase
+    that fits wherever a noun would ("It was called something I won't name")."""
+    for key in reversed(keys_of(value)):
+        kind = key if key in HEADS else SINGLE_KINDS.get(key)
+        if kind:
+            return f"{'an' if kind[0] in 'aeio' else 'a'} {kind}"
+    return UNKNOWN
 
 
 def _name_like(text: str) -> bool:
@@ -56,7 +74,7 @@ class Replacer:
             return self.pools.place()
         if sort == "organisation":
             return self.pools.organisation(kind_of(rest.title()))
-        return "something"
+        return UNKNOWN
 
     def _person_part(self, role: str, name: str) -> str:
         other = "person-last:" if role == "first" else "person-first:"
@@ -74,7 +92,7 @@ class Replacer:
             return self.pools.place()
         if entry.kind == "organisation":
             return self.pools.organisation(kind_of(entry.value))
-        return "something"
+        return other_phrase(entry.value)
 
     def _person(self, n: int, entry: RegisterEntry, role: str) -> str:
         if entry.replacement and not _name_like(entry.replacement):

@@ -15,7 +15,8 @@ import phonenumbers
 
 from .ages import age_hits
 from .hits import Hit
-from .tokens import Tokens
+from .lexicon import LEADING
+from .tokens import Tokens, skip_leading, tokenise
 from .windows import DIGITS, around, finditer, windows
 
 _S = r"[ \t]*[-.]?[ \t]*\n?[ \t]*"  # separator between digit groups: spaces, one dash/dot, one line break
@@ -47,7 +48,7 @@ NOT_STREET_WORDS = frozenset("the a an my our your his her their down up along t
                              "out doors houses steps bus buses".split())
 AT_SIGN = re.compile("@")
 STREET_KEYS = frozenset(_SUFFIX[3:-1].lower().split("|"))
-STREET = re.compile(rf"\b(?:{_TITLE_WORD}[ \t]+){{1,3}}{_SUFFIX}\b")
+STREET = re.compile(rf"\b(?:{_TITLE_WORD}[ \t]+){{1,3}}({_SUFFIX})\b")
 COMMON_STREETS = frozenset({"high street", "main street", "main road", "the high street"})
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -116,8 +117,11 @@ def place_hits(text: str, near_digits: list[tuple[int, int]]) -> Iterator[Hit]:
 
 def street_hits(text: str, near_suffix: list[tuple[int, int]]) -> Iterator[Hit]:
     for m in finditer(STREET, text, near_suffix):
-        if m.group().lower() not in COMMON_STREETS and not m.group().startswith(("The ", "A ")):
-            yield _hit(m, "address", "street name", "a nearby street")
+        start = skip_leading(text, m.start(), m.start(1), LEADING)  # "On Mill Lane ...": not "On"
+        name = text[start:m.end()]
+        if start < m.start(1) and name.lower() not in COMMON_STREETS and not name.startswith(("The ", "A ")):
+            yield Hit(start, m.end(), "address", "structured", "street name", f"address:{name.lower()}",
+                      "a nearby street")
 
 
 def time_hits(text: str, near_digits: list[tuple[int, int]]) -> Iterator[Hit]:
@@ -142,3 +146,11 @@ def structured_hits(text: str, tokens: Tokens) -> list[Hit]:
         hits.extend(age_hits(text, near_digits))
         hits.extend(place_hits(text, near_digits))
     return hits
+
+
+def classify(value: str) -> Hit | None:
+    """The structured identifier that ``value`` (a register entry under ``other``) is as a whole,
+    e.g. a phone number or an email address; None if it is none of them."""
+    text = value.strip()
+    hits = [h for h in structured_hits(text, tokenise(text)) if h.start == 0 and h.end == len(text.rstrip("."))]
+    return max(hits, key=lambda h: h.end - h.start) if hits else None

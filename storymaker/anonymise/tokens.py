@@ -12,6 +12,7 @@ import re
 WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*'?")
 _SENTENCE_END = frozenset(".!?:;\"()[]\n")
 _POSSESSIVE = re.compile(r"'s?$", re.IGNORECASE)
+_LEAD_WORD = re.compile(r"([A-Za-z]+)[ \t]+")
 
 
 def _starts_sentence(text: str, start: int) -> bool:
@@ -81,3 +82,12 @@ def gap_ok(text: str, end: int, start: int) -> bool:
     """Two tokens belong to one name if only spaces, a line break, a hyphen or a dot lie between."""
     gap = text[end:start]
     return len(gap) <= 4 and all(c in " \t\r\n-.'" for c in gap) and gap.count("\n") <= 1
+
+
+def skip_leading(text: str, start: int, end: int, words: frozenset[str]) -> int:
+    """Move ``start`` past leading words in ``words`` ("At", "In", "Our") that lie before ``end``."""
+    while True:
+        m = _LEAD_WORD.match(text, start, end)
+        if not m or m.group(1).lower() not in words:
+            return start
+        start = m.end()

@@ -51,7 +51,8 @@ def _story(story: Story, out_dir: Path, root: Path, templates: Path, cache_dir: 
     theme = load_theme(templates, spec.theme, root)
     _check_formats(story)
     engine = make_engine(_voice_spec(story, theme), root, int(theme.get("narration", "espeak_rate", default=160)))
-    credits = (story.voice_credit or describe_voice(spec),
+    voice = story.voice_credit or describe_voice(spec)
+    credits = ("" if voice in story.disclosure else voice,  # the disclosure usually names the voice already
                theme.get("labels", "music", default="Music: {licence}").format(licence=spec.music_licence) if spec.music_licence else "")
     slides = plan_slides(story, credits, theme.get("labels", default={}))
     canvases = [Canvas(theme, fmt, story.key) for fmt in spec.formats]

@@ -95,7 +95,7 @@ def check_voice(spec: VideoSpec, project_root: Path) -> list[str]:
 
 def _check_espeak(spec: VideoSpec, project_root: Path) -> list[str]:
     if not shutil.which("espeak-ng"):
-        return ["espeak-ng is not installed; apt-get install espeak-ng (or choose voice_engine: piper or recorded)"]
+        return ["espeak-ng is not installed; apt-get install espeak-ng (or choose voice: {engine: piper} or {engine: recorded})"]
     name = (spec.voice or DEFAULT_ESPEAK_VOICE).split("+")[0]
     known = _espeak_voices()
     if name.lower() not in {k.lower() for v in known for k in (v[0], v[1], v[2])}:
@@ -109,7 +109,7 @@ def _check_piper(spec: VideoSpec, project_root: Path) -> list[str]:
         out.append("the piper engine needs the piper-tts package; pip install piper-tts")
     model = project_root / spec.voice if spec.voice else None
     if model is None or model.suffix != ".onnx":
-        out.append("piper needs voice: set to a .onnx voice file inside the project, e.g. voices/en_GB-alba-medium.onnx")
+        out.append("piper needs voice: {engine: piper, name: voices/en_GB-alba-medium.onnx}, a .onnx voice file inside the project")
     elif not model.is_file():
         out.append(f"piper voice file {spec.voice} not found; put the .onnx file (and its .onnx.json) there")
     elif not model.with_suffix(".onnx.json").is_file():

@@ -1,0 +1,57 @@
+"""Make a replacement read naturally in its sentence.
+
+* A phone number or email address after "on"/"at" is dropped with its preposition:
+  "ring us on 0113 496 0571 any time" -> "ring us any time"; "email her at jo@example.org
+  and ..." -> "email her and ...".
+* One given in apposition is dropped with its comma: "her number, 07700 900123, her actual
+  number" -> "her number, her actual number".
+* Otherwise it becomes the neutral phrase ("a phone number", "an email address").
+* A replacement starting with an article loses it after a determiner: "our Riverside
+  Surgery" -> "our surgery", not "our the surgery"; after "a"/"an" the article is chosen
+  again: "a Halden Foods van" -> "an organisation van".
+"""
+from __future__ import annotations
+
+import re
+
+NEUTRAL = {"phone": "a phone number", "email": "an email address"}
+_PREPOSITION = re.compile(r"(?<![^\W_])([\w']+)[ \t]+(on|at)[ \t]+$", re.I)
+_NOT_BEFORE_PREPOSITION = frozenset("is was be are were 's 'm number email address mobile it's she's he's "
+                                    "i'm that's".split())
+_APPOSITION = re.compile(r"\b(?:number|mobile|phone|landline|email|e-mail|address|details)[ \t]*(,)[ \t]*$", re.I)
+_CLAUSE_END = re.compile(r"[ \t]*(?:[,.;:!?)]|$)")
+_ARTICLE = re.compile(r"(?:the|a|an|our|my|another)[ \t]+", re.I)
+_DETERMINER = re.compile(r"(?<![^\W_])(the|a|an|my|our|your|his|their|this)[ \t]+$", re.I)
+
+
+def contact_span(text: str, start: int, end: int, kind: str) -> tuple[int, str] | None:
+    """(new start, "") when the identifier at text[start:end] can be dropped with the words that
+    introduce it; None when it should become its neutral phrase."""
+    if kind not in NEUTRAL:
+        return None
+    before = text[max(0, start - 40):start]
+    lead = _PREPOSITION.search(before)
+    if lead and lead.group(1).lower() not in _NOT_BEFORE_PREPOSITION:
+        return start - len(before) + lead.start(2), ""
+    comma = _APPOSITION.search(before)
+    if comma and _CLAUSE_END.match(text, end):
+        return start - len(before) + comma.start(1), ""
+    return None
+
+
+def after_determiner(text: str, start: int, new: str) -> tuple[int, str]:
+    """(start, new) adjusted to the determiner just before ``start``, if any: "our Riverside
+    Surgery" -> "our surgery"; "a Riverside Surgery nurse" -> "a surgery nurse" (the article is
+    then part of the replacement, so "an organisation" gets its "an")."""
+    article = _ARTICLE.match(new)
+    before = text[max(0, start - 12):start]
+    det = _DETERMINER.search(before) if article and len(new) > article.end() else None
+    if not det:
+        return start, new
+    rest = new[article.end():]
+    if det.group(1).lower() not in ("a", "an"):
+        return start, rest
+    word = "an" if rest[:1].lower() in "aeiou" else "a"
+    written = det.group(1)
+    word = word.upper() if written.isupper() and len(written) > 1 else word.capitalize() if written[0].isupper() else word
+    return start - len(before) + det.start(1), f"{word} {rest}"
