@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Redaction
-from .masking import mask
+from ..anonymise.mask import mask
 from .sentences import normalise_space, sentence_spans, word_count
 
 ELLIPSIS = " …"

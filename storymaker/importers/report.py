@@ -8,14 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-
-def mask(value: str) -> str:
-    """``"Margaret Owen" -> "M******* O***"``: storymaker.anonymise.mask when present."""
-    try:
-        from ..anonymise.mask import mask as project_mask
-    except ImportError:  # the anonymiser is optional for importing
-        return " ".join(word[:1] + "*" * (len(word) - 1) for word in str(value).split(" "))
-    return project_mask(value)
+from ..anonymise.mask import mask
 
 
 @dataclass

@@ -6,15 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..anonymise.mask import mask as _mask
 from ..model import Problem, Register, RegisterEntry
 from .yamlio import LineDict, item_line, line_of, read_yaml
 
 KINDS = {"people": "person", "places": "place", "organisations": "organisation", "other": "other"}
 REGISTER_KEYS = set(KINDS) | {"allow"}
-
-
-def _mask(value: str) -> str:
-    return " ".join(w[:1] + "*" * (len(w) - 1) for w in value.split())
 
 
 def _entry(kind: str, item: object, rel: str, line: int) -> tuple[RegisterEntry | None, Problem | None]:
