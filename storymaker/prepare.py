@@ -37,7 +37,8 @@ def publishable(e: Excerpt, project: Project) -> bool:
 
 
 def _flag_problem(path: str, line: int, flag: Flag, what: str) -> Problem:
-    return Problem(path, line, f"unreviewed {flag.kind} '{mask(flag.token)}' in {what}: {flag.suggestion}")
+    kind = flag.kind if flag.kind.startswith("unreviewed") else f"unreviewed {flag.kind}"
+    return Problem(path, line, f"{kind} '{mask(flag.token)}' in {what}: {flag.suggestion}")
 
 
 def _log(red: Redaction, where: str) -> list[LogEntry]:
