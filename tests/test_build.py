@@ -120,3 +120,16 @@ def test_building_twice_gives_byte_identical_pages(small_project: Path):
     build(small_project, web=True)
     two = {p.relative_to(small_project / "output"): b for p, b in all_bytes(small_project / "output/web")}
     assert one == two
+
+
+@pytest.mark.video
+def test_partial_builds_keep_the_rest_and_pages_pick_up_videos_built_earlier(small_project: Path):
+    build(small_project, web=True)
+    pages_before = (small_project / "output/web/community/short-community.html").read_bytes()
+    result = build(small_project, video=True, story="short-staff")
+    assert [(v.slug, v.audience) for v in result.videos] == [("short-staff", "staff")]
+    assert result.videos[0].mp4.is_file()  # paths point into output/, not the staging folder
+    assert (small_project / "output/web/community/short-community.html").read_bytes() == pages_before
+    build(small_project, web=True)
+    assert "<video" in (small_project / "output/web/staff/short-staff.html").read_text(encoding="utf-8")
+    assert "<video" not in (small_project / "output/web/community/short-community.html").read_text(encoding="utf-8")
