@@ -65,6 +65,7 @@ class Beat:
     outro: str = ""
     excerpts: int = 2  # how many quotes the beat draws
     image: str = ""  # optional image path, relative to the project
+    image_alt: str = ""  # what the image shows, for screen readers
     line: int = 0
 
 
@@ -195,6 +196,7 @@ class StoryBeat:
     quotes: tuple[str, ...]  # participants' words, anonymised, verbatim otherwise
     outro: str = ""
     image: str = ""  # absolute path of a checked image inside the project, or ""
+    image_alt: str = ""
 
 
 @dataclass(frozen=True)

@@ -78,7 +78,8 @@ def safe_spec(prep: Prepared, spec: StorySpec) -> StorySpec:
             beat, image=image,
             heading=_safe_text(prep, beat.heading, spec, beat.line, "beat heading"),
             intro=_safe_text(prep, beat.intro, spec, beat.line, "beat intro"),
-            outro=_safe_text(prep, beat.outro, spec, beat.line, "beat outro")))
+            outro=_safe_text(prep, beat.outro, spec, beat.line, "beat outro"),
+            image_alt=_safe_text(prep, beat.image_alt, spec, beat.line, "image description")))
     return dataclasses.replace(
         spec, beats=tuple(beats),
         title=_safe_text(prep, spec.title, spec, spec.line, "story title"),

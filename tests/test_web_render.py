@@ -182,6 +182,15 @@ def test_when_beat_has_image_then_it_is_re_encoded_without_metadata_and_has_alt_
     assert 'alt="Illustration for the part “With a picture”"' in read(out / "staff" / "night-shift.html")
 
 
+def test_when_beat_image_has_a_description_then_it_is_the_alt_text(tmp_path):
+    from PIL import Image
+    src = tmp_path / "photo.jpg"
+    Image.new("RGB", (800, 400), "#336699").save(src)
+    beat = StoryBeat("With a picture", "Linking words.", ("A quote.",), image=str(src), image_alt="A headset on a desk <b>")
+    html = read(build(tmp_path, [make_story(beats=(beat,))]) / "staff" / "night-shift.html")
+    assert 'alt="A headset on a desk &lt;b&gt;"' in html
+
+
 @pytest.mark.parametrize("text, present, absent", [
     ("Read [our method](https://example.org/m).", '<a href="https://example.org/m" rel="noopener noreferrer">', "javascript"),
     ("[bad](javascript:alert(1)) link", "bad</a> link", "javascript:"),

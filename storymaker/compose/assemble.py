@@ -87,7 +87,7 @@ def _beats(spec: StorySpec, records: tuple[QuoteRecord, ...],
         intro, i_edits = apply_glossary(beat.intro, glossary)
         outro, o_edits = apply_glossary(beat.outro, glossary)
         quotes = tuple(r.text for r in records if r.beat == i)
-        beats.append(StoryBeat(heading, intro, quotes, outro, beat.image))
+        beats.append(StoryBeat(heading, intro, quotes, outro, beat.image, beat.image_alt))
         linking.append((tuple(h_edits), tuple(i_edits), tuple(o_edits)))
     return tuple(beats), linking
 

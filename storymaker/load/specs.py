@@ -13,7 +13,7 @@ SUFFIX = ".story.yaml"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 STORY_KEYS = {"title", "audience", "audiences", "narrator", "beats", "outputs", "min_contributors",
               "max_share", "target_words", "seed", "summary", "video"}
-BEAT_KEYS = {"heading", "themes", "intro", "outro", "excerpts", "image"}
+BEAT_KEYS = {"heading", "themes", "intro", "outro", "excerpts", "image", "image_alt"}
 VIDEO_KEYS = {"formats", "voice", "music", "music_licence", "theme", "fps"}
 
 
@@ -81,7 +81,8 @@ def _beat(rel: str, data: object, index: int, line: int) -> tuple[Beat | None, l
     if not themes:
         f.problem(f"beat {index + 1}: missing 'themes' (codebook tags, as a list)")
     beat = Beat(heading=heading, themes=tuple(themes), intro=f.text("intro"), outro=f.text("outro"),
-                excerpts=f.number("excerpts", int, 1, 20, 2), image=f.text("image"), line=f.line)
+                excerpts=f.number("excerpts", int, 1, 20, 2), image=f.text("image"),
+                image_alt=f.text("image_alt"), line=f.line)
     return (None if f.problems else beat), f.problems
 
 

@@ -42,7 +42,7 @@ def beat_items(story: Story, images: dict[int, str]) -> list[dict[str, Any]]:
             "intro": authored_html(beat.intro),
             "quotes": [plain_paragraphs(q) for q in beat.quotes if q.strip()],
             "outro": authored_html(beat.outro),
-            "image": {"url": images[n], "alt": f"Illustration for the part “{beat.heading}”"} if n in images else None,
+            "image": {"url": images[n], "alt": beat.image_alt or f"Illustration for the part “{beat.heading}”"} if n in images else None,
         })
     return items
 
