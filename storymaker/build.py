@@ -15,7 +15,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .anonymise import scan_tree, write_log
+from .anonymise import gate_problems, scan_tree, write_log
 from .compose import write_private, write_scripts
 from .console import Console
 from .errors import AnonymisationError, InputError
@@ -135,9 +135,10 @@ def write_private_material(prep: Prepared, private: Path) -> None:
 
 def publish_gate(stage: Path, prep: Prepared, out: Path) -> None:
     hits = scan_tree(stage, prep.anonymiser.needles())
-    if hits:
-        shown = [Problem(str(out.name) + "/" + str(getattr(h, "path", "")).split(stage.name + "/", 1)[-1], 0, str(h)) for h in hits]
-        raise AnonymisationError([Problem("publish gate", 0, f"{len(hits)} identifier(s) found in files about to be published; nothing was published")] + shown[:50])
+    if hits:  # name each file as it would have been published, not by its staging path
+        shown = [dataclasses.replace(h, path=Path(out.name) / Path(h.path).relative_to(stage)) for h in hits]
+        summary = Problem("publish gate", 0, f"{len(hits)} identifier(s) found in files about to be published; nothing was published")
+        raise AnonymisationError([summary] + gate_problems(shown)[:50])
 
 
 def write_manifest(folder: Path, videos: list[VideoArtefact]) -> None:

@@ -14,25 +14,33 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"storymaker {__version__}")
     p.add_argument("--project", metavar="DIR", default=".", help="the project folder (default: the current folder)")
     p.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    # the same options after the command name too: `storymaker build -q --project x`
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--project", metavar="DIR", default=argparse.SUPPRESS, help="the project folder")
+    common.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="print only problems")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    sub.add_parser("check", help="validate everything and list every problem at once")
-    b = sub.add_parser("build", help="compose, render and publish into output/")
+
+    def command(name: str, **kw) -> argparse.ArgumentParser:
+        return sub.add_parser(name, parents=[common], **kw)
+
+    command("check", help="validate everything and list every problem at once")
+    b = command("build", help="compose, render and publish into output/")
     b.add_argument("--web", action="store_true", help="build web pages only")
     b.add_argument("--video", action="store_true", help="build videos only")
     b.add_argument("--story", metavar="SLUG", help="build one story only")
     b.add_argument("--out", metavar="DIR", help="write here instead of output/")
-    c = sub.add_parser("compose", help="write the composed scripts as Markdown to private/scripts/ for review")
+    c = command("compose", help="write the composed scripts as Markdown to private/scripts/ for review")
     c.add_argument("--story", metavar="SLUG", help="compose one story only")
-    i = sub.add_parser("init", help="create a new project from the bundled example")
+    i = command("init", help="create a new project from the bundled example")
     i.add_argument("dir", metavar="DIR")
-    im = sub.add_parser("import", help="import coded excerpts (REFI-QDA .qdpx/.qdc, Taguette, spreadsheets)")
+    im = command("import", help="import coded excerpts (REFI-QDA .qdpx/.qdc, Taguette, spreadsheets)")
     im.add_argument("file", metavar="FILE")
     im.add_argument("--into", metavar="CSV", help="excerpt file to write (default stories/excerpts/<name>.csv)")
     im.add_argument("--map", metavar="YAML", help="code map / column map (codes.yaml)")
     im.add_argument("--participants", metavar="YAML", help="document name -> participant id map")
-    s = sub.add_parser("serve", help="preview output/web on 127.0.0.1 and rebuild when inputs change")
+    s = command("serve", help="preview output/web on 127.0.0.1 and rebuild when inputs change")
     s.add_argument("--port", type=int, default=8000)
-    sub.add_parser("voices", help="list the narration engines and voices available")
+    command("voices", help="list the narration engines and voices available")
     return p
 
 

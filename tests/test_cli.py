@@ -108,3 +108,8 @@ def test_voices_lists_espeak(cli):
     result = cli("voices")
     assert result.returncode == 0
     assert "espeak" in result.stdout
+
+
+def test_global_options_work_after_the_command_name_too(cli, small_project: Path):
+    result = cli("check", "-q", "--project", str(small_project))
+    assert result.returncode == 0 and result.stdout == ""
