@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
@@ -44,8 +45,13 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt  # a kill (SIGTERM) cleans up like Ctrl-C: staged folders are removed
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         root = Path(args.project)
         if not root.is_dir():
@@ -95,7 +101,7 @@ def _import(args, root: Path) -> int:
 def _serve(args, root: Path) -> int:
     from .build import build
     from .serve import serve
-    serve(root, args.port, build=lambda: build(root, quiet=True))
+    serve(root, args.port, build=lambda: build(root, quiet=args.quiet))
     return 0
 
 

@@ -35,6 +35,7 @@ def staged(target: Path, carry_over: bool = False) -> Iterator[Path]:
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
+    remove_stale(target)
     shutil.rmtree(tmp, ignore_errors=True)
     if carry_over and target.is_dir():
         _copy_tree(target, tmp)
@@ -46,6 +47,24 @@ def staged(target: Path, carry_over: bool = False) -> Iterator[Path]:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     swap(tmp, target)
+
+
+def remove_stale(target: Path) -> None:
+    """Remove folders left by a build that was killed outright (its process is gone)."""
+    for leftover in target.parent.glob(f"{target.name}.*-*"):
+        kind, _, pid = leftover.name[len(target.name) + 1:].partition("-")
+        if kind in ("tmp", "old") and pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def swap(new: Path, target: Path) -> None:

@@ -70,3 +70,28 @@ def test_when_an_asset_is_inside_the_project_then_its_absolute_path_is_given(tmp
     (tmp_path / "assets/a.jpg").write_bytes(b"x")
     path, problem = confined(tmp_path, "assets/a.jpg", Problem("s", 1, ""), "image", IMAGE_TYPES)
     assert problem is None and path == (tmp_path / "assets/a.jpg").resolve()
+
+
+def test_when_a_killed_build_left_folders_behind_then_the_next_build_removes_them(tmp_path: Path):
+    out = tmp_path / "output"
+    dead = tmp_path / "output.tmp-999999999"  # no such process
+    dead.mkdir()
+    (dead / "half.html").write_text("half")
+    with staged(out) as stage:
+        (stage / "page.html").write_text("whole")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
+
+
+def test_when_the_cli_is_terminated_then_nothing_is_left_behind(small_project: Path):
+    import signal
+    import subprocess
+    import sys
+    import time
+    proc = subprocess.Popen([sys.executable, "-m", "storymaker", "--project", str(small_project), "build", "--video", "-q"])
+    deadline = time.time() + 60
+    while time.time() < deadline and not list(small_project.glob("output.tmp-*")):
+        time.sleep(0.05)
+    assert list(small_project.glob("output.tmp-*")), "the build never started staging"
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=60) == 130
+    assert [p.name for p in small_project.iterdir() if p.name.startswith(("output", "private"))] == []
