@@ -65,8 +65,8 @@ class Beat:
     outro: str = ""
     excerpts: int = 2  # how many quotes the beat draws
     image: str = ""  # optional image path, relative to the project
-    image_alt: str = ""  # what the image shows, for screen readers
     line: int = 0
+    image_alt: str = ""  # what the image shows, for screen readers
 
 
 @dataclass(frozen=True)
