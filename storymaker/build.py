@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .anonymise import gate_problems, scan_tree, write_log
 from .compose import write_private, write_scripts
+from .check import cross_check
 from .console import Console
 from .errors import AnonymisationError, InputError
 from .load import load_project
@@ -43,7 +44,6 @@ def load(root: Path) -> Project:
 
 
 def prepared(project: Project, channels: tuple[str, ...] | None, story: str | None) -> Prepared:
-    from .check import cross_check
     problems = cross_check(project)
     if story and story not in {s.slug for s in project.stories}:
         known = ", ".join(s.slug for s in project.stories)
@@ -52,8 +52,7 @@ def prepared(project: Project, channels: tuple[str, ...] | None, story: str | No
         raise InputError(problems)
     prep = prepare(project, channels, story)
     if prep.problems:
-        error = AnonymisationError if any("unreviewed" in p.message for p in prep.problems) else InputError
-        raise error(prep.problems)
+        raise (AnonymisationError if prep.unreviewed else InputError)(prep.problems)
     return prep
 
 

@@ -19,7 +19,7 @@ def check(root: Path, quiet: bool = False) -> int:
     """Every problem at once, sorted by file and line; exit 1 if there are any."""
     project, problems = load_project(root)
     problems += cross_check(project) if project.stories or not problems else []
-    prep = prepare(project) if not any(p.path == str(project.root) for p in problems) else None
+    prep = prepare(project) if (project.root / "stories").is_dir() else None
     if prep:
         problems += prep.problems
     problems = sorted(dict.fromkeys(problems), key=lambda p: (p.path, p.line))

@@ -30,6 +30,7 @@ class Prepared:
     compositions: list[Composition] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    unreviewed: int = 0  # how many of the problems are anonymisation flags
 
 
 def publishable(e: Excerpt, project: Project) -> bool:
@@ -39,6 +40,11 @@ def publishable(e: Excerpt, project: Project) -> bool:
 def _flag_problem(path: str, line: int, flag: Flag, what: str) -> Problem:
     kind = flag.kind if flag.kind.startswith("unreviewed") else f"unreviewed {flag.kind}"
     return Problem(path, line, f"{kind} '{mask(flag.token)}' in {what}: {flag.suggestion}")
+
+
+def _add_flags(prep: Prepared, flags: list[Problem]) -> None:
+    prep.problems += flags
+    prep.unreviewed += len(flags)
 
 
 def _log(red: Redaction, where: str) -> list[LogEntry]:
@@ -53,7 +59,7 @@ def anonymise_excerpts(prep: Prepared) -> None:
         red = prep.anonymiser.anonymise(e.text)
         prep.safe[e.id] = red
         prep.log += _log(red, f"{e.source}:{e.line} ({e.id})")
-        prep.problems += [_flag_problem(e.source, e.line, f, f"excerpt {e.id}") for f in red.flags]
+        _add_flags(prep, [_flag_problem(e.source, e.line, f, f"excerpt {e.id}") for f in red.flags])
 
 
 def _safe_text(prep: Prepared, text: str, spec: StorySpec, line: int, what: str) -> str:
@@ -62,7 +68,7 @@ def _safe_text(prep: Prepared, text: str, spec: StorySpec, line: int, what: str)
     # the narrator is a fictional persona ("Sam, who ..."): its first name stays; registered names still go
     red = prep.anonymiser.anonymise(text, persona=what == "narrator")
     prep.log += _log(red, f"{spec.source}:{line} ({what})")
-    prep.problems += [_flag_problem(spec.source, line, f, what) for f in red.flags]
+    _add_flags(prep, [_flag_problem(spec.source, line, f, what) for f in red.flags])
     return red.text
 
 
