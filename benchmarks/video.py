@@ -93,7 +93,7 @@ def naive(s: Story, work: Path, limit: float | None) -> tuple[float, float]:
     from moviepy import AudioFileClip, ImageClip, concatenate_videoclips
     from storymaker.render.video.segments import Format  # noqa: F401  (slides come from storymaker's cache)
     slides = sorted((work / "cache" / "slides").glob("*.png"), key=os.path.getmtime)
-    audio = next((work / "cache" / "audio").glob("*.wav"))
+    audio = next((work / "cache" / "audio").glob("*.aac"))
     total = AudioFileClip(str(audio)).duration
     each = total / len(slides)
     clips = [ImageClip(str(p)).with_duration(each).resized(lambda t: 1 + 0.02 * t).with_position("center")

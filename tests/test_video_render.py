@@ -2,13 +2,16 @@
 captions, chapters, loudness, the cache, errors and clean failure."""
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from conftest_video import ROOT, loudness, parse_vtt, probe, render, short_story, stream, with_quote
 from storymaker.errors import RenderError
 from storymaker.model import VIDEO_FORMATS
+from storymaker.render.video.audio import PRIMING
 from storymaker.render.video.cache import STATS
 
 pytestmark = pytest.mark.video
@@ -90,6 +93,22 @@ def test_when_rendered_then_loudness_is_minus_16_lufs_with_peaks_under_minus_1(b
     integrated, peak = loudness(built[1]["16:9"].mp4)
     assert abs(integrated + 16) <= 1.0
     assert peak <= -1.0
+
+
+def test_when_rendered_then_the_soundtrack_starts_with_the_video_not_after_the_encoder_priming(built):
+    """The AAC stream starts with 1024 samples of encoder priming; the MP4's edit list must
+    hide exactly those, so the narration lines up with the slides to the sample."""
+    _, arts, base = built
+    soundtrack = next((base / "cache" / "audio").glob("*.aac"))
+
+    def pcm(path, *fmt):
+        run = subprocess.run(["ffmpeg", "-v", "error", *fmt, "-i", str(path), "-map", "0:a", "-f", "s16le", "-"],
+                             capture_output=True, check=True)
+        return np.frombuffer(run.stdout, dtype="<i2").reshape(-1, 2)
+
+    muxed, raw = pcm(arts["16:9"].mp4), pcm(soundtrack, "-f", "aac")
+    assert np.abs(raw[:PRIMING]).max() < 64  # the priming really is (near) silence
+    assert len(muxed) == len(raw) - PRIMING and np.array_equal(muxed, raw[PRIMING:])
 
 
 def test_when_nothing_changed_then_nothing_is_encoded_again(built):

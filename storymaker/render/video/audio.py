@@ -3,11 +3,15 @@ and the mix normalised to -16 LUFS integrated with true peaks under -1 dBTP.
 
 pydub reads the clips (each already has 5-10 ms fades, so no joins click) and decodes the
 music (once: the decoded samples are cached); numpy places them sample-accurately and
-shapes the music's gain; :mod:`loudness` sets the level; FFmpeg encodes AAC.
+shapes the music's gain; :mod:`loudness` sets the level; FFmpeg encodes AAC from a pipe,
+in parallel parts (see :func:`encode_aac`), while the video segments encode. The finished AAC is
+cached by what went into the mix.
 """
 from __future__ import annotations
 
+import os
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -25,10 +29,10 @@ RATE = 48000
 
 def soundtrack(timed: tuple[TimedSlide, ...], seconds: float, music: Path | None, settings: dict,
                cache_dir: Path, story_key: str) -> Path:
-    """The finished soundtrack for a story, AAC 48 kHz stereo (cached by content)."""
+    """The finished soundtrack for a story: an ADTS AAC stream, 48 kHz stereo (cached by content)."""
     placed = [(c.wav, round((ts.voice_start + c.offset) * RATE)) for ts in timed for c in ts.clips]
     digest = cache.file_digest(music) if music else ""
-    out = cache_dir / "audio" / f"{cache.key('mix', placed, seconds, digest, settings)}.wav"
+    out = cache_dir / "audio" / f"{cache.key('mix', placed, seconds, digest, settings)}.aac"
     fresh = not out.is_file()
     if fresh:
         mix = _voice(placed, round(seconds * RATE))
@@ -38,22 +42,78 @@ def soundtrack(timed: tuple[TimedSlide, ...], seconds: float, music: Path | None
         level = normalise(mix, RATE, float(settings.get("loudness_lufs", -16)), float(settings.get("true_peak_db", -1.5)))
         pcm = (np.clip(level, -1, 32767 / 32768) * 32768).round().astype("<i2")
         with cache.atomic(out) as tmp:
-            AudioSegment(pcm.tobytes(), frame_rate=RATE, sample_width=2, channels=2).export(tmp, format="wav")
+            encode_aac(pcm, tmp)
     cache.STATS.count("audio", fresh)
-    return _aac(out)
-
-
-def _aac(wav: Path) -> Path:
-    """The soundtrack as AAC 48 kHz stereo, encoded once (the slow part of muxing) while video encodes."""
-    out = wav.with_suffix(".m4a")
-    if not out.is_file():
-        with cache.atomic(out) as tmp:
-            run = subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(wav), "-c:a", "aac", "-aac_coder", "fast",
-                                  "-b:a", "160k", "-ar", str(RATE), "-ac", "2", "-f", "mp4", str(tmp)],
-                                 capture_output=True, text=True)
-            if run.returncode:
-                raise RenderError(f"ffmpeg could not encode the soundtrack: {run.stderr.strip()[-200:]}")
     return out
+
+
+def encode_aac(pcm: np.ndarray, out: Path, parts: int | None = None) -> None:
+    """16-bit stereo samples as an ADTS AAC stream (48 kHz stereo), encoded in parallel parts.
+
+    FFmpeg's AAC encoder runs on one core at about 2% of real time, the longest single step
+    of a rebuild, so a long track is cut at quiet moments into one part per core. Each part
+    is encoded with ``OVERLAP`` frames of the neighbouring audio either side, and the
+    packets are spliced where the parts meet: AAC packets decode independently apart from
+    the overlap of neighbouring transforms, which both parts encode from the same samples.
+    (``tests/test_video_loudness.py`` checks the splice against a single encode.)
+    The stream begins with the encoder's ``PRIMING`` samples; :func:`encode.join` hides
+    them with an edit list, as FFmpeg does for its own MP4 files.
+    """
+    plan = aac_parts(pcm, parts or os.cpu_count() or 1)
+    with ThreadPoolExecutor(len(plan)) as pool:
+        encoded = list(pool.map(lambda p: _adts(pcm[p[0] * FRAME:None if p[1] is None else p[1] * FRAME]), plan))
+    with open(out, "wb") as f:
+        for (_, _, keep_from, keep_to), stream in zip(plan, encoded):
+            packets = adts_packets(stream)
+            f.write(b"".join(packets[keep_from:len(packets) if keep_to is None else keep_to]))
+
+
+FRAME = 1024  # samples per AAC packet
+PRIMING = 1024  # samples FFmpeg's AAC encoder emits before the audio
+OVERLAP = 2  # packets each part encodes beyond its cut on either side
+MIN_PART = 15 * RATE  # samples: shorter tracks are encoded in one go
+
+
+def aac_parts(pcm: np.ndarray, count: int) -> list[tuple[int, int | None, int, int | None]]:
+    """Up to ``count`` parts of at least ``MIN_PART`` samples, each as (first frame, end frame
+    or None, first packet kept, end packet or None)."""
+    frames, count = len(pcm) // FRAME, min(count, len(pcm) // MIN_PART)
+    if count < 2:
+        return [(0, None, 0, None)]
+    level = np.square(pcm[:frames * FRAME].astype(np.float32)).reshape(frames, -1).sum(axis=1)
+    reach = frames // (4 * count)
+    cuts = []
+    for i in range(1, count):
+        middle = frames * i // count
+        cuts.append(middle - reach + int(np.argmin(level[middle - reach:middle + reach])))  # a quiet moment
+    bounds = [0, *cuts, None]
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        lo = a - OVERLAP if a else 0
+        # packet k of a part decodes to its samples [(k - 1) * FRAME, k * FRAME): keep from the cut on
+        out.append((lo, None if b is None else b + OVERLAP, a - lo + 1 if a else 0, None if b is None else b - lo + 1))
+    return out
+
+
+def _adts(pcm: np.ndarray) -> bytes:
+    run = subprocess.run(["ffmpeg", "-v", "error", "-f", "s16le", "-ar", str(RATE), "-ac", "2", "-i", "pipe:0",
+                          "-c:a", "aac", "-aac_coder", "fast", "-b:a", "160k", "-f", "adts", "pipe:1"],
+                         input=pcm.tobytes(), capture_output=True)
+    if run.returncode:
+        raise RenderError(f"ffmpeg could not encode the soundtrack: {run.stderr.decode(errors='replace').strip()[-200:]}")
+    return run.stdout
+
+
+def adts_packets(stream: bytes) -> list[bytes]:
+    """The packets of an ADTS stream, each with its 7-byte header."""
+    packets, at = [], 0
+    while at + 7 <= len(stream):
+        if stream[at] != 0xFF or stream[at + 1] & 0xF6 != 0xF0:
+            raise RenderError(f"ffmpeg wrote an unexpected AAC stream (no ADTS header at byte {at})")
+        size = (stream[at + 3] & 0x03) << 11 | stream[at + 4] << 3 | stream[at + 5] >> 5
+        packets.append(stream[at:at + size])
+        at += size
+    return packets
 
 
 def _samples(seg: AudioSegment) -> np.ndarray:

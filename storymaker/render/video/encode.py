@@ -17,6 +17,7 @@ import numpy as np
 from PIL import Image
 
 from ...errors import RenderError
+from .audio import PRIMING, RATE
 
 PRESET = "veryfast"
 CRF = "20"
@@ -81,11 +82,13 @@ def encode_frames(frames: Iterable[np.ndarray], size: tuple[int, int], count: in
 
 
 def join(segments: list[Path], audio: Path, srt: Path, metadata: Path, lang: str, out: Path) -> None:
-    """Segments and the AAC soundtrack joined without re-encoding; mov_text captions; chapters; faststart."""
+    """Segments and the AAC soundtrack (ADTS, from :mod:`audio`) joined without re-encoding;
+    mov_text captions; chapters; faststart."""
     listing = out.with_name(out.name + ".txt")
     listing.write_text("".join(f"file '{_quote(p)}'\n" for p in segments), encoding="utf-8")
     try:
-        _run(["ffmpeg", "-v", "error", "-y", "-f", "concat", "-safe", "0", "-i", str(listing), "-i", str(audio),
+        _run(["ffmpeg", "-v", "error", "-y", "-f", "concat", "-safe", "0", "-i", str(listing),
+              "-itsoffset", f"{-PRIMING / RATE:.9f}", "-f", "aac", "-i", str(audio),  # an edit list hides the priming
               "-i", str(srt), "-f", "ffmetadata", "-i", str(metadata),
               "-map", "0:v", "-map", "1:a", "-map", "2:s", "-map_metadata", "3", "-map_chapters", "3",
               "-c:v", "copy", "-c:a", "copy", "-c:s", "mov_text",

@@ -38,7 +38,7 @@ class Art:
     """Everything needed to draw any frame of one slide in one format."""
 
     ts: TimedSlide
-    base: np.ndarray  # H x W x 3, the still picture
+    still: np.ndarray | Path  # the still picture (H x W x 3), or the cached PNG to read it from when first needed
     panel: tuple[int, int, int, int] | None  # x, y, w, h of the moving image, or None
     zoom: float
     margin: int  # frames the move extends beyond the slide on each side (crossfades)
@@ -47,6 +47,17 @@ class Art:
     @property
     def moving(self) -> bool:
         return self.panel is not None
+
+    @property
+    def base(self) -> np.ndarray:
+        """The still picture (read on first use: a rebuild never reads the slides it reuses)."""
+        return self.still if isinstance(self.still, np.ndarray) else _read_still(self.still)
+
+
+@lru_cache(maxsize=16)
+def _read_still(path: Path) -> np.ndarray:
+    with Image.open(path) as im:
+        return np.asarray(im.convert("RGB"))
 
 
 def load_picture(path: str, size: tuple[int, int], story_key: str) -> Image.Image:
@@ -69,7 +80,12 @@ def _picture(path: str, size: tuple[int, int]) -> Image.Image:
 
 def source_size(art: Art) -> tuple[int, int]:
     _, _, w, h = art.panel  # type: ignore[misc]
-    return round(w * (1 + art.zoom)), round(h * (1 + art.zoom))
+    return grown((w, h), art.zoom)
+
+
+def grown(size: tuple[int, int], zoom: float) -> tuple[int, int]:
+    """The size of the picture a panel of ``size`` zooms into."""
+    return round(size[0] * (1 + zoom)), round(size[1] * (1 + zoom))
 
 
 def ken_burns_box(art: Art, frame: int) -> tuple[float, float, float, float]:

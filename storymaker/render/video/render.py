@@ -114,8 +114,8 @@ def _finish(story: Story, fmt: Format, parts: list[Path], audio: Future, cues, c
     stem = out_dir / story.audience / f"{story.slug}-{fmt.canvas.fmt.replace(':', 'x')}"
     srt, meta = to_srt(cues), ffmetadata(story.title, chaps)
     lang = "eng" if story.lang.lower().startswith("en") else "und"
-    wav = audio.result()
-    final = cache_dir / "final" / f"{cache.key('final', [p.name for p in parts], wav.name, srt, meta, lang)}.mp4"
+    sound = audio.result()
+    final = cache_dir / "final" / f"{cache.key('final', [p.name for p in parts], sound.name, srt, meta, lang)}.mp4"
     fresh = not final.is_file()
     if fresh:
         with cache.atomic(final) as tmp:
@@ -123,7 +123,7 @@ def _finish(story: Story, fmt: Format, parts: list[Path], audio: Future, cues, c
             try:
                 side[0].write_text(srt, encoding="utf-8")
                 side[1].write_text(meta, encoding="utf-8")
-                join(parts, wav, side[0], side[1], lang, tmp)
+                join(parts, sound, side[0], side[1], lang, tmp)
             finally:
                 for p in side:
                     p.unlink(missing_ok=True)

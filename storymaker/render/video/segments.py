@@ -20,7 +20,7 @@ from PIL import Image
 from ...model import Cue
 from . import cache
 from .encode import encode_frames, encode_hold, encoder_args
-from .frames import Art, Overlay, crossfade, frame_at, load_picture, source_size
+from .frames import Art, Overlay, crossfade, frame_at, grown, load_picture, source_size
 from .plan import Slide, TimedSlide
 from .slides import SOCIAL, Canvas, draw_caption, draw_slide, logo_layer, panel_box
 
@@ -48,8 +48,8 @@ class Format:
     hold: int  # frames between repeats of a held picture (1: constant frame rate)
 
 
-def base_picture(slide: Slide, canvas: Canvas, cache_dir: Path) -> tuple[np.ndarray, str]:
-    """The slide's still picture (cached) and its key; checks its image can be read."""
+def base_picture(slide: Slide, canvas: Canvas, cache_dir: Path) -> tuple[Path, str]:
+    """The slide's still picture (drawn once, cached as PNG) and its key; checks its image can be read."""
     key = cache.key("slide", slide.__dict__ | {"image": bool(slide.image)}, canvas.fmt, canvas.theme.digest)
     png = cache_dir / "slides" / f"{key}.png"
     fresh = not png.is_file()
@@ -57,19 +57,23 @@ def base_picture(slide: Slide, canvas: Canvas, cache_dir: Path) -> tuple[np.ndar
         with cache.atomic(png) as tmp:
             draw_slide(slide, canvas).save(tmp, format="PNG", compress_level=1)
     cache.STATS.count("slide", fresh)
-    if slide.image:
+    if slide.image:  # read it now (as draw_art will, so it is read once) to report a bad file early
         _, _, w, h = panel_box(slide, canvas)  # type: ignore[misc]
-        load_picture(slide.image, (w, h), canvas.story_key)
-    return np.asarray(Image.open(png).convert("RGB")), key
+        load_picture(slide.image, grown((w, h), _zoom(canvas)), canvas.story_key)
+    return png, key
 
 
-def draw_art(ts: TimedSlide, base: tuple[np.ndarray, str], canvas: Canvas, margin: int) -> tuple[Art, str, Image.Image | None]:
+def draw_art(ts: TimedSlide, base: tuple[Path, str], canvas: Canvas, margin: int) -> tuple[Art, str, Image.Image | None]:
     slide = ts.slide
-    art = Art(ts, base[0], panel_box(slide, canvas), float(canvas.theme.get("ken_burns", "zoom", default=0.1)), margin,
+    art = Art(ts, base[0], panel_box(slide, canvas), _zoom(canvas), margin,
               _front(canvas) if slide.image else ())
     picture = load_picture(slide.image, source_size(art), canvas.story_key) if art.moving else None
     image = cache.file_digest(Path(slide.image)) if slide.image else ""
     return art, cache.key(base[1], art.panel, art.zoom, margin, ts.frames, image, slide.motion), picture
+
+
+def _zoom(canvas: Canvas) -> float:
+    return float(canvas.theme.get("ken_burns", "zoom", default=0.1))
 
 
 def _front(canvas: Canvas) -> tuple[Overlay, ...]:
