@@ -9,6 +9,9 @@ that gets a Ken Burns move, and quotes) and prints wall time / video duration (t
   storymaker, Ken Burns   a cold build (empty cache: narration, slides, segments, mux)
   storymaker, still       the same story without images (every slide a still)
   storymaker, rebuild     a warm rebuild after changing one word in one beat
+  ... in a fresh process  the same, each build in its own Python process (as
+                          ``storymaker build`` runs): whole-process wall time, so
+                          Python's start-up and imports count
   naive moviepy           ImageClip per slide with a per-frame ``resized`` zoom,
                           ``concatenate_videoclips`` and ``write_videofile``
 
@@ -22,6 +25,7 @@ import argparse
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -73,19 +77,43 @@ def cold(s: Story, repeats: int, work: Path) -> tuple[list[float], float, Path]:
     return times, art.duration, art.mp4
 
 
+def one_word(s: Story, r: int) -> Story:
+    """``s`` with one word of the second beat's first quote changed (``r`` > 0 gives a new change)."""
+    if not r:
+        return s
+    words = list(s.beats[1].quotes)
+    words[0] = words[0].replace("calls", f"calls{'!' * r}")
+    beats = list(s.beats)
+    beats[1] = replace(beats[1], quotes=tuple(words))
+    return replace(s, beats=tuple(beats))
+
+
 def rebuild(s: Story, repeats: int, work: Path) -> tuple[list[float], list[float], dict]:
     factors, shares = [], []
     render(s, work / "out", work / "cache")
     full, art = render(replace(s, slug=s.slug + "-full"), work / "out", work / "cache2")
     for r in range(repeats):
-        words = list(s.beats[1].quotes)
-        words[0] = words[0].replace("calls", f"calls{'!' * (r + 1)}")
-        beats = list(s.beats)
-        beats[1] = replace(beats[1], quotes=tuple(words))
-        seconds, art = render(replace(s, beats=tuple(beats)), work / "out", work / "cache")
+        seconds, art = render(one_word(s, r + 1), work / "out", work / "cache")
         factors.append(seconds / art.duration)
         shares.append(seconds / full)
     return factors, shares, dict(made=dict(STATS.made), reused=dict(STATS.reused))
+
+
+def in_process(work: Path, change: int) -> float:
+    """Wall time of one build in a new Python process (this script with --child)."""
+    t = time.perf_counter()
+    subprocess.run([sys.executable, __file__, "--child", str(work), str(change)], check=True)
+    return time.perf_counter() - t
+
+
+def fresh_process(repeats: int, work: Path) -> list[float]:
+    """Share of a cold full build that a one-word rebuild takes, each in its own process."""
+    shares = []
+    for r in range(repeats):
+        shutil.rmtree(work, ignore_errors=True)
+        full = in_process(work, 0)
+        shares.append(in_process(work, r + 1) / full)
+    return shares
 
 
 def naive(s: Story, work: Path, limit: float | None) -> tuple[float, float]:
@@ -110,13 +138,18 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="naive pipeline on the first 12 s only")
     ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--child", nargs=2, metavar=("WORK", "CHANGE"), help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.child:
+        render(one_word(story(True, "proc"), int(args.child[1])), Path(args.child[0]) / "out", Path(args.child[0]) / "cache")
+        return
     med = statistics.median
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         kb, duration, _ = cold(story(True), args.repeats, work)
         still, _, _ = cold(story(False, "still"), args.repeats, work / "still")
         re_factors, re_shares, stats = rebuild(story(True, "re"), args.repeats, work / "re")
+        process_shares = fresh_process(args.repeats, work / "proc")
         naive_seconds, naive_duration = naive(story(True), work, 12.0 if args.quick else None)
     naive_factor = naive_seconds / naive_duration
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end")
@@ -124,6 +157,8 @@ def main() -> None:
     print(f"  storymaker, Ken Burns, cold cache   {med(kb):6.3f} x   runs: {', '.join(f'{x:.3f}' for x in kb)}")
     print(f"  storymaker, still slides, cold      {med(still):6.3f} x   runs: {', '.join(f'{x:.3f}' for x in still)}")
     print(f"  storymaker, rebuild after one word  {med(re_factors):6.3f} x   = {med(re_shares):.3f} of a full build (target <= 0.25)   runs: " + ", ".join(f"{x:.3f}" for x in re_shares))
+    print(f"  ... each build in a fresh process          = {med(process_shares):.3f} of a full build (target <= 0.25)   runs: "
+          + ", ".join(f"{x:.3f}" for x in process_shares))
     print(f"  naive moviepy ({naive_duration:.0f} s {'clip' if args.quick else 'video'})      {naive_factor:6.3f} x")
     print(f"  speed-up over naive: {naive_factor / med(kb):.1f} x (Ken Burns), {naive_factor / med(still):.1f} x (still)")
     print(f"  last rebuild encoded: {stats['made']}  reused: {stats['reused']}")
