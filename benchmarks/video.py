@@ -119,7 +119,6 @@ def fresh_process(repeats: int, work: Path) -> list[float]:
 def naive(s: Story, work: Path, limit: float | None) -> tuple[float, float]:
     """ImageClip per slide, per-frame zoom with resized(), concatenate, write_videofile."""
     from moviepy import AudioFileClip, ImageClip, concatenate_videoclips
-    from storymaker.render.video.segments import Format  # noqa: F401  (slides come from storymaker's cache)
     slides = sorted((work / "cache" / "slides").glob("*.png"), key=os.path.getmtime)
     audio = next((work / "cache" / "audio").glob("*.aac"))
     total = AudioFileClip(str(audio)).duration

@@ -139,9 +139,12 @@ def test_when_image_is_missing_then_error_names_the_file_and_story(tmp_path):
     assert "gone.jpg" in str(err.value) and "staff/tea" in str(err.value) and "not found" in str(err.value)
 
 
-def test_when_image_is_corrupt_then_error_says_it_cannot_be_read(tmp_path):
+@pytest.mark.parametrize("damage", ["not an image", "truncated"])
+def test_when_image_is_corrupt_then_error_says_it_cannot_be_read(tmp_path, damage):
+    from conftest_video import IMAGE
     bad = tmp_path / "bad.jpg"
-    bad.write_bytes(b"not a picture at all")
+    whole = Path(IMAGE).read_bytes()
+    bad.write_bytes(b"not a picture at all" if damage == "not an image" else whole[:len(whole) // 2])
     story = short_story()
     from dataclasses import replace
     beats = (replace(story.beats[0], image=str(bad)),) + story.beats[1:]

@@ -9,12 +9,10 @@ same encoder settings, so the concat demuxer joins them with ``-c copy``.
 from __future__ import annotations
 
 import subprocess
-import tempfile
 from pathlib import Path
 from typing import Callable, Iterable
 
 import numpy as np
-from PIL import Image
 
 from ...errors import RenderError
 from .audio import PRIMING, RATE

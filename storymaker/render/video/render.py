@@ -102,11 +102,11 @@ def _format(story: Story, canvas: Canvas, bases, timed: tuple[TimedSlide, ...], 
     fps, theme = story.video.fps, canvas.theme
     fade = round(float(theme.get("timing", "crossfade", default=0.5)) * fps)
     drawn = [draw_art(ts, base, canvas, fade) for ts, base in zip(timed, bases)]
-    arts, keys, pictures = (tuple(x) for x in zip(*drawn))
+    arts, keys = (tuple(x) for x in zip(*drawn))
     overlays = overlays_for(cues, canvas, fps)
     hold = fps if theme.get("encoding", "hold_stills", default=True) else 1
     segments = plan_segments(timed, arts, keys, overlays, canvas, fps, fade, hold)
-    return Format(canvas, fps, arts, keys, pictures, overlays, segments, hold)
+    return Format(canvas, fps, arts, keys, overlays, segments, hold)
 
 
 def _finish(story: Story, fmt: Format, parts: list[Path], audio: Future, cues, chaps, seconds: float,
@@ -128,10 +128,14 @@ def _finish(story: Story, fmt: Format, parts: list[Path], audio: Future, cues, c
                 for p in side:
                     p.unlink(missing_ok=True)
     cache.STATS.count("final", fresh)
-    return _publish(story, fmt, final, stem, cues, chaps, seconds)
+    poster = cache_dir / "posters" / f"{fmt.art_keys[0]}.png"  # the title card
+    if not poster.is_file():
+        with cache.atomic(poster) as tmp:
+            Image.fromarray(fmt.arts[0].base).save(tmp, format="PNG")
+    return _publish(story, fmt, final, poster, stem, cues, chaps, seconds)
 
 
-def _publish(story: Story, fmt: Format, final: Path, stem: Path, cues, chaps, seconds: float) -> VideoArtefact:
+def _publish(story: Story, fmt: Format, final: Path, poster: Path, stem: Path, cues, chaps, seconds: float) -> VideoArtefact:
     paths = {ext: stem.with_name(stem.name + ext) for ext in (".mp4", ".vtt", ".srt", ".chapters.vtt", ".png")}
     with cache.atomic(paths[".mp4"]) as tmp:
         shutil.copyfile(final, tmp)
@@ -139,6 +143,6 @@ def _publish(story: Story, fmt: Format, final: Path, stem: Path, cues, chaps, se
     cache.write_text(paths[".srt"], to_srt(cues))
     cache.write_text(paths[".chapters.vtt"], chapters_vtt(chaps))
     with cache.atomic(paths[".png"]) as tmp:
-        Image.fromarray(fmt.arts[0].base).save(tmp, format="PNG")
+        shutil.copyfile(poster, tmp)
     return VideoArtefact(story.slug, story.audience, fmt.canvas.fmt, paths[".mp4"], paths[".vtt"], paths[".srt"],
                          paths[".png"], seconds, chaps, cues)

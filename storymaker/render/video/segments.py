@@ -20,7 +20,7 @@ from PIL import Image
 from ...model import Cue
 from . import cache
 from .encode import encode_frames, encode_hold, encoder_args
-from .frames import Art, Overlay, crossfade, frame_at, grown, load_picture, source_size
+from .frames import Art, Overlay, check_picture, crossfade, frame_at, load_picture, source_size
 from .plan import Slide, TimedSlide
 from .slides import SOCIAL, Canvas, draw_caption, draw_slide, logo_layer, panel_box
 
@@ -42,7 +42,6 @@ class Format:
     fps: int
     arts: tuple[Art, ...]
     art_keys: tuple[str, ...]
-    pictures: tuple[Image.Image | None, ...]
     overlays: tuple[Overlay, ...]
     segments: tuple[Segment, ...]
     hold: int  # frames between repeats of a held picture (1: constant frame rate)
@@ -57,19 +56,17 @@ def base_picture(slide: Slide, canvas: Canvas, cache_dir: Path) -> tuple[Path, s
         with cache.atomic(png) as tmp:
             draw_slide(slide, canvas).save(tmp, format="PNG", compress_level=1)
     cache.STATS.count("slide", fresh)
-    if slide.image:  # read it now (as draw_art will, so it is read once) to report a bad file early
-        _, _, w, h = panel_box(slide, canvas)  # type: ignore[misc]
-        load_picture(slide.image, grown((w, h), _zoom(canvas)), canvas.story_key)
+    if slide.image:  # report a bad file now; it is read in full only if a segment showing it is encoded
+        check_picture(slide.image, canvas.story_key)
     return png, key
 
 
-def draw_art(ts: TimedSlide, base: tuple[Path, str], canvas: Canvas, margin: int) -> tuple[Art, str, Image.Image | None]:
+def draw_art(ts: TimedSlide, base: tuple[Path, str], canvas: Canvas, margin: int) -> tuple[Art, str]:
     slide = ts.slide
     art = Art(ts, base[0], panel_box(slide, canvas), _zoom(canvas), margin,
               _front(canvas) if slide.image else ())
-    picture = load_picture(slide.image, source_size(art), canvas.story_key) if art.moving else None
     image = cache.file_digest(Path(slide.image)) if slide.image else ""
-    return art, cache.key(base[1], art.panel, art.zoom, margin, ts.frames, image, slide.motion), picture
+    return art, cache.key(base[1], art.panel, art.zoom, margin, ts.frames, image, slide.motion)
 
 
 def _zoom(canvas: Canvas) -> float:
@@ -146,14 +143,22 @@ def _encode(seg: Segment, fmt: Format, out: Path) -> None:
         encode_frames(_moving(seg, fmt), fmt.canvas.size, seg.end - seg.start, fmt.fps, out)
 
 
+def _picture(fmt: Format, i: int) -> Image.Image | None:
+    """The image a moving slide zooms into (read when a segment showing it is encoded)."""
+    art = fmt.arts[i]
+    return load_picture(art.ts.slide.image, source_size(art), fmt.canvas.story_key) if art.moving else None
+
+
 def _moving(seg: Segment, fmt: Format):
     if seg.kind == "moving":
         i = seg.slides[0]
+        picture = _picture(fmt, i)
         for f in range(seg.start, seg.end):
-            yield frame_at(fmt.arts[i], f, fmt.overlays, fmt.pictures[i])
+            yield frame_at(fmt.arts[i], f, fmt.overlays, picture)
         return
     i, j = seg.slides
+    first, second = _picture(fmt, i), _picture(fmt, j)
     for step, f in enumerate(range(seg.start, seg.end)):
-        a = frame_at(fmt.arts[i], f, fmt.overlays, fmt.pictures[i])
-        b = frame_at(fmt.arts[j], f, fmt.overlays, fmt.pictures[j])
+        a = frame_at(fmt.arts[i], f, fmt.overlays, first)
+        b = frame_at(fmt.arts[j], f, fmt.overlays, second)
         yield crossfade(a, b, step, seg.end - seg.start)
