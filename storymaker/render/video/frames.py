@@ -85,7 +85,7 @@ def _readable(path: str, story_key: str, read):
                                   "replace it with a valid JPEG or PNG")) from None
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=16)  # read by each segment showing it: room for four images in four formats
 def _picture(path: str, size: tuple[int, int]) -> Image.Image:
     with Image.open(path) as im:
         im.load()
