@@ -1,6 +1,6 @@
-"""The soundtrack's level and encoding: the loudness meter and normaliser, checked against
-pyloudnorm and an independent true-peak measurement (4x resampling with SciPy's polyphase
-resampler), and the AAC encoded in parallel parts, checked against one encode."""
+"""The soundtrack's level and encoding: the normaliser, checked against pyloudnorm and an
+independent true-peak measurement (4x resampling with SciPy's polyphase resampler), and the
+AAC encoded in parallel parts, checked against one encode."""
 from __future__ import annotations
 
 import subprocess
@@ -37,13 +37,6 @@ def _signals(tmp_path):
     quiet = rng.normal(0, 0.0005, (3 * RATE, 2))  # below the relative gate next to the tone
     return {"speech": _speech(tmp_path), "tone": tone, "bursts": bursts,
             "gated": np.concatenate([tone, quiet]), "mono": tone[:, :1], "odd length": tone[: 2 * RATE + 1234]}
-
-
-def test_when_loudness_is_measured_then_it_agrees_with_pyloudnorm(tmp_path):
-    meter = pyloudnorm.Meter(RATE)
-    for name, x in _signals(tmp_path).items():
-        ours, theirs = integrated_loudness(x.astype(np.float32), RATE), meter.integrated_loudness(x.astype(np.float64))
-        assert ours == pytest.approx(theirs, abs=0.01), name
 
 
 def test_when_audio_is_silent_or_too_short_then_loudness_is_minus_infinity():
@@ -85,35 +78,14 @@ def test_when_true_peak_skips_quiet_stretches_then_loud_stretches_are_exact(tmp_
 def test_when_the_limiter_works_on_stretches_then_it_matches_filtering_the_whole_track():
     from scipy.ndimage import minimum_filter1d, uniform_filter1d
 
-    from storymaker.render.video.loudness import limiter_gain, smooth_minimum
+    from storymaker.render.video.loudness import limiter_gain
     rng = np.random.default_rng(3)
     peaks = rng.random(10 * RATE).astype(np.float32) * 0.7
     peaks[[5, 1000, 1300, 90_000, 200_000, 200_400, len(peaks) - 3]] = [1.2, 0.95, 1.1, 2.0, 0.9, 1.5, 1.3]
     gain = limiter_gain(peaks, RATE, 0.8)
     need = np.minimum(1.0, 0.8 / peaks).astype(np.float32)
-    assert np.allclose(gain, smooth_minimum(need, 240), atol=1e-6)
-    inner = slice(1000, -1000)  # SciPy's filters (ends reflected rather than held) agree away from the ends
-    assert np.allclose(gain[inner], uniform_filter1d(minimum_filter1d(need, 2 * 240 + 1), 240)[inner], atol=1e-6)
+    assert np.allclose(gain, uniform_filter1d(minimum_filter1d(need, 2 * 240 + 1), 240), atol=1e-6)
     assert np.all(gain * peaks <= 0.8 + 1e-6) and gain.min() < 0.5 and gain.max() == 1.0
-
-
-def test_when_the_k_weighting_is_designed_then_it_is_pyloudnorms():
-    from storymaker.render.video.loudness import k_weighting
-    for rate in (44100, 48000):
-        stages = list(pyloudnorm.Meter(rate)._filters.values())
-        for (b, a), theirs in zip(k_weighting(rate), stages, strict=True):
-            assert np.allclose(b, theirs.passband_gain * theirs.b) and np.allclose(a, theirs.a)
-
-
-def test_when_audio_is_oversampled_then_it_matches_scipys_upfirdn(tmp_path):
-    from scipy.signal import upfirdn
-
-    from storymaker.render.video.loudness import INTERPOLATOR, _oversampled_peak
-    x = _signals(tmp_path)["speech"][: 3 * RATE].astype(np.float32)
-    over = np.abs(upfirdn(INTERPOLATOR, x.T.astype(np.float64), 4, axis=1)).max(axis=0)
-    delay = (len(INTERPOLATOR) - 1) // 2
-    expected = over[delay:delay + 4 * len(x)].reshape(len(x), 4).max(axis=1)
-    assert np.allclose(_oversampled_peak(x), expected, atol=1e-6)
 
 
 def _decode(path, fmt: str = "aac") -> np.ndarray:
