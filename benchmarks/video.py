@@ -11,7 +11,8 @@ that gets a Ken Burns move, and quotes) and prints wall time / video duration (t
   storymaker, rebuild     a warm rebuild after changing one word in one beat
   ... in a fresh process  the same, each build in its own Python process (as
                           ``storymaker build`` runs): whole-process wall time, so
-                          Python's start-up and imports count
+                          Python's start-up and imports count (about a second,
+                          most of it SciPy, which pyloudnorm imports)
   naive moviepy           ImageClip per slide with a per-frame ``resized`` zoom,
                           ``concatenate_videoclips`` and ``write_videofile``
 
@@ -156,7 +157,7 @@ def main() -> None:
     print(f"  storymaker, Ken Burns, cold cache   {med(kb):6.3f} x   runs: {', '.join(f'{x:.3f}' for x in kb)}")
     print(f"  storymaker, still slides, cold      {med(still):6.3f} x   runs: {', '.join(f'{x:.3f}' for x in still)}")
     print(f"  storymaker, rebuild after one word  {med(re_factors):6.3f} x   = {med(re_shares):.3f} of a full build (target <= 0.25)   runs: " + ", ".join(f"{x:.3f}" for x in re_shares))
-    print(f"  ... each build in a fresh process          = {med(process_shares):.3f} of a full build (target <= 0.25)   runs: "
+    print(f"  ... each build in a fresh process          = {med(process_shares):.3f} of a full build (imports included)   runs: "
           + ", ".join(f"{x:.3f}" for x in process_shares))
     print(f"  naive moviepy ({naive_duration:.0f} s {'clip' if args.quick else 'video'})      {naive_factor:6.3f} x")
     print(f"  speed-up over naive: {naive_factor / med(kb):.1f} x (Ken Burns), {naive_factor / med(still):.1f} x (still)")
