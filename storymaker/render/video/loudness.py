@@ -85,28 +85,15 @@ def true_peak(samples: np.ndarray, floor: float = 0.0) -> np.ndarray:
         return _oversampled_peak(samples)
     peaks = np.repeat(bound, BLOCK)
     grid = peaks.reshape(blocks, BLOCK)
-    for chunk in np.array_split(hot, max(1, len(hot) // 1024)):  # bounded memory on long tracks
-        if len(chunk):
-            grid[chunk] = _block_peaks(samples, chunk)
-    return peaks[:n]
-
-
-def _block_peaks(samples: np.ndarray, blocks: np.ndarray) -> np.ndarray:
-    """Exact true peaks for whole blocks of ``BLOCK`` samples, all oversampled in one call.
-
-    Each block is cut out with ``2 * taps`` samples either side (zeros beyond the ends, as
-    filtering the whole signal would see), which covers the interpolator's reach.
-    """
-    from scipy.signal import upfirdn
-    interpolator, taps, _ = _interpolator()
-    margin = 2 * taps
+    margin = 2 * taps  # covers the interpolator's reach; zeros beyond the ends, as filtering it all would see
     padded = np.pad(samples.astype(np.float32), ((margin, margin + BLOCK), (0, 0)))
-    windows = padded[(blocks * BLOCK)[:, None] + np.arange(BLOCK + 2 * margin)[None, :]]  # k x w x channels
-    over = upfirdn(interpolator, np.ascontiguousarray(windows.transpose(0, 2, 1)), 4, axis=2)
-    np.abs(over, out=over)
-    peak = over.max(axis=1)  # k x oversampled length
-    start = (len(interpolator) - 1) // 2 + 4 * margin
-    return peak[:, start:start + 4 * BLOCK].reshape(len(blocks), BLOCK, 4).max(axis=2)
+    width = BLOCK + 2 * margin
+    for chunk in np.array_split(hot, max(1, len(hot) // 1024)):  # bounded memory on long tracks
+        if len(chunk):  # the hot blocks with their margins, laid end to end and oversampled together
+            windows = padded[(chunk * BLOCK)[:, None] + np.arange(width)[None, :]]
+            grid[chunk] = _oversampled_peak(windows.reshape(-1, samples.shape[1])).reshape(len(chunk), width)[
+                :, margin:margin + BLOCK]
+    return peaks[:n]
 
 
 def _oversampled_peak(samples: np.ndarray) -> np.ndarray:
