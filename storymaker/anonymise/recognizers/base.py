@@ -1,0 +1,92 @@
+"""What every recognizer shares: the tables built once per register, the per-text context, and
+the one-method protocol (Presidio's ``EntityRecognizer.analyze`` in miniature).
+
+A recognizer is a small object with a ``name``, a ``priority`` (recognizers run from the highest
+down, so a lower one can see what a higher one already claimed) and ``find(ctx) -> list[Hit]``.
+``Detector.detect`` runs the registry and merges the spans; replacement is a separate step.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import Protocol
+
+from ...model import Register
+from ..hits import Hit
+from ..index import CANON, allow_index, place_index, register_index
+from ..lexicon import SAFE, common_words, first_names, places, surnames
+from ..normalise import fold
+from ..structured import classify
+from ..tokens import Tokens, _starts_sentence
+
+NAME_CONTEXT = frozenset("said says told tells rang called asked came went and was is has had who would "
+                         "from with phoned texted where were".split())
+FLAG_KINDS = {"capitalised": "unreviewed capitalised word", "number": "unreviewed number",
+              "name": "possible name", "place": "possible place name"}
+
+
+class Tables:
+    """All the look-up tables for one register, built once per Anonymiser."""
+
+    def __init__(self, register: Register) -> None:
+        self.register = register
+        self.entries = register.entries
+        self.names = register_index(register)
+        self.allowed = allow_index(register)
+        self.allow_words = frozenset(w.lower() for w in register.allow)
+        self.places = place_index()
+        self.produced: set[str] = set()  # tokens of our own pseudonyms: never re-detected
+        self.registered_keys = frozenset(self.names.first_keys())
+        starts = self.names.first_keys() | self.allowed.first_keys() | self.places.first_keys()
+        starts |= {word for word, c in CANON.items() if c in starts}
+        self.boring = frozenset(w for w in common_words() | SAFE if w not in starts)
+        self.safe = frozenset(SAFE - starts)
+        self.gazetteer = first_names() | surnames() | places()
+        self.other = {n: classify(fold(e.value)) for n, e in enumerate(self.entries) if e.kind == "other"}
+
+
+class Context:
+    """One text being analysed: its tokens, which tokens deserve a close look (``candidates``),
+    and which are already claimed by a hit or an allow-list phrase."""
+
+    def __init__(self, text: str, tokens: Tokens, tables: Tables, title: bool) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.tables = tables
+        self.title = title  # a Title Case heading: its capitalised common words are not flagged
+        self.hits: list[Hit] = []
+        self.claimed: set[int] = set()  # token indices inside a register hit or an allowed phrase
+        self._starts: list[int] | None = None
+        self.candidates = self._candidates()
+
+    def _candidates(self) -> list[int]:
+        """Tokens that are not plainly ordinary words: everything else is skipped by every token layer."""
+        t, text = self.tables, self.text
+        boring, safe, gaz = t.boring, t.safe, t.gazetteer
+        out = []
+        for i, (key, word) in enumerate(zip(self.tokens.keys, self.tokens.words)):
+            if key in boring and (key == word or key in safe or (
+                    word[0].isupper() and key not in gaz and (
+                        self.title or _starts_sentence(text, self.tokens.spans[i][0])))):
+                continue
+            out.append(i)
+        return out
+
+    def token_range(self, start: int, end: int) -> range:
+        """Indices of the tokens whose first character lies in [start, end)."""
+        if self._starts is None:
+            self._starts = [s for s, _ in self.tokens.spans]
+        return range(bisect_left(self._starts, start), bisect_right(self._starts, end - 1))
+
+    def covered(self, i: int) -> bool:
+        """Token i starts inside a structured, pattern or register hit already found."""
+        if i in self.claimed:
+            return True
+        start = self.tokens.spans[i][0]
+        return any(h.start <= start < h.end and not h.is_flag for h in self.hits)
+
+
+class Recognizer(Protocol):
+    name: str
+    priority: int
+
+    def find(self, ctx: Context) -> list[Hit]: ...

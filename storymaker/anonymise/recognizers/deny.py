@@ -1,0 +1,77 @@
+"""The last layer, default deny: every capitalised word and every number that no layer above
+explained, and that is not a known-safe word, is flagged for review (never silently kept)."""
+from __future__ import annotations
+
+import re
+
+from ..hits import Hit
+from ..lexicon import SAFE, TITLES, is_common
+from .base import FLAG_KINDS, NAME_CONTEXT, Context, Tables
+from .gazetteer import gazetteer_kind
+
+UNITS = frozenset("minutes minute mins hours hour days day weeks week months month years year yrs times time "
+                  "people patients staff kids children miles pounds quid percent per pence p grand calls beds "
+                  "of or and more less hundred thousand million k nights shifts".split())
+SAFE_ALNUM = frozenset("mp3 mp4 ps4 ps5 f1 a4 a3 a5 p45 p60 p11d b12 d3 3g 4g 5g covid19 y2k g7 g20 4x4 "
+                       "a1 m1 m6 m25 m62 9am 5pm".split())
+_DECADE = re.compile(r"\d{1,3}0s")
+_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)", re.I)
+
+
+def flag(start: int, end: int, kind: str) -> Hit:
+    return Hit(start, end, "unreviewed", "flag", FLAG_KINDS[kind], flag=FLAG_KINDS[kind])
+
+
+class DefaultDenyRecognizer:
+    name = "default deny"
+    priority = 0
+
+    def __init__(self, tables: Tables) -> None:
+        self.t = tables
+
+    def find(self, ctx: Context) -> list[Hit]:
+        out = []
+        for i in ctx.candidates:
+            if not ctx.covered(i):
+                hit = self._one(ctx, i)
+                if hit:
+                    out.append(hit)
+        return out
+
+    def _one(self, ctx: Context, i: int) -> Hit | None:
+        tokens = ctx.tokens
+        tok = tokens[i]
+        key = tok.key
+        if key in self.t.produced or key in self.t.allow_words:
+            return None
+        if any(ch.isdigit() for ch in key):
+            return None if safe_number(ctx.text, tokens, i) else flag(tok.start, tok.end, "number")
+        upper = tok.capitalised
+        if not upper or key in SAFE or key in TITLES:
+            return None
+        gaz = gazetteer_kind(key)
+        if (tok.sentence_start or ctx.title) and is_common(key):
+            named = gaz == "person" and i + 1 < len(tokens) and tokens.keys[i + 1] in NAME_CONTEXT
+            return flag(tok.start, tok.end, "name") if named else None
+        if gaz:
+            return flag(tok.start, tok.end, "place" if gaz in ("place", "county") else "name")
+        return flag(tok.start, tok.end, "capitalised")
+
+
+def safe_number(text: str, tokens, i: int) -> bool:
+    tok = tokens[i]
+    key = tok.key
+    if key in SAFE_ALNUM or _DECADE.fullmatch(key) or text[max(0, tok.start - 1):tok.start] in ("£", "$", "€"):
+        return True
+    if "24/7" in text[max(0, tok.start - 3):tok.end + 2]:
+        return True
+    if text[tok.end:tok.end + 1] == "%" or text[max(0, tok.start - 6):tok.start].lower() == "covid-":
+        return True
+    ordinal = _ORDINAL.fullmatch(key)
+    digits = ordinal.group(1) if ordinal else key
+    if not digits.isdigit():
+        return False
+    value = int(digits)
+    if (value <= 12 and not digits.startswith("0")) or (len(digits) == 4 and 1900 <= value <= 2039 and not ordinal):
+        return True
+    return i + 1 < len(tokens) and tokens[i + 1].key in UNITS and not ordinal

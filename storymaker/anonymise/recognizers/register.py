@@ -1,0 +1,60 @@
+"""Layer 1: the register (people, places, organisations, other), with aliases, name parts and
+spelling variants, matched on token sequences. Allowed phrases are claimed here too, so no
+later layer flags them (a registered name still wins over an allowed word)."""
+from __future__ import annotations
+
+from ..hits import Hit
+from ..index import KIND_NAMES, Pattern
+from .base import FLAG_KINDS, NAME_CONTEXT, Context, Tables
+
+
+class RegisterRecognizer:
+    name = "register"
+    priority = 100
+
+    def __init__(self, tables: Tables) -> None:
+        self.t = tables
+
+    def find(self, ctx: Context) -> list[Hit]:
+        out: list[Hit] = []
+        text, tokens, t = ctx.text, ctx.tokens, self.t
+        free = 0
+        for i in ctx.candidates:
+            if i < free:
+                continue
+            found = t.names.match(text, tokens, i)
+            if found and self._applies(ctx, i, found[0], out):
+                pattern, last = found
+                out.append(self._hit(tokens.spans[i][0], tokens.spans[last][1], pattern))
+                ctx.claimed.update(range(i, last + 1))
+                free = last + 1
+                continue
+            allowed = t.allowed.match(text, tokens, i)
+            if allowed:
+                ctx.claimed.update(range(i, allowed[1] + 1))
+                free = allowed[1] + 1
+        return out
+
+    def _applies(self, ctx: Context, i: int, p: Pattern, out: list[Hit]) -> bool:
+        """A registered common word at a sentence start ("Will you ...", "Reading the notes ...") is
+        flagged, not replaced, unless the next word says it is a name ("Will said ...", "Reading was ...")."""
+        tokens = ctx.tokens
+        tok = tokens[i]
+        if not (p.needs_capital and tok.sentence_start):
+            return True
+        if i + 1 < len(tokens) and tokens.keys[i + 1] in NAME_CONTEXT:
+            return True
+        if tok.key not in self.t.allow_words:
+            out.append(Hit(tok.start, tok.end, "unreviewed", "flag", FLAG_KINDS["name"], flag=FLAG_KINDS["name"]))
+            ctx.claimed.add(i)
+        return False
+
+    def _hit(self, start: int, end: int, p: Pattern) -> Hit:
+        entry = self.t.entries[p.entry]
+        reason = f"register: {KIND_NAMES.get(entry.kind, entry.kind)}" + (" (spelling variant)" if p.variant else "")
+        key = f"register:{p.entry}:{p.role}"
+        shape = self.t.other.get(p.entry)
+        if shape:  # an `other` entry that is a phone number, email ...: replaced like one
+            return Hit(start, end, shape.kind, "register", f"{reason} ({shape.reason})", key,
+                       entry.replacement or shape.replacement)
+        return Hit(start, end, entry.kind, "register", reason, key)
