@@ -68,7 +68,8 @@ def init(target: Path, quiet: bool = False) -> int:
 
 def voices() -> int:
     from .render.video.voices import list_voices
+    print(f"{'engine':9} {'voice':18} {'language':9} {'accent':26} {'licence':32} state")
     for v in list_voices():
         state = "available" if v.available else f"not available: {v.why_not}"
-        print(f"{v.engine:9} {v.name:24} {v.language:22} {v.licence:18} {state}")
+        print(f"{v.engine:9} {v.name:18} {v.language:9} {v.accent:26} {v.licence:32} {state}")
     return 0

@@ -72,7 +72,7 @@ class Beat:
 @dataclass(frozen=True)
 class VideoSpec:
     formats: tuple[str, ...] = ("16:9",)
-    voice_engine: str = "espeak"  # espeak | piper | recorded
+    voice_engine: str = ""  # "" (the best installed: hibari, else espeak) | hibari | espeak | piper | recorded
     voice: str = ""  # engine-specific voice name / model path / recordings folder
     music: str = ""  # optional background music path, relative to the project
     music_licence: str = ""

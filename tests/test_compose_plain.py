@@ -106,9 +106,9 @@ def test_when_a_story_is_composed_then_its_disclosure_names_the_interviews_and_t
 
 
 @pytest.mark.parametrize("video, credit", [
-    (VideoSpec(), "Narrated by a synthetic voice (espeak-ng)."),
-    (VideoSpec(voice="en-gb"), "Narrated by a synthetic voice (espeak-ng, en-gb)."),
-    (VideoSpec(voice_engine="piper", voice="en_GB-alba-medium"), "Narrated by a synthetic voice (Piper, en_GB-alba-medium)."),
+    (VideoSpec(), "Narrated by a synthetic voice."),
+    (VideoSpec(voice_engine="espeak", voice="en-gb"), "Narrated by a synthetic voice."),
+    (VideoSpec(voice_engine="piper", voice="en_GB-alba-medium"), "Narrated by a synthetic voice."),
     (VideoSpec(voice_engine="recorded"), "Narrated by a recorded human voice reading the participants' words."),
 ])
 def test_when_no_voice_credit_is_given_then_video_names_the_voice_from_its_settings(video, credit):

@@ -15,7 +15,7 @@ from storymaker.render.video.frames import Art, ken_burns_box
 from storymaker.render.video.layout import wrap_balanced
 from storymaker.render.video.plan import Clip, Slide, TimedSlide, plain, plan_slides, timeline
 from storymaker.render.video.theme import load_theme, resolve_font
-from storymaker.render.video.voices import check_voice, describe_voice, list_voices
+from storymaker.render.video.voices import check_voice, describe_voice, list_voices, make_engine
 
 SENTENCES = [
     "It was the way she sat with me at the kitchen table and just listened to me.",
@@ -119,31 +119,47 @@ def test_when_ken_burns_moves_then_it_is_smooth_and_sub_pixel(motion):
     assert all(b[0] >= -1e-6 and b[1] >= -1e-6 and b[2] <= 1056 + 1e-6 and b[3] <= 1188 + 1e-6 for b in boxes)
 
 
-def test_when_voices_are_listed_then_espeak_english_is_available_and_piper_explains_itself():
+def test_when_voices_are_listed_then_each_has_licence_and_accent_and_the_default_is_hibari():
     voices = list_voices()
     assert any(v.engine == "espeak" and v.name == "en-gb" and v.available for v in voices)
-    piper = next(v for v in voices if v.engine == "piper")
-    assert piper.available or "pip install piper-tts" in piper.why_not
+    default = next(v for v in voices if v.engine == "hibari" and v.name == "heart (default)")
+    assert default.available and default.licence == "Apache-2.0" and default.accent.startswith("American")
+    assert all(v.licence and v.accent for v in voices)
+    joe = next(v for v in voices if v.engine == "piper" and v.name == "joe")
+    assert joe.available and "CC0" in joe.licence
+    fetched = [v for v in voices if v.engine == "hibari" and not v.available]
+    assert all("never" in v.why_not for v in fetched), "voices hibari would download are offered only with a warning"
+
+
+def test_when_no_engine_is_named_then_hibari_speaks_and_without_it_espeak(monkeypatch):
+    from storymaker.render.video import voices
+    assert isinstance(make_engine(VideoSpec(), ROOT), voices.HibariVoice)
+    monkeypatch.setattr(voices, "hibari_installed", lambda: False)
+    assert isinstance(make_engine(VideoSpec(), ROOT), voices.EspeakVoice)
+
+
+@pytest.mark.parametrize("spec", [VideoSpec(), VideoSpec(voice_engine="espeak", voice="en-us"),
+                                  VideoSpec(voice_engine="piper", voice="joe")])
+def test_when_voice_is_described_then_the_credit_is_plain_words_with_no_file_or_brackets(spec):
+    text = describe_voice(spec)
+    assert text == "Narrated by a synthetic voice."
+
+
+def test_when_narration_is_recorded_then_the_credit_names_the_voice_artist():
+    assert describe_voice(VideoSpec(voice_engine="recorded", voice="r")) == "Narrated by a voice artist reading the participants' words."
 
 
 @pytest.mark.parametrize("spec, expected", [
-    (VideoSpec(), "Narrated by a synthetic voice (espeak-ng, English (Great Britain))."),
-    (VideoSpec(voice="en-us"), "Narrated by a synthetic voice (espeak-ng, English (America))."),
-    (VideoSpec(voice_engine="piper", voice="voices/en_GB-alba-medium.onnx"), "Narrated by a synthetic voice (Piper, en_GB-alba-medium)."),
-    (VideoSpec(voice_engine="recorded", voice="recordings"), "Narrated by a voice artist reading the participants' words."),
-])
-def test_when_voice_is_described_then_the_credit_names_engine_and_voice(spec, expected):
-    assert describe_voice(spec) == expected
-
-
-@pytest.mark.parametrize("spec, expected", [
-    (VideoSpec(voice_engine="festival"), "unknown voice engine 'festival'; choose one of: espeak, piper, recorded"),
-    (VideoSpec(voice="xx-nope"), "unknown espeak-ng voice"),
+    (VideoSpec(voice_engine="festival"), "unknown voice engine 'festival'; choose one of: hibari, espeak, piper, recorded"),
+    (VideoSpec(voice_engine="espeak", voice="xx-nope"), "unknown espeak-ng voice"),
+    (VideoSpec(voice_engine="hibari", voice="nobody"), "unknown hibari voice"),
+    (VideoSpec(voice_engine="hibari", voice="emma"), "never downloads during a build"),
     (VideoSpec(voice_engine="piper", voice="voices/missing.onnx"), "not found"),
     (VideoSpec(voice_engine="piper", voice="voice.txt"), ".onnx voice file"),
     (VideoSpec(voice_engine="recorded", voice="nowhere"), "not found"),
 ])
-def test_when_voice_is_wrong_then_check_voice_says_how_to_fix_it(spec, expected, tmp_path):
+def test_when_voice_is_wrong_then_check_voice_says_how_to_fix_it(spec, expected, tmp_path, monkeypatch):
+    monkeypatch.setenv("HIBARI_HOME", str(tmp_path / "empty-cache"))
     problems = check_voice(spec, tmp_path)
     assert problems and any(expected in p for p in problems)
     assert all("\n" not in p for p in problems)

@@ -153,7 +153,7 @@ def test_when_image_is_corrupt_then_error_says_it_cannot_be_read(tmp_path, damag
 
 
 @pytest.mark.parametrize("engine, voice, expected", [
-    ("festival", "", "choose one of: espeak, piper, recorded"),
+    ("festival", "", "choose one of: hibari, espeak, piper, recorded"),
     ("espeak", "klingon-x", "unknown espeak-ng voice"),
     ("recorded", "no/such/folder", "recorded narration folder"),
 ])

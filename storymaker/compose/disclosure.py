@@ -21,16 +21,13 @@ _COMMUNITY = (
     "The words are what people told us, in their own words. "
     "We wrote the linking text, and it is marked."
 )
-_ENGINES = {"espeak": "espeak-ng", "piper": "Piper"}
 
 
 def default_voice_credit(video: VideoSpec) -> str:
     """A voice credit from the story's video settings, when the caller gave none."""
     if video.voice_engine == "recorded":
         return "Narrated by a recorded human voice reading the participants' words."
-    engine = _ENGINES.get(video.voice_engine, video.voice_engine)
-    detail = f"{engine}, {video.voice}" if video.voice else engine
-    return f"Narrated by a synthetic voice ({detail})."
+    return "Narrated by a synthetic voice."
 
 
 def disclosure(contributors: int, audience: str, channel: str, voice_credit: str = "") -> str:

@@ -95,9 +95,9 @@ def _video(rel: str, data: object, line: int) -> tuple[VideoSpec, list[Problem]]
     f.unknown(VIDEO_KEYS)
     formats = f.choices("formats", tuple(VIDEO_FORMATS), ("16:9",))
     voice = data.get("voice")
-    engine, name = "espeak", ""
+    engine, name = "", ""  # no engine named: the best one installed (see render/video/voices.py)
     if isinstance(voice, dict):
-        engine = str(voice.get("engine") or "espeak").strip().lower()
+        engine = str(voice.get("engine") or "").strip().lower()
         name = str(voice.get("name") or "").strip()
     elif isinstance(voice, str) and voice.strip():
         engine = voice.strip().lower()

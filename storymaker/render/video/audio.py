@@ -23,6 +23,7 @@ from ...model import Problem
 from . import cache
 from .loudness import normalise
 from .plan import TimedSlide
+from .resample import stereo_48k
 
 RATE = 48000
 
@@ -117,9 +118,8 @@ def adts_packets(stream: bytes) -> list[bytes]:
 
 
 def _samples(seg: AudioSegment) -> np.ndarray:
-    """n x 2 float32 in -1..1."""
-    seg = seg.set_frame_rate(RATE).set_channels(2).set_sample_width(2)
-    return np.frombuffer(seg.raw_data, dtype="<i2").reshape(-1, 2).astype(np.float32) / 32768
+    """n x 2 float32 in -1..1 at 48 kHz (resampled with soxr)."""
+    return stereo_48k(seg)
 
 
 def _voice(placed: list[tuple[str, int]], length: int) -> np.ndarray:

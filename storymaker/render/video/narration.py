@@ -14,9 +14,11 @@ name in that folder, with any audio extension (.wav .mp3 .ogg .flac .m4a):
 from __future__ import annotations
 
 import re
+import wave
 from concurrent.futures import Executor
 from pathlib import Path
 
+import numpy as np
 from pydub import AudioSegment, silence
 from pydub.exceptions import CouldntDecodeError
 
@@ -24,9 +26,9 @@ from ...errors import RenderError
 from ...model import Problem
 from . import cache
 from .plan import Clip, Slide
+from .resample import RATE, stereo_48k, write_wav
 from .voices import RecordedVoice, VoiceEngine
 
-RATE = 48000
 AUDIO_EXTS = (".wav", ".mp3", ".ogg", ".flac", ".m4a")
 _SENTENCE = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 
@@ -61,15 +63,30 @@ def _spoken(text: str, engine: VoiceEngine, cache_dir: Path, story_key: str) -> 
         try:
             engine.synthesize(text, raw)
             with cache.atomic(wav) as tmp:
-                _standard(_load(raw, story_key)).fade_in(5).fade_out(5).export(tmp, format="wav")
+                write_wav(tmp, _faded(_trimmed(stereo_48k(_load(raw, story_key))), 0.005))
         finally:
             raw.unlink(missing_ok=True)
     cache.STATS.count("narration", fresh)
-    return Clip(str(wav), 0.0, _duration(wav, story_key), text)
+    return Clip(str(wav), 0.0, _duration(wav), text)
 
 
-def _standard(seg: AudioSegment) -> AudioSegment:
-    return seg.set_frame_rate(RATE).set_channels(2).set_sample_width(2)
+def _trimmed(samples: np.ndarray, floor_db: float = -50.0, margin: float = 0.02) -> np.ndarray:
+    """Without the engine's leading and trailing silence, so a clip starts and ends with the words."""
+    loud = np.flatnonzero(np.abs(samples).max(axis=1) > 10 ** (floor_db / 20))
+    if not len(loud):
+        return samples
+    pad = round(margin * RATE)
+    return samples[max(0, loud[0] - pad):loud[-1] + pad]
+
+
+def _faded(samples: np.ndarray, seconds: float) -> np.ndarray:
+    n = min(len(samples) // 2, round(seconds * RATE))
+    out = samples.copy()
+    if n:
+        ramp = np.linspace(0, 1, n, dtype=np.float32)[:, None]
+        out[:n] *= ramp
+        out[len(out) - n:] *= ramp[::-1]
+    return out
 
 
 def _load(path: Path, story_key: str) -> AudioSegment:
@@ -80,9 +97,9 @@ def _load(path: Path, story_key: str) -> AudioSegment:
                                   f"({exc.__class__.__name__}); replace it with a valid WAV/MP3/OGG")) from None
 
 
-def _duration(wav: Path, story_key: str) -> float:
-    seg = _load(wav, story_key)
-    return seg.frame_count() / seg.frame_rate
+def _duration(wav: Path) -> float:
+    with wave.open(str(wav), "rb") as f:
+        return f.getnframes() / f.getframerate()
 
 
 def _slug(text: str) -> str:
@@ -147,9 +164,9 @@ def _cut(path: Path, span: tuple[int, int] | None, text: str, cache_dir: Path, s
     wav = cache_dir / "narration" / f"{cache.key('rec', cache.file_digest(path), span)}.wav"
     fresh = not wav.is_file()
     if fresh:
-        seg = _standard(_load(path, story_key))
-        seg = seg[span[0]:span[1]] if span else seg
+        samples = stereo_48k(_load(path, story_key))
+        samples = samples[span[0] * RATE // 1000:span[1] * RATE // 1000] if span else samples
         with cache.atomic(wav) as tmp:
-            seg.fade_in(10).fade_out(10).export(tmp, format="wav")
+            write_wav(tmp, _faded(samples, 0.01))
     cache.STATS.count("narration", fresh)
-    return Clip(str(wav), 0.0, _duration(wav, story_key), text)
+    return Clip(str(wav), 0.0, _duration(wav), text)

@@ -27,7 +27,7 @@ from .progress import Bars
 from .segments import Format, base_picture, draw_art, encode_segment, overlays_for, plan_segments
 from .slides import Canvas
 from .theme import Theme, load_theme
-from .voices import describe_voice, make_engine
+from .voices import describe_voice, engine_name, make_engine
 
 
 def render_videos(stories: Sequence[Story], out_dir: Path, *, project_root: Path, templates_dir: Path,
@@ -77,7 +77,7 @@ def _story(story: Story, out_dir: Path, root: Path, templates: Path, cache_dir: 
 
 def _voice_spec(story: Story, theme: Theme):
     spec = story.video
-    if (spec.voice_engine or "espeak") == "espeak" and not spec.voice:
+    if engine_name(spec) == "espeak" and not spec.voice:
         return replace(spec, voice=str(theme.get("narration", "espeak_voice", default="en-gb")))
     return spec
 
