@@ -17,6 +17,7 @@ from pathlib import Path
 AUDIENCES = ("staff", "community")
 EXCERPT_AUDIENCES = ("staff", "community", "both")
 CHANNELS = ("web", "video")
+ORDERS = ("auto", "fixed")  # story order: pins then chosen quotes, or exactly the pins
 VIDEO_FORMATS = {"16:9": (1920, 1080), "1:1": (1080, 1080), "4:5": (1080, 1350), "9:16": (1080, 1920)}
 
 
@@ -67,6 +68,9 @@ class Beat:
     image: str = ""  # optional image path, relative to the project
     line: int = 0
     image_alt: str = ""  # what the image shows, for screen readers
+    pin: tuple[str, ...] = ()  # excerpt ids used first, in this order (the editor's choice)
+    exclude: tuple[str, ...] = ()  # excerpt ids never used in this beat
+    pin_lines: tuple[int, ...] = ()  # the line of each pin, for problems
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,9 @@ class StorySpec:
     video: VideoSpec = field(default_factory=VideoSpec)
     source: str = ""
     line: int = 0
+    exclude: tuple[str, ...] = ()  # excerpt ids never used anywhere in this story
+    order: str = "auto"  # auto: pins first, then chosen; fixed: exactly the pins, nothing chosen
+    persona: tuple[str, ...] = ()  # facts about the narrator, checked against the quotes
 
     def contributors_needed(self, audience: str) -> int:
         if self.min_contributors is not None:

@@ -15,6 +15,7 @@ from typing import Iterable
 
 from .anonymise import Anonymiser, LogEntry, mask
 from .compose import Composition, compose
+from .compose.pins import pin_problems
 from .errors import ComposeError
 from .model import Excerpt, Flag, Problem, Project, Redaction, StorySpec
 from .paths import IMAGE_TYPES, confined
@@ -31,6 +32,7 @@ class Prepared:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     unreviewed: int = 0  # how many of the problems are anonymisation flags
+    loaded: Project | None = None  # the project as loaded: every excerpt, for pins that break a rule
 
 
 def publishable(e: Excerpt, project: Project) -> bool:
@@ -97,6 +99,11 @@ def compose_story(prep: Prepared, spec: StorySpec, channels: Iterable[str]) -> N
     for audience in spec.audiences:
         for channel in channels:
             credit = describe_voice(spec.video) if channel == "video" else ""
+            loaded = prep.loaded or prep.project
+            pins = pin_problems(loaded.excerpts, loaded.withdrawn, spec, audience, channel, prep.safe)
+            if pins:  # a pin of a withdrawn or unconsented excerpt: say so, not "unknown id"
+                prep.problems += pins
+                continue
             try:
                 comp = compose(prep.project, spec, audience, channel, prep.safe, voice_credit=credit)
             except ComposeError as exc:
@@ -113,7 +120,7 @@ def voice_problems(prep: Prepared, spec: StorySpec) -> None:
 
 def prepare(project: Project, channels: Iterable[str] | None = None, only: str | None = None) -> Prepared:
     """Anonymise and compose; ``channels`` limits the outputs, ``only`` limits to one story slug."""
-    prep = Prepared(project, Anonymiser(project.register))
+    prep = Prepared(project, Anonymiser(project.register), loaded=project)
     anonymise_excerpts(prep)
     # compose sees only excerpts that may be published and were anonymised
     prep.project = dataclasses.replace(project, excerpts=tuple(e for e in project.excerpts if e.id in prep.safe))
@@ -125,4 +132,5 @@ def prepare(project: Project, channels: Iterable[str] | None = None, only: str |
         if "video" in chosen:
             voice_problems(prep, spec)
         compose_story(prep, safe_spec(prep, spec), chosen)
+    prep.problems = list(dict.fromkeys(prep.problems))  # a pin's problem is the same in every version
     return prep

@@ -15,6 +15,7 @@ from ..model import Excerpt, Redaction, StorySpec
 from .diagnose import explain, shape_problem
 from .edits import TRIM_SLACK, Prepared, prepare
 from .sentences import word_count
+from .pins import excluded, group_problems, pin_problems
 from .pool import Pool
 from .search import Outcome, Pick, Search, Slot, rank
 
@@ -58,13 +59,36 @@ class Quotes:
         return abs(words - self.budget) // max(1, self.budget // 4)
 
 
-def _slots(pool: Pool, spec: StorySpec, audience: str, channels: frozenset[str]) -> list[Slot]:
+def _slots(pool: Pool, spec: StorySpec, audience: str, channels: frozenset[str], quotes: Quotes) -> list[Slot]:
+    """Per beat: a slot per pin (in the pins' order), then the slots chosen automatically."""
     slots: list[Slot] = []
     for i, beat in enumerate(spec.beats):
-        groups = pool.groups(tuple(beat.themes), audience, channels)
+        skip = excluded(spec, i)
+        groups = {p: kept for p, found in pool.groups(tuple(beat.themes), audience, channels).items()
+                  if (kept := tuple(e for e in found if e.id not in skip))}
         order = tuple(sorted(groups, key=lambda p: rank(spec.seed, spec.slug, p)))
-        slots.extend(Slot(i, groups, order) for _ in range(beat.excerpts))
+        for eid in beat.pin:
+            excerpt = pool.by_id[eid]
+            slots.append(Slot(i, groups, order, Pick(i, excerpt, quotes(excerpt), pinned=True)))
+        slots.extend(Slot(i, groups, order) for _ in range(beat.excerpts - len(beat.pin)))
     return slots
+
+
+def _check_pins(pool: Pool, spec: StorySpec, audience: str, channel: str, quotes: Quotes) -> None:
+    problems = pin_problems(pool.by_id.values(), pool.withdrawn, spec, audience, channel, quotes.safe)
+    if not problems:
+        pinned = {eid: (pool.by_id[eid].participant, quotes(pool.by_id[eid]).words) for b in spec.beats for eid in b.pin}
+        problems = group_problems(spec, audience, pinned)
+    if problems:
+        raise ComposeError(problems)
+
+
+def _phases(pool: Pool, spec: StorySpec, audience: str, channel: str) -> list[frozenset[str]]:
+    """Every channel of the story first (same words everywhere), then this channel alone."""
+    everywhere = frozenset(spec.outputs) | {channel}
+    pins = [pool.by_id[eid] for b in spec.beats for eid in b.pin]
+    first = [everywhere] if all(pool.usable(e, audience, everywhere) for e in pins) else []
+    return list(dict.fromkeys(first + [frozenset({channel})]))
 
 
 def choose(pool: Pool, spec: StorySpec, audience: str, channel: str,
@@ -74,10 +98,11 @@ def choose(pool: Pool, spec: StorySpec, audience: str, channel: str,
     if problem:
         raise ComposeError(problem)
     quotes = Quotes(safe, quote_budget(spec))
+    _check_pins(pool, spec, audience, channel, quotes)
     everywhere = frozenset(spec.outputs) | {channel}
     outcome = Outcome()
-    for channels in dict.fromkeys([everywhere, frozenset({channel})]):
-        search = Search(_slots(pool, spec, audience, channels), spec.contributors_needed(audience),
+    for channels in _phases(pool, spec, audience, channel):
+        search = Search(_slots(pool, spec, audience, channels, quotes), spec.contributors_needed(audience),
                         spec.max_share, quotes, lambda eid: rank(spec.seed, spec.slug, eid))
         outcome = search.run()
         if outcome.picks is not None:

@@ -6,6 +6,7 @@ from collections import Counter
 from typing import Mapping
 
 from ..model import Beat, Excerpt, Problem, Redaction, StorySpec
+from .pins import excluded
 from .pool import Pool
 from .search import Outcome
 
@@ -38,12 +39,13 @@ def _why_not(pool: Pool, excerpt: Excerpt, audience: str, channel: str, safe: Ma
     return ""
 
 
-def usable(pool: Pool, beat: Beat, audience: str, channel: str, safe: Mapping[str, Redaction]) -> tuple[list[Excerpt], Counter]:
-    """The beat's quotable excerpts, and a count of why the others are not."""
+def usable(pool: Pool, beat: Beat, audience: str, channel: str, safe: Mapping[str, Redaction],
+           skip: frozenset[str] = frozenset()) -> tuple[list[Excerpt], Counter]:
+    """The beat's quotable excerpts (beyond its pins), and a count of why the others are not."""
     ok: list[Excerpt] = []
     reasons: Counter = Counter()
     for excerpt in pool.tagged(beat.themes):
-        why = _why_not(pool, excerpt, audience, channel, safe)
+        why = "pinned or excluded" if excerpt.id in skip else _why_not(pool, excerpt, audience, channel, safe)
         if why:
             reasons[why] += 1
         else:
@@ -63,7 +65,7 @@ def shape_problem(spec: StorySpec, audience: str, channel: str) -> Problem | Non
 def explain(pool: Pool, spec: StorySpec, audience: str, channel: str,
             safe: Mapping[str, Redaction], outcome: Outcome) -> Problem:
     """The most useful single problem for a story the search could not fill."""
-    found = [usable(pool, beat, audience, channel, safe) for beat in spec.beats]
+    found = [usable(pool, beat, audience, channel, safe, excluded(spec, i)) for i, beat in enumerate(spec.beats)]
     return (_beat_problem(spec, audience, channel, found)
             or _story_problem(spec, audience, channel, found)
             or _search_problem(spec, audience, channel, outcome))
@@ -71,7 +73,8 @@ def explain(pool: Pool, spec: StorySpec, audience: str, channel: str,
 
 def _beat_problem(spec: StorySpec, audience: str, channel: str, found: list) -> Problem | None:
     for beat, (ok, reasons) in zip(spec.beats, found):
-        if len(ok) >= beat.excerpts:
+        wanted = beat.excerpts - len(beat.pin)
+        if len(ok) >= wanted:
             continue
         if not ok and not reasons:
             message = (f"beat '{beat.heading}': no excerpts are tagged {_themes(beat)}; "
@@ -79,7 +82,7 @@ def _beat_problem(spec: StorySpec, audience: str, channel: str, found: list) -> 
         else:
             why = "; ".join(f"{n} {r}" for r, n in sorted(reasons.items()))
             message = (f"beat '{beat.heading}': only {_n(len(ok), 'excerpt')} tagged {_themes(beat)} can be used for "
-                       f"{audience}/{channel} ({why or 'none excluded'}); need {beat.excerpts}")
+                       f"{audience}/{channel} ({why or 'none excluded'}); need {wanted}")
         return Problem(spec.source, beat.line or spec.line, message)
     return None
 
@@ -95,7 +98,7 @@ def _story_problem(spec: StorySpec, audience: str, channel: str, found: list) ->
                        f"consented excerpts for {audience}/{channel}; "
                        f"need {need}; add excerpts from more people or lower min_contributors:")
     distinct = {e.id for ok, _ in found for e in ok}
-    slots = sum(b.excerpts for b in spec.beats)
+    slots = sum(b.excerpts - len(b.pin) for b in spec.beats)
     if len(distinct) < slots:
         return Problem(spec.source, spec.line,
                        f"{_where(spec, audience, channel)}: its beats need {slots} different excerpts but only "
@@ -115,7 +118,9 @@ def _search_problem(spec: StorySpec, audience: str, channel: str, outcome: Outco
     elif best:
         top, most = max(sorted(words.items()), key=lambda item: item[1])
         share = round(100 * most / max(1, sum(words.values())))
-        message = (f"{where}: participant {top} would supply {share}% of quoted words; max_share is "
+        pins = [p.excerpt.id for p in best if p.pinned and p.excerpt.participant == top]
+        because = f" (pinned: {', '.join(pins)}; unpin one or pin longer quotes from others)" if pins else ""
+        message = (f"{where}: participant {top} would supply {share}% of quoted words{because}; max_share is "
                    f"{round(100 * spec.max_share)}%; add excerpts from others or set a target_words: to trim long ones")
     else:
         message = f"{where}: no choice of excerpts met the constraints within {outcome.nodes} tries; add excerpts"

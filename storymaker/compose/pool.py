@@ -32,6 +32,7 @@ class Pool:
 
     def __init__(self, project: Project) -> None:
         self.withdrawn = project.withdrawn
+        self.by_id = {e.id: e for e in project.excerpts}
         index: dict[str, dict[str, Excerpt]] = defaultdict(dict)
         for excerpt in project.excerpts:
             for tag in excerpt.themes:

@@ -48,6 +48,7 @@ class Slot:
     beat: int
     groups: Groups
     order: tuple[str, ...]  # participants in seeded order
+    pinned: "Pick | None" = None  # the editor's pin: the only option for this slot
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class Pick:
     beat: int
     excerpt: Excerpt
     quote: Prepared
+    pinned: bool = False
 
 
 @dataclass
@@ -157,5 +159,7 @@ class Search:
         return picks
 
     def _options(self, slot: Slot) -> list[Pick]:
+        if slot.pinned is not None:
+            return [slot.pinned]
         columns = [self._excerpts(slot, p) for p in self._participants(slot)]
         return [col[d] for d in range(DEPTH) for col in columns if d < len(col)]

@@ -5,15 +5,16 @@ import difflib
 import re
 from pathlib import Path
 
-from ..model import AUDIENCES, CHANNELS, VIDEO_FORMATS, Beat, Problem, StorySpec, VideoSpec
+from ..model import AUDIENCES, CHANNELS, ORDERS, VIDEO_FORMATS, Beat, Problem, StorySpec, VideoSpec
 from .excerpts import split_list
 from .yamlio import LineDict, item_line, line_of, read_yaml
 
 SUFFIX = ".story.yaml"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 STORY_KEYS = {"title", "audience", "audiences", "narrator", "beats", "outputs", "min_contributors",
-              "max_share", "target_words", "seed", "summary", "video"}
-BEAT_KEYS = {"heading", "themes", "intro", "outro", "excerpts", "image", "image_alt"}
+              "max_share", "target_words", "seed", "summary", "video", "exclude", "order", "persona"}
+BEAT_KEYS = {"heading", "themes", "intro", "outro", "excerpts", "image", "image_alt", "pin", "exclude"}
+DEFAULT_EXCERPTS = 2  # quotes a beat draws when it says neither excerpts: nor pin:
 VIDEO_KEYS = {"formats", "voice", "music", "music_licence", "theme", "fps"}
 
 
@@ -70,8 +71,52 @@ class _Fields:
             return default
         return tuple(dict.fromkeys(values))
 
+    def ids(self, key: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+        """A list of excerpt ids, each with its line; repeats and non-text items are problems."""
+        value = self.data.get(key)
+        if value is None:
+            return (), ()
+        items = value if isinstance(value, list) else [value]
+        ids, lines = [], []
+        for i, item in enumerate(items):
+            line = item_line(value, i, line_of(value, self.line))
+            eid = str(item).strip() if isinstance(item, (str, int)) and not isinstance(item, bool) else ""
+            if not eid:
+                self.problems.append(Problem(self.rel, line, f"{self.what}: '{key}' must be a list of excerpt ids, e.g. [S-P01-02]"))
+            elif eid in ids:
+                self.problems.append(Problem(self.rel, line, f"{self.what}: excerpt {eid} is listed twice in '{key}'"))
+            else:
+                ids.append(eid)
+                lines.append(line)
+        return tuple(ids), tuple(lines)
 
-def _beat(rel: str, data: object, index: int, line: int) -> tuple[Beat | None, list[Problem]]:
+    def texts(self, key: str) -> tuple[str, ...]:
+        value = self.data.get(key)
+        if value is None:
+            return ()
+        items = value if isinstance(value, list) else [value]
+        if not all(isinstance(v, str) and v.strip() for v in items):
+            self.problem(f"{self.what}: '{key}' must be a list of short facts, e.g. [\"cares for her mum\"]")
+            return ()
+        return tuple(v.strip() for v in items)
+
+
+def _excerpts_wanted(f: _Fields, pins: tuple[str, ...], order: str) -> int:
+    """How many quotes a beat draws: given, or as many as its pins (at least the default unless fixed)."""
+    given = "excerpts" in f.data and f.data["excerpts"] is not None
+    count = f.number("excerpts", int, 1, 20, None) if given else None
+    if order == "fixed":
+        if not pins:
+            f.problem(f"{f.what}: the story has order: fixed, so every beat needs a 'pin:' list of excerpt ids")
+        elif count is not None and count != len(pins):
+            f.problem(f"{f.what}: order: fixed uses exactly the {len(pins)} pinned quotes; remove 'excerpts: {count}'")
+        return len(pins) or 1
+    if count is not None and count < len(pins):
+        f.problem(f"{f.what}: {len(pins)} quotes are pinned but 'excerpts' is {count}; raise excerpts or unpin some")
+    return count if count is not None else max(DEFAULT_EXCERPTS, len(pins))
+
+
+def _beat(rel: str, data: object, index: int, line: int, order: str = "auto") -> tuple[Beat | None, list[Problem]]:
     if not isinstance(data, LineDict):
         return None, [Problem(rel, line, f"beat {index + 1}: must be a mapping with heading and themes")]
     f = _Fields(rel, data, f"beat {index + 1}")
@@ -80,9 +125,13 @@ def _beat(rel: str, data: object, index: int, line: int) -> tuple[Beat | None, l
     themes = split_list(data.get("themes"))
     if not themes:
         f.problem(f"beat {index + 1}: missing 'themes' (codebook tags, as a list)")
+    pins, pin_lines = f.ids("pin")
+    exclude, _lines = f.ids("exclude")
+    for eid in sorted(set(pins) & set(exclude)):
+        f.problem(f"beat {index + 1}: excerpt {eid} is both pinned and excluded; keep it in one list")
     beat = Beat(heading=heading, themes=tuple(themes), intro=f.text("intro"), outro=f.text("outro"),
-                excerpts=f.number("excerpts", int, 1, 20, 2), image=f.text("image"),
-                image_alt=f.text("image_alt"), line=f.line)
+                excerpts=_excerpts_wanted(f, pins, order), image=f.text("image"),
+                image_alt=f.text("image_alt"), line=f.line, pin=pins, exclude=exclude, pin_lines=pin_lines)
     return (None if f.problems else beat), f.problems
 
 
@@ -122,16 +171,10 @@ def read_spec(path: Path, rel: str) -> tuple[StorySpec | None, list[Problem]]:
     f.unknown(STORY_KEYS)
     key = "audiences" if "audiences" in data else "audience"
     audiences = f.choices(key, AUDIENCES, (), required=True)
-    beats_data = data.get("beats")
-    beats: list[Beat] = []
-    if not isinstance(beats_data, list) or not beats_data:
-        f.problem("story: 'beats' must be a non-empty list")
-    else:
-        for i, item in enumerate(beats_data):
-            beat, more = _beat(rel, item, i, item_line(beats_data, i, f.line))
-            f.problems += more
-            if beat:
-                beats.append(beat)
+    order = f.choices("order", ORDERS, ("auto",))[0]
+    exclude, _lines = f.ids("exclude")
+    beats = _beats(f, data.get("beats"), order)
+    f.problems += _pin_clashes(rel, beats, exclude)
     video, more = _video(rel, data.get("video"), f.line)
     f.problems += more
     spec = StorySpec(
@@ -142,9 +185,37 @@ def read_spec(path: Path, rel: str) -> tuple[StorySpec | None, list[Problem]]:
         max_share=f.number("max_share", float, 0.01, 1.0, 0.4),
         target_words=f.number("target_words", int, 10, 100000, None),
         seed=f.number("seed", int, 0, 2**31, 0), summary=f.text("summary"),
-        video=video, source=rel, line=1,
+        video=video, source=rel, line=1, exclude=exclude, order=order, persona=f.texts("persona"),
     )
     return (None if f.problems else spec), f.problems
+
+
+def _beats(f: _Fields, beats_data: object, order: str) -> list[Beat]:
+    beats: list[Beat] = []
+    if not isinstance(beats_data, list) or not beats_data:
+        f.problem("story: 'beats' must be a non-empty list")
+        return beats
+    for i, item in enumerate(beats_data):
+        beat, more = _beat(f.rel, item, i, item_line(beats_data, i, f.line), order)
+        f.problems += more
+        if beat:
+            beats.append(beat)
+    return beats
+
+
+def _pin_clashes(rel: str, beats: list[Beat], exclude: tuple[str, ...]) -> list[Problem]:
+    """A quote pinned twice, or pinned and excluded from the whole story."""
+    problems, first = [], {}
+    for i, beat in enumerate(beats):
+        for eid, line in zip(beat.pin, beat.pin_lines):
+            if eid in exclude:
+                problems.append(Problem(rel, line, f"beat '{beat.heading}': pin {eid} is excluded from the whole story "
+                                        "(story 'exclude:'); keep it in one list"))
+            elif eid in first:
+                problems.append(Problem(rel, line, f"beat '{beat.heading}': pin {eid} is already used in beat "
+                                        f"'{beats[first[eid]].heading}'; a quote appears once per story"))
+            first.setdefault(eid, i)
+    return problems
 
 
 def read_specs(folder: Path, root: Path) -> tuple[list[StorySpec], list[Problem]]:
