@@ -119,7 +119,10 @@ def fresh_process(repeats: int, work: Path) -> list[float]:
 
 def naive(s: Story, work: Path, limit: float | None) -> tuple[float, float]:
     """ImageClip per slide, per-frame zoom with resized(), concatenate, write_videofile."""
-    from moviepy import AudioFileClip, ImageClip, concatenate_videoclips
+    try:
+        from moviepy import AudioFileClip, ImageClip, concatenate_videoclips
+    except ImportError:
+        raise SystemExit("benchmarks/video.py needs moviepy for its baseline: pip install -e '.[bench]'")
     slides = sorted((work / "cache" / "slides").glob("*.png"), key=os.path.getmtime)
     audio = next((work / "cache" / "audio").glob("*.aac"))
     total = AudioFileClip(str(audio)).duration
