@@ -19,11 +19,14 @@ from .anonymise import gate_problems, scan_tree, write_log
 from .compose import write_private, write_scripts
 from .check import cross_check
 from .console import Console
-from .errors import AnonymisationError, InputError
+from .errors import AnonymisationError, InputError, OutputError
+from .faults import write_problem
 from .load import load_project
+from .lock import build_lock
 from .model import Chapter, Cue, Problem, Project, VideoArtefact
+from .outguard import check_out
 from .prepare import Prepared, prepare
-from .staging import staged
+from .staging import slot, staged_pair
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -67,20 +70,31 @@ def build(root: Path, *, web: bool = False, video: bool = False, story: str | No
     console = Console(quiet)
     root = Path(root).resolve()
     channels = tuple(c for c, on in (("web", web), ("video", video)) if on) or None
+    target = check_out(root, Path(out) if out else root / "output", f"--out {out}" if out else "output")
     project = console.stage("Loading", lambda: load(root))
     prep = console.stage("Anonymising and composing", lambda: prepared(project, channels, story))
-    out = Path(out).resolve() if out else root / "output"
+    result = BuildResult(target, warnings=list(prep.warnings))
     partial = bool(story or channels)
-    result = BuildResult(out, warnings=list(prep.warnings))
-    with staged(out, carry_over=partial) as stage, staged(root / "private", carry_over=partial) as private:
-        result.videos = render_video(prep, stage, root, console, story)
-        result.pages = render_web(prep, stage, root, result.videos, console) if _wants(prep, "web") else []
-        console.stage("Writing private material", lambda: write_private_material(prep, private))
-        console.stage("Checking every published file", lambda: publish_gate(stage, prep, out))
-    result.pages = [out / Path(p).relative_to(stage) for p in result.pages]
-    result.videos = [moved(v, stage, out) for v in result.videos]
+    stages = {slot(target).tmp: str(target), slot(root / "private").tmp: str(root / "private")}
+    try:
+        with build_lock(root), staged_pair([target, root / "private"], root / ".storymaker-cache" / "swap.json",
+                                           shown=[str(target), "private"], carry_over=partial) as (stage, private):
+            render_all(prep, result, stage, private, root, console, story)
+    except OSError as exc:
+        raise OutputError(write_problem(exc, stages)) from None
+    result.pages = [target / Path(p).relative_to(stage) for p in result.pages]
+    result.videos = [moved(v, stage, target) for v in result.videos]
     console.done(result)
     return result
+
+
+def render_all(prep: Prepared, result: BuildResult, stage: Path, private: Path, root: Path,
+               console: Console, story: str | None) -> None:
+    """Everything a build writes, into the staging folders; the publish gate runs last."""
+    result.videos = render_video(prep, stage, root, console, story)
+    result.pages = render_web(prep, stage, root, result.videos, console) if _wants(prep, "web") else []
+    console.stage("Writing private material", lambda: write_private_material(prep, private))
+    console.stage("Checking every published file", lambda: publish_gate(stage, prep, result.output))
 
 
 def moved(v: VideoArtefact, old: Path, new: Path) -> VideoArtefact:

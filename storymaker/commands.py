@@ -40,11 +40,21 @@ def check(root: Path, quiet: bool = False) -> int:
 def compose_scripts(root: Path, story: str | None, quiet: bool = False) -> int:
     from .build import prepared
     from .compose import write_scripts
+    from .errors import OutputError
+    from .faults import write_problem
+    from .lock import build_lock
+    from .staging import slot, staged_pair
     prep = prepared(load(root), None, story)
-    paths = write_scripts(prep.compositions, root / "private" / "scripts")
+    private = root / "private"
+    try:  # private/ is replaced like a build's: only if storymaker wrote it, and all at once
+        with build_lock(root), staged_pair([private], root / ".storymaker-cache" / "swap.json",
+                                           shown=["private"], carry_over=True) as (stage,):
+            paths = [private / Path(p).relative_to(stage) for p in write_scripts(prep.compositions, stage / "scripts")]
+    except OSError as exc:
+        raise OutputError(write_problem(exc, {slot(private).tmp: str(private)})) from None
     if not quiet:
         for path in paths:
-            print(Path(path).relative_to(root) if Path(path).is_relative_to(root) else path)
+            print(path.relative_to(root))
     return 0
 
 

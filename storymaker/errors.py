@@ -7,6 +7,7 @@
     |   +-- ImportError_       an import file is malformed or hostile
     +-- AnonymisationError     unreviewed identifiers, or the publish gate found one (exit 1)
     +-- RenderError            an engine (espeak-ng, ffmpeg, a font, an image) failed (exit 1)
+    +-- OutputError            an output folder is refused, locked, read-only or full (exit 1)
 
 Messages never contain a raw identifier from the register or a flagged token:
 use :func:`storymaker.anonymise.mask` when naming one.
@@ -50,3 +51,7 @@ class AnonymisationError(StorymakerError):
 
 class RenderError(StorymakerError):
     pass
+
+
+class OutputError(StorymakerError):
+    """A build cannot write its output safely; nothing of the previous output was changed."""

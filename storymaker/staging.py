@@ -1,63 +1,176 @@
-"""Atomic output: build into a sibling temporary folder, then swap it into place.
+"""Atomic, paired output: build into temporary folders beside ``output/`` and ``private/``,
+then swap them all into place together, or none of them.
 
-Readers never see a half-written site, and a failed or interrupted build
-(an exception, Ctrl-C) leaves the previous folder exactly as it was.
+Readers never see a half-written site; a failed or interrupted build (an
+exception, Ctrl-C, a full disk) leaves every previous folder exactly as it was.
+Before swapping, a journal lists the renames; if the process dies part-way
+through, the next build reads the journal and puts the previous folders back.
+Only what storymaker wrote is ever removed: leftovers carry the marker file.
 """
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
+
+from .errors import OutputError
+from .model import Problem
+from .outguard import MARKER, check_folder, files_in, read_marker, write_marker
 
 BIG = 1 << 20
 
 
-def _copy_tree(src: Path, dst: Path) -> None:
-    """Carry over a previous folder: big files (videos) as hard links, the rest as copies.
+@dataclass(frozen=True)
+class Slot:
+    target: Path
+    tmp: Path
+    old: Path
+
+
+def slot(target: Path) -> Slot:
+    pid = os.getpid()
+    return Slot(target, target.with_name(f"{target.name}.tmp-{pid}"), target.with_name(f"{target.name}.old-{pid}"))
+
+
+def ours(folder: Path) -> bool:
+    return folder.is_dir() and not folder.is_symlink() and read_marker(folder) is not None
+
+
+def discard(folder: Path) -> None:
+    """Remove a folder storymaker wrote (it has the marker), or an empty one; never anything else."""
+    if ours(folder):
+        shutil.rmtree(folder, ignore_errors=True)
+    elif folder.is_dir() and not folder.is_symlink() and not any(folder.iterdir()):
+        folder.rmdir()
+
+
+def _carry_over(target: Path, tmp: Path) -> None:
+    """Copy what the last build wrote (only that): big files (videos) as hard links, the rest as copies.
 
     Stages unlink a big file before re-rendering it, so a hard link is never written through.
     """
-    def link(s: str, d: str) -> None:
+    for rel in read_marker(target) or []:
+        src, dst = target / rel, tmp / rel
+        if src.is_symlink() or not src.is_file() or not dst.resolve().is_relative_to(tmp):
+            continue
+        dst.parent.mkdir(parents=True, exist_ok=True)
         try:
-            if os.path.getsize(s) < BIG:
+            if src.stat().st_size < BIG:
                 raise OSError
-            os.link(s, d)
+            os.link(src, dst)
         except OSError:
-            shutil.copy2(s, d)
-    shutil.copytree(src, dst, copy_function=link, symlinks=False)
+            shutil.copy2(src, dst)
+
+
+def _prepare(s: Slot, carry_over: bool) -> None:
+    s.target.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale(s.target)
+    discard(s.tmp)
+    s.tmp.mkdir()
+    write_marker(s.tmp, [])
+    if carry_over and ours(s.target):
+        _carry_over(s.target, s.tmp)
+
+
+@contextmanager
+def staged_pair(targets: list[Path], journal: Path, *, shown: list[str] | None = None,
+                carry_over: bool = False) -> Iterator[list[Path]]:
+    """Yield one temporary folder per target; on success all of them replace their targets at once."""
+    shown = shown or [str(t) for t in targets]
+    recover(journal)
+    for target, name in zip(targets, shown):
+        check_folder(target, name)
+    slots = [slot(Path(t)) for t in targets]
+    try:
+        for s in slots:
+            _prepare(s, carry_over)
+        yield [s.tmp for s in slots]
+        for s in slots:
+            write_marker(s.tmp, files_in(s.tmp))
+        swap_all(slots, journal)
+    finally:
+        for s in slots:
+            discard(s.tmp)
 
 
 @contextmanager
 def staged(target: Path, carry_over: bool = False) -> Iterator[Path]:
-    """Yield a temporary folder beside ``target``; on success it replaces ``target``."""
+    """One folder on its own: a temporary folder beside ``target`` that replaces it on success."""
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
-    remove_stale(target)
-    shutil.rmtree(tmp, ignore_errors=True)
-    if carry_over and target.is_dir():
-        _copy_tree(target, tmp)
-    else:
-        tmp.mkdir()
-    try:
+    with staged_pair([target], target.with_name(f".{target.name}.swap.json"), carry_over=carry_over) as (tmp,):
         yield tmp
+
+
+def _steps(slots: list[Slot]) -> list[tuple[Path, Path]]:
+    steps = []
+    for s in slots:
+        if s.target.exists():
+            steps.append((s.target, s.old))
+        steps.append((s.tmp, s.target))
+    return steps
+
+
+def swap_all(slots: list[Slot], journal: Path) -> None:
+    """Rename every temporary folder into place; if any rename fails, undo the ones done."""
+    steps = _steps(slots)
+    journal.parent.mkdir(parents=True, exist_ok=True)
+    journal.write_text(json.dumps({"pid": os.getpid(), "steps": [[str(a), str(b)] for a, b in steps]}), encoding="utf-8")
+    done: list[tuple[Path, Path]] = []
+    try:
+        for src, dst in steps:
+            os.replace(src, dst)
+            done.append((src, dst))
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        _undo(done, journal)
         raise
-    swap(tmp, target)
+    journal.unlink()
+    for s in slots:
+        discard(s.old)
+
+
+def _undo(done: list[tuple[Path, Path]], journal: Path) -> None:
+    try:
+        for src, dst in reversed(done):
+            os.replace(dst, src)
+    except OSError as exc:
+        raise OutputError(Problem(str(journal), 0, f"a swap failed and could not be undone ({exc.strerror}): "
+                                  "run the build again to put the previous output back")) from exc
+    journal.unlink(missing_ok=True)
+
+
+def recover(journal: Path) -> None:
+    """Put the previous folders back after a swap that was cut short (the process died)."""
+    try:
+        data = json.loads(journal.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    if _alive(int(data.get("pid", 0))) and data.get("pid") != os.getpid():
+        return
+    steps = [(Path(a), Path(b)) for a, b in data.get("steps", [])]
+    for src, dst in reversed(steps):
+        if dst.exists() and not src.exists():
+            os.replace(dst, src)
+    for src, _ in steps:
+        if ".tmp-" in src.name:
+            discard(src)
+    journal.unlink(missing_ok=True)
 
 
 def remove_stale(target: Path) -> None:
-    """Remove folders left by a build that was killed outright (its process is gone)."""
+    """Remove folders that a build which was killed outright left behind (marked as ours, owner gone)."""
     for leftover in target.parent.glob(f"{target.name}.*-*"):
         kind, _, pid = leftover.name[len(target.name) + 1:].partition("-")
         if kind in ("tmp", "old") and pid.isdigit() and not _alive(int(pid)):
-            shutil.rmtree(leftover, ignore_errors=True)
+            discard(leftover)
 
 
 def _alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -67,9 +180,4 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def swap(new: Path, target: Path) -> None:
-    old = target.with_name(f"{target.name}.old-{os.getpid()}")
-    if target.exists():
-        os.replace(target, old)
-    os.replace(new, target)
-    shutil.rmtree(old, ignore_errors=True)
+__all__ = ["MARKER", "staged", "staged_pair", "recover", "remove_stale"]

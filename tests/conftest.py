@@ -31,10 +31,10 @@ def example_copy(tmp_path: Path) -> Path:
     return dest
 
 
-def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run ``python -m storymaker`` for real and capture what a user would see."""
     return subprocess.run([sys.executable, "-m", "storymaker", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=600)
+                          text=True, timeout=600, env=env)
 
 
 def add_excerpt(project: Path, row: str) -> None:

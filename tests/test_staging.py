@@ -7,25 +7,32 @@ import pytest
 
 from storymaker.model import Problem
 from storymaker.paths import IMAGE_TYPES, confined
+from storymaker.outguard import MARKER, write_marker
 from storymaker.staging import staged
+
+
+def previous_build(out: Path, files: dict[str, str]) -> None:
+    """A folder as an earlier build left it: its files and the marker listing them."""
+    out.mkdir(parents=True)
+    for name, text in files.items():
+        (out / name).write_text(text)
+    write_marker(out, list(files))
 
 
 def test_when_the_build_succeeds_then_the_new_folder_replaces_the_old(tmp_path: Path):
     out = tmp_path / "output"
-    out.mkdir()
-    (out / "old.html").write_text("old")
+    previous_build(out, {"old.html": "old"})
     with staged(out) as stage:
         (stage / "new.html").write_text("new")
         assert (out / "old.html").exists()  # readers still see the old site while building
-    assert sorted(p.name for p in out.iterdir()) == ["new.html"]
+    assert sorted(p.name for p in out.iterdir()) == [MARKER, "new.html"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
 
 
 @pytest.mark.parametrize("error", [RuntimeError("boom"), KeyboardInterrupt()])
 def test_when_the_build_fails_or_is_interrupted_then_the_previous_output_is_untouched(tmp_path: Path, error):
     out = tmp_path / "output"
-    out.mkdir()
-    (out / "page.html").write_text("previous")
+    previous_build(out, {"page.html": "previous"})
     with pytest.raises(type(error)):
         with staged(out) as stage:
             (stage / "page.html").write_text("half-written")
@@ -36,8 +43,7 @@ def test_when_the_build_fails_or_is_interrupted_then_the_previous_output_is_unto
 
 def test_when_carrying_over_then_rewriting_a_small_file_never_touches_the_old_copy(tmp_path: Path):
     out = tmp_path / "output"
-    out.mkdir()
-    (out / "videos.json").write_text("old")
+    previous_build(out, {"videos.json": "old"})
     with pytest.raises(RuntimeError):
         with staged(out, carry_over=True) as stage:
             (stage / "videos.json").write_text("new")
@@ -74,12 +80,35 @@ def test_when_an_asset_is_inside_the_project_then_its_absolute_path_is_given(tmp
 
 def test_when_a_killed_build_left_folders_behind_then_the_next_build_removes_them(tmp_path: Path):
     out = tmp_path / "output"
-    dead = tmp_path / "output.tmp-999999999"  # no such process
-    dead.mkdir()
-    (dead / "half.html").write_text("half")
+    previous_build(tmp_path / "output.tmp-999999999", {"half.html": "half"})  # no such process
     with staged(out) as stage:
         (stage / "page.html").write_text("whole")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
+
+
+def test_when_a_leftover_lookalike_was_not_written_by_storymaker_then_it_is_kept(tmp_path: Path):
+    mine = tmp_path / "output.old-999999999"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("mine")
+    with staged(tmp_path / "output") as stage:
+        (stage / "page.html").write_text("whole")
+    assert (mine / "notes.txt").read_text() == "mine"
+
+
+def test_when_carrying_over_then_only_files_the_last_build_wrote_are_copied(tmp_path: Path):
+    out = tmp_path / "output"
+    previous_build(out, {"a.html": "a"})
+    (out / "stray.txt").write_text("not ours")
+    write_marker(out, ["a.html", "stray.txt"])  # listed, so the guard lets it be replaced...
+    (out / "stray.txt").unlink()
+    (out / "late.txt").write_text("x")  # ...but a file added later is refused
+    from storymaker.errors import OutputError
+    with pytest.raises(OutputError, match="late.txt"):
+        with staged(out, carry_over=True):
+            pass
+    (out / "late.txt").unlink()
+    with staged(out, carry_over=True) as stage:
+        assert sorted(p.name for p in stage.iterdir()) == [MARKER, "a.html"]
 
 
 def test_when_the_cli_is_terminated_then_nothing_is_left_behind(small_project: Path):
