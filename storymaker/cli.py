@@ -32,13 +32,15 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--out", metavar="DIR", help="write here instead of output/")
     c = command("compose", help="write the composed scripts as Markdown to private/scripts/ for review")
     c.add_argument("--story", metavar="SLUG", help="compose one story only")
-    i = command("init", help="create a new project from the bundled example")
+    i = command("init", help="create a new project from the bundled example (or an empty one with --empty)")
     i.add_argument("dir", metavar="DIR")
+    i.add_argument("--empty", action="store_true", help="folders, templates and commented skeletons only: none of the example's data")
     im = command("import", help="import coded excerpts (REFI-QDA .qdpx/.qdc, Taguette, spreadsheets)")
     im.add_argument("file", metavar="FILE")
     im.add_argument("--into", metavar="CSV", help="excerpt file to write (default stories/excerpts/<name>.csv)")
     im.add_argument("--map", metavar="YAML", help="code map / column map (codes.yaml)")
     im.add_argument("--participants", metavar="YAML", help="document name -> participant id map")
+    im.add_argument("--keep-codebook", action="store_true", help="list imported themes missing from the codebook instead of adding them")
     s = command("serve", help="preview output/web on 127.0.0.1 and rebuild when inputs change")
     s.add_argument("--port", type=int, default=8000)
     command("voices", help="list the narration engines and voices available")
@@ -86,13 +88,14 @@ def _compose(args, root: Path) -> int:
 
 def _init(args, root: Path) -> int:
     from .commands import init
-    return init(Path(args.dir), quiet=args.quiet)
+    return init(Path(args.dir), quiet=args.quiet, empty=args.empty)
 
 
 def _import(args, root: Path) -> int:
     from .importers import run_import
     opt = lambda v: Path(v) if v else None
-    report = run_import(root, Path(args.file), opt(args.into), opt(args.map), opt(args.participants))
+    report = run_import(root, Path(args.file), opt(args.into), opt(args.map), opt(args.participants),
+                        add_themes=not args.keep_codebook)
     for line in report.lines():
         print(line)
     return 0

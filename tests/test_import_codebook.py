@@ -21,7 +21,7 @@ def test_when_a_codebook_is_imported_then_codable_codes_become_dotted_themes(tmp
                                "staff_care.rota": "Rota"}}
     lines = report.lines()
     assert "wrote 2 new theme(s) to stories/codebook.yaml" in lines
-    assert any("kept their existing description" in line for line in lines)
+    assert not any("existing description" in line for line in lines)  # existing themes are never touched
 
 
 def test_when_a_code_map_is_given_then_codebook_codes_take_the_mapped_tag(tmp_path):

@@ -51,12 +51,12 @@ def test_when_a_mapped_xlsx_has_one_row_per_coding_then_rows_merge_into_excerpts
     report = run_import(root, file, code_map=mapping)
     rows = read_rows(root / "stories/excerpts/coding report.csv")
     assert [(r["id"], r["participant"], r["text"], r["themes"], r["audience"]) for r in rows] == [
-        ("P02-r2", "P02", "They brought soup round.", "holistic_wellbeing;working_together", "community"),
-        ("N07-r5", "N07", "We planned it together.", "working_together", ""),
+        ("P02-c1d12596", "P02", "They brought soup round.", "holistic_wellbeing;working_together", "community"),
+        ("N07-837547b1", "N07", "We planned it together.", "working_together", ""),
     ]
     lines = report.lines()
     assert any("row 4" in line and "dropped by the code map" in line for line in lines)
-    assert any("audience value is not one of" in line for line in lines)
+    assert any("audience value 'everyone' is not recognised; accepted: staff, community, both" in line for line in lines)
 
 
 def test_when_mapped_columns_are_missing_then_the_error_lists_the_columns_found(tmp_path):
@@ -91,14 +91,15 @@ def test_when_the_target_exists_and_was_not_imported_then_it_is_not_overwritten(
     assert target.read_text(encoding="utf-8") == "hand written\n"
 
 
-def test_when_the_same_file_is_imported_again_then_it_replaces_its_own_output_unless_edited(tmp_path):
-    root, file, _ = _setup(tmp_path, "mine.csv", b"participant,text,themes\nP01,Hi there.,a\n", None)
+def test_when_the_same_file_is_imported_again_then_its_excerpts_update_and_a_persons_consent_is_kept(tmp_path):
+    root, file, _ = _setup(tmp_path, "mine.csv", b"participant,text,themes\nP01,Hi there.,a\nP03,Gone soon.,a\n", None)
     run_import(root, file)
-    file.write_bytes(b"participant,text,themes\nP01,Hi there.,a\nP02,More words.,b\n")
-    report = run_import(root, file)
-    assert any("replaced stories/excerpts/mine.csv" in line for line in report.lines())
     target = root / "stories/excerpts/mine.csv"
-    assert len(read_rows(target)) == 2
-    target.write_text(target.read_text(encoding="utf-8").replace(",,", ",web,", 1), encoding="utf-8")  # a person fills consent
-    with pytest.raises(ImportError_, match="edited since it was imported"):
-        run_import(root, file)
+    first = read_rows(target)
+    target.write_text(target.read_text(encoding="utf-8").replace("a,,,", "a,staff,web,", 1), encoding="utf-8")  # a person fills them in
+    file.write_bytes(b"participant,text,themes\nP02,More words.,b\nP01,Hi there.,a;b\n")  # sorted, edited, one row gone
+    report = run_import(root, file)
+    rows = read_rows(target)
+    assert [(r["id"], r["themes"], r["audience"], r["consent"]) for r in rows] == [
+        (rows[0]["id"], "b", "", ""), (first[0]["id"], "a;b", "staff", "web")]
+    assert "compared with the previous import: 1 added, 1 changed, 1 removed, 0 unchanged" in report.lines()

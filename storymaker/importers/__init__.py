@@ -1,11 +1,14 @@
-"""Import coded interviews from the tools researchers already use (issue 7).
+"""Import coded interviews from the tools researchers already use (issues 7 and 14).
 
-    run_import(project_root, file, into=None, code_map=None, participant_map=None) -> ImportReport
+    run_import(project_root, file, into=None, code_map=None, participant_map=None,
+               add_themes=True, settings=None) -> ImportReport
 
-Formats: REFI-QDA projects (.qdpx) and codebooks (.qdc), Taguette highlight exports
-(CSV/XLSX), and any coded spreadsheet (CSV/XLSX) through a column map. Modules:
-detect (which format) -> refi / taguette / spreadsheet (coded segments) -> excerpts
-(code map, ids) -> output (write CSV safely); safety guards every untrusted byte.
+Formats: REFI-QDA projects (.qdpx, .qde) and codebooks (.qdc), Taguette projects (.sqlite3),
+highlight and codebook exports (CSV/XLSX), QualCoder coding reports, and any coded
+spreadsheet through a column map. Modules: detect (which format) -> readers -> refi /
+taguette / qualcoder / spreadsheet (coded segments) -> excerpts (code map, value maps, ids)
+-> output (write or update the CSV) -> codebook (the codebook follows). :mod:`.api` is the
+small surface the studio's Import screen uses; safety guards every untrusted byte.
 """
 from __future__ import annotations
 

@@ -3,15 +3,14 @@
 Only the project's own field names are read (``role``, ``sector``, ``stage``, ``audience``,
 ``consent``, ``sensitive``; case-insensitive, a ``Cases:`` style prefix ignored), and a
 ``participant`` (or ``participant id``, ``pseudonym``) variable naming the participant id.
-Audience and consent are never guessed: a value that is not one the project knows is
-left empty and reported, so nothing is published until a person fills it in.
+Audience and consent go through the map file's value maps (:mod:`.values`); a value that is
+not understood is left empty and reported, so nothing is published until a person decides.
 """
 from __future__ import annotations
 
-import re
-
-from ..model import CHANNELS, EXCERPT_AUDIENCES
 from .report import ImportReport
+from .tags import nfc
+from .values import ValueMaps
 
 FIELDS = ("role", "sector", "stage", "audience", "consent", "sensitive")
 PARTICIPANT = {"participant", "participant id", "participant_id", "pseudonym"}
@@ -21,26 +20,27 @@ FALSE = {"false", "no", "n", "0"}
 
 def field_name(variable: str) -> str:
     """``"Cases:Role" -> "role"``; '' when it is not a field the project records."""
-    name = " ".join(str(variable).rsplit(":", 1)[-1].split()).lower()
+    name = nfc(str(variable).rsplit(":", 1)[-1]).lower()
     return "participant" if name in PARTICIPANT else name if name in FIELDS else ""
 
 
-def clean(attrs: dict[str, str], where: str, report: ImportReport) -> dict[str, str]:
-    """Normalise known fields; drop (and report) values the project cannot accept."""
-    out = {k: " ".join(str(v).split()) for k, v in attrs.items() if k in FIELDS and v is not None}
-    if out.get("audience"):
-        value = out["audience"].lower()
-        out["audience"] = value if value in EXCERPT_AUDIENCES else ""
-        if not out["audience"]:
-            report.note(f"{where}: audience value is not one of {', '.join(EXCERPT_AUDIENCES)}; left empty for a person to fill in")
-    if out.get("consent"):
-        parts = [p.lower() for p in re.split(r"[;,\s]+", out["consent"]) if p]
-        if all(p in CHANNELS for p in parts):
-            out["consent"] = ";".join(c for c in CHANNELS if c in parts)
-        else:
-            out["consent"] = ""
-            report.note(f"{where}: consent value is not made of {', '.join(CHANNELS)}; left empty for a person to fill in")
-    if out.get("sensitive"):
+def clean(attrs: dict[str, str], where: str, report: ImportReport, values: ValueMaps) -> dict[str, str]:
+    """Normalise known fields. ``given`` (';'-joined) lists the fields the source really set."""
+    out = {k: nfc(v) for k, v in attrs.items() if k in FIELDS and v is not None and nfc(v)}
+    given = set(out)
+    if "consent" in out:
+        consent = values.consent_of(out["consent"], where, report)
+        out["consent"] = consent or ""
+        if consent is None:
+            given.discard("consent")
+    audience = values.audience_of(out.get("audience", ""), where, report)
+    if audience:
+        out["audience"] = audience
+    else:
+        out.pop("audience", None)
+        given.discard("audience")
+    if "sensitive" in out:
         value = out["sensitive"].lower()
         out["sensitive"] = "true" if value in TRUE else "false" if value in FALSE else "true"
+    out["given"] = ";".join(sorted(given))
     return out

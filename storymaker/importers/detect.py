@@ -4,6 +4,7 @@
     zip with ``xl/workbook.xml``   -> "xlsx"      (Taguette or any spreadsheet; columns decide)
     XML, root ``CodeBook``         -> "qdc"       (REFI-QDA codebook)
     XML, root ``Project``          -> "qde"       (a bare REFI-QDA project file, inline text only)
+    SQLite database                -> "sqlite"    (a Taguette project, ``.sqlite3``)
     anything else                  -> "csv"       (Taguette or any spreadsheet; columns decide)
 """
 from __future__ import annotations
@@ -15,6 +16,7 @@ from .safety import SafeZip, fail
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+SQLITE_MAGIC = b"SQLite format 3\x00"
 _ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(CodeBook|Project)[\s>/]")
 
 
@@ -27,11 +29,15 @@ def detect(file: Path, data: bytes, label: str) -> str:
             return "xlsx"
         raise fail(label, 0, "a zip archive that is neither a REFI-QDA project (no project.qde) nor an XLSX workbook; "
                    "export a .qdpx, .qdc, .csv or .xlsx")
+    if data.startswith(SQLITE_MAGIC):
+        return "sqlite"
     if data.startswith(OLE_MAGIC):
         raise fail(label, 0, "an old binary Excel (.xls) file; save it as .xlsx or CSV UTF-8 and import that")
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"<") or file.suffix.lower() in (".qdc", ".qde", ".xml"):
         found = _ROOT.search(data[:65536])
+        if not found and b"XMLSchema" in data[:4096]:
+            raise fail(label, 1, "this is an XML schema (.xsd), not an export; import the .qdpx or .qdc your QDA tool wrote")
         if not found:
             raise fail(label, 1, "XML without a REFI-QDA CodeBook or Project root element; export a .qdc codebook or .qdpx project")
         return "qdc" if found.group(1) == b"CodeBook" else "qde"

@@ -11,8 +11,10 @@ readings of its text and the reading that fits best is kept (first wins a tie):
 3. the UTF-8 byte order mark counted as a character (only when the file has one);
 4. characters beyond U+FFFF counted as two (UTF-16 code units, as NVivo does).
 
-"Fits" means every selection lies inside the text and as few as possible of their
-edges split a word (a letter or digit on both sides). Which reading was used is reported.
+"Fits" means every selection lies inside the text, then as many as possible cut out the
+words the tool itself wrote in the selection's ``name`` (ATLAS.ti and QualCoder put the
+quoted text there; a name ending in "…" is a prefix), then as few as possible of their edges
+split a word (a letter or digit on both sides). Which reading was used is reported.
 """
 from __future__ import annotations
 
@@ -49,16 +51,27 @@ def _splits(text: str, at: int) -> bool:
     return 0 < at < len(text) and text[at - 1].isalnum() and text[at].isalnum()
 
 
-def score(reading: Reading, spans: list[tuple[int, int]]) -> int:
+def _quotes(reading: Reading, start: int, end: int, name: str) -> bool:
+    words = cut(reading, start, end)
+    if not name or words is None:
+        return False
+    words, name = " ".join(words.split()), " ".join(name.split())
+    if name.endswith(("…", "...")):
+        return words.startswith(name.rstrip("….").rstrip())
+    return words == name
+
+
+def score(reading: Reading, spans: list[tuple[int, int]], names: list[str] | None = None) -> tuple[int, int, int]:
     size = len(reading.text)
     outside = sum(1 for s, e in spans if not 0 <= s <= e <= size)
+    quoted = sum(_quotes(reading, s, e, n) for (s, e), n in zip(spans, names or []))
     splits = sum(_splits(reading.text, s) + _splits(reading.text, e) for s, e in spans)
-    return outside * 10_000 + splits
+    return outside, -quoted, splits
 
 
-def best_reading(text: str, had_bom: bool, spans: list[tuple[int, int]]) -> Reading:
+def best_reading(text: str, had_bom: bool, spans: list[tuple[int, int]], names: list[str] | None = None) -> Reading:
     options = readings(text, had_bom)
-    return min(options, key=lambda r: score(r, spans))  # min keeps the first of equals
+    return min(options, key=lambda r: score(r, spans, names))  # min keeps the first of equals
 
 
 def cut(reading: Reading, start: int, end: int) -> str | None:

@@ -1,9 +1,11 @@
 """Write imported excerpts to ``stories/excerpts/NAME.csv``, never over someone's edits.
 
-An existing file is replaced only when ``stories/.imports.json`` says a previous import of
-a file with the same name wrote it and it is unchanged since (so consent or audience a
-person filled in is never lost). The record keeps hashes only, never a file name (which
-might hold a real name); it lives beside the excerpts because builds replace ``private/``.
+A first import writes the file. Importing the same source again (same file name) updates
+the excerpts it wrote before: ids are stable, so a row keeps its id; the source's text,
+themes and fields replace the old ones, except that consent, audience and sensitive a person
+filled in are kept wherever the source itself gives no value. The report says how many
+excerpts were added, changed and removed. A file the import did not write is never touched.
+``stories/.imports.json`` records which import wrote which file (hashes only, never a name).
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from .report import ImportReport
 from .safety import fail
 
 RECORD = Path("stories") / ".imports.json"
+KEPT = ("consent", "audience", "sensitive")
 
 
 def _sha(data: bytes) -> str:
@@ -27,7 +30,7 @@ def _sha(data: bytes) -> str:
 
 def render_csv(rows: list[dict[str, str]]) -> bytes:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=HEADER, lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=HEADER, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     writer.writerows(rows)
     return buffer.getvalue().encode("utf-8")
@@ -44,27 +47,55 @@ def target_path(root: Path, file: Path, into: Path | None) -> Path:
 def write_rows(root: Path, target: Path, rows: list[dict[str, str]], source_name: str, report: ImportReport) -> None:
     shown = _shown(root, target)
     record = _load_record(root)
-    data = render_csv(rows)
     if target.exists():
-        _may_replace(target, shown, record.get(shown), source_name)
-        report.note(f"replaced {shown}, written by a previous import of the same file and unchanged since")
+        _may_update(shown, record.get(shown), source_name)
+        rows = merge(_read_rows(target, shown), rows, set(record[shown].get("ids", [])), report)
+    data = render_csv(rows)
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f".{target.name}.part")
     temporary.write_bytes(data)
     os.replace(temporary, target)
-    record[shown] = {"source": _sha(source_name.encode()), "sha256": _sha(data)}
+    record[shown] = {"source": _sha(source_name.encode()), "ids": sorted(_sha(r["id"].encode())[:16] for r in rows)}
     _save_record(root, record)
     report.written = f"{len(rows)} excerpt{'s' if len(rows) != 1 else ''} to {shown}"
 
 
-def _may_replace(target: Path, shown: str, entry: dict | None, source_name: str) -> None:
+def merge(old: list[dict[str, str]], new: list[dict[str, str]], written: set[str], report: ImportReport) -> list[dict[str, str]]:
+    """New rows, keeping a person's consent/audience/sensitive where the source gives none,
+    and rows a person added by hand (ids the import never wrote)."""
+    before = {r.get("id", ""): r for r in old}
+    out, changes = [], {"added": [], "changed": [], "removed": [], "unchanged": []}
+    for row in new:
+        previous = before.get(row["id"])
+        given = set(filter(None, row.get("given", "").split(";")))
+        if previous is not None:
+            row = {**row, **{k: previous.get(k, "") for k in KEPT if k not in given and (previous.get(k) or "").strip()}}
+        kind = "added" if previous is None else "unchanged" if all(previous.get(h, "") == row[h] for h in HEADER) else "changed"
+        changes[kind].append(row["id"])
+        out.append(row)
+    ids = {r["id"] for r in new}
+    gone = [i for i in before if i not in ids]
+    changes["removed"] = [i for i in gone if _sha(i.encode())[:16] in written]
+    by_hand = [before[i] for i in gone if i not in changes["removed"]]
+    if by_hand:
+        report.note(f"kept {len(by_hand)} excerpt(s) added to the file by hand")
+    report.changes = changes
+    return out + by_hand
+
+
+def _may_update(shown: str, entry: dict | None, source_name: str) -> None:
     if entry is None or entry.get("source") != _sha(source_name.encode()):
-        why = "and was not written by importing this file"
-    elif entry.get("sha256") != _sha(target.read_bytes()):
-        why = "and was edited since it was imported (those edits are kept)"
-    else:
-        return
-    raise fail(shown, 0, f"already exists {why}; import into another file with --into stories/excerpts/<new name>.csv")
+        raise fail(shown, 0, "already exists and was not written by importing this file; import into another file "
+                   "with --into stories/excerpts/<new name>.csv")
+
+
+def _read_rows(target: Path, shown: str) -> list[dict[str, str]]:
+    try:
+        with target.open(encoding="utf-8-sig", newline="") as handle:
+            return [{k: (v or "") for k, v in row.items() if k} for row in csv.DictReader(handle)]
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise fail(shown, 0, f"cannot read the excerpts written by the previous import ({type(exc).__name__}); "
+                   "save it as CSV UTF-8, or import into another file with --into") from None
 
 
 def _shown(root: Path, target: Path) -> str:

@@ -2,7 +2,8 @@
 
 In order: the ``--participants`` map (``{document or case name: P01}``), then the first
 ``P12``/``C3``-like token in the case name (or participant column), then such a value
-whole if it is short and holds a digit (``N07``), then a token in the document name. A source with none
+whole if it is short and holds a digit (``N07``), then a token in the document name. Names are
+compared NFC-normalised with spacing collapsed, so a map typed normally matches ATLAS.ti's decomposed names. A source with none
 is skipped and reported (its name masked): a real name is never used as a participant id.
 """
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from .safety import fail
+from .tags import nfc
 
 TOKEN = re.compile(r"(?<![A-Za-z0-9])([PC]\d{1,4})(?![A-Za-z0-9])", re.IGNORECASE)
 VALID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,19}$")
@@ -22,7 +24,7 @@ class Participants:
     """Resolves names (case or document) to participant ids."""
 
     def __init__(self, mapping: dict[str, str] | None = None):
-        self.mapping = {str(k).strip(): str(v).strip() for k, v in (mapping or {}).items()}
+        self.mapping = {nfc(k): str(v).strip() for k, v in (mapping or {}).items()}
 
     def resolve(self, *names: str, ids: tuple[str, ...] = ()) -> str:
         """The participant id for the first name that yields one, else ''.
@@ -30,9 +32,10 @@ class Participants:
         ``ids`` are values meant as participant ids (case names, a participant column):
         besides a ``P03`` token, a whole short value with a digit (``N07``) is accepted.
         """
+        ids, names = tuple(nfc(n or "") for n in ids), tuple(nfc(n or "") for n in names)
         for name in (*ids, *names):
-            if name and name.strip() in self.mapping:
-                return self.mapping[name.strip()]
+            if name and name in self.mapping:
+                return self.mapping[name]
         for name in ids:
             found = TOKEN.search(name or "")
             if found:

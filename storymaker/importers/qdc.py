@@ -1,23 +1,33 @@
-"""REFI-QDA codebooks (``.qdc``, root ``CodeBook`` in ``urn:QDA-XML:codebook:1.0``) into
-``stories/codebook.yaml`` (``themes: {tag: description}``).
+"""Codebooks into ``stories/codebook.yaml``: REFI-QDA ``.qdc`` (root ``CodeBook``) and
+Taguette's codebook export (CSV or XLSX: ``tag, parent, description, number of highlights``).
 
-Codable codes become themes (nested codes give dotted tags, or what the code map says);
-the description is the code's ``Description`` or else its name. Themes already in the
-codebook keep their description; other top-level keys of the file are kept (comments are not).
+Codable codes become themes (nested codes give dotted tags, names taken literally, or what
+the code map says), described by the code's ``Description`` or else its name. A ``.qdc`` cut
+off part-way (a truncated download) gives the codes that are complete, and says so.
 """
 from __future__ import annotations
 
-from pathlib import Path
-from xml.etree.ElementTree import Element
+import re
+from xml.etree.ElementTree import Element, ParseError, XMLPullParser
 
-import yaml
-
+from ..errors import ImportError_
 from .report import ImportReport
-from .safety import fail, line_of, local
-from .tags import DROP, CodeMap
+from .safety import fail, line_of, local, parse_xml
+from .tables import Table
+from .tags import DROP, CodeMap, nfc
+
+TAGUETTE = ("tag", "parent", "description")
 
 
-def codebook_themes(root: Element, label: str, codes: CodeMap, report: ImportReport) -> dict[str, str]:
+def is_taguette_codebook(table: Table) -> bool:
+    return table.has(*TAGUETTE) and not table.has("content")
+
+
+def qdc_themes(data: bytes, label: str, codes: CodeMap, report: ImportReport) -> dict[str, str]:
+    try:
+        root = parse_xml(data, label)
+    except ImportError_ as exc:
+        root = _recover(data, exc, report)
     if local(root.tag) != "CodeBook":
         raise fail(label, line_of(root), f"the root element is {local(root.tag)!r}, not a REFI-QDA CodeBook; export the codebook again")
     themes: dict[str, str] = {}
@@ -28,45 +38,57 @@ def codebook_themes(root: Element, label: str, codes: CodeMap, report: ImportRep
     return themes
 
 
+def table_themes(table: Table, codes: CodeMap, report: ImportReport) -> dict[str, str]:
+    col = {h.strip().lower(): h for h in table.header}
+    themes: dict[str, str] = {}
+    for _, row in table.rows:
+        name = nfc(row[col["tag"]])
+        if name:
+            _add(tuple(p for p in name.split(".") if p), nfc(row[col["description"]]), codes, themes, report)
+    report.counts["codes"] = len(themes)
+    return themes
+
+
 def _walk(parent: Element, path: tuple[str, ...], codes: CodeMap, themes: dict[str, str], report: ImportReport) -> None:
     for code in parent:
         if local(code.tag) != "Code":
             continue
-        name = " ".join((code.get("name") or "").split()) or "unnamed"
-        here = path + (name,)
+        here = path + (nfc(code.get("name") or "") or "unnamed",)
         if code.get("isCodable", "true").lower() != "false":
-            theme, _ = codes.theme(here)
-            description = next((" ".join((d.text or "").split()) for d in code if local(d.tag) == "Description"), "")
-            if theme == DROP:
-                report.note(f"code {' > '.join(here)!r} dropped by the code map")
-            elif theme not in themes:
-                themes[theme] = description or name
+            description = next((nfc(d.text or "") for d in code if local(d.tag) == "Description"), "")
+            _add(here, description, codes, themes, report)
         _walk(code, here, codes, themes, report)
 
 
-def merge_codebook(path: Path, themes: dict[str, str], report: ImportReport) -> None:
-    """Add new themes to ``stories/codebook.yaml``, keeping every existing description."""
-    data = _existing(path)
-    current = data.setdefault("themes", {}) or {}
-    data["themes"] = current
-    added = [tag for tag in themes if tag not in current]
-    for tag in added:
-        current[tag] = themes[tag]
-    kept = [t for t in themes if t not in added and str(current[t]) != themes[t]]
-    if kept:
-        report.note(f"{len(kept)} theme(s) already in the codebook kept their existing description")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100), encoding="utf-8")
-    report.counts["themes"] = len(added)
+def _add(path: tuple[str, ...], description: str, codes: CodeMap, themes: dict[str, str], report: ImportReport) -> None:
+    theme, _ = codes.theme(path)
+    if theme == DROP:
+        report.note(f"code {' > '.join(path)!r} dropped by the code map")
+    elif theme and theme not in themes:
+        themes[theme] = description or path[-1]
 
 
-def _existing(path: Path) -> dict:
-    if not path.exists():
-        return {}
+def _recover(data: bytes, exc: ImportError_, report: ImportReport) -> Element:
+    """Close the elements still open where a truncated codebook ends, and parse that."""
+    problem = exc.problems[0]
+    if re.search(rb"<!(DOCTYPE|ENTITY)", data) or b"</Codes>" in data:
+        raise exc
+    stack: list[str] = []
+    pull, good = XMLPullParser(events=("start", "end")), 0
+    for line in data.splitlines(keepends=True):
+        try:
+            pull.feed(line)
+            for event, element in pull.read_events():
+                stack.append(element.tag) if event == "start" else stack.pop()
+        except ParseError:
+            break
+        good += len(line)
+    closing = "".join(f"</{tag.rsplit('}', 1)[-1]}>" for tag in reversed(stack)).encode()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError):
-        raise fail(str(path), 0, "the existing codebook is not valid YAML; fix it before importing more themes") from None
-    if not isinstance(data, dict) or not isinstance(data.get("themes", {}) or {}, dict):
-        raise fail(str(path), 0, "the existing codebook must be 'themes: {tag: description}'; fix it before importing")
-    return data
+        body = data[:good][: data[:good].rfind(b">") + 1]
+        root = parse_xml(body + closing, problem.path)
+    except ImportError_:
+        raise exc from None
+    report.note(f"{problem.path}:{problem.line}: the codebook ends early (truncated); imported the codes before that point: "
+                "export or download it again to get the rest")
+    return root

@@ -1,26 +1,24 @@
 """REFI-QDA projects (``.qdpx``: a zip with ``project.qde`` and ``sources/``) to segments.
 
 Read, per the REFI-QDA Project schema (namespace ``urn:QDA-XML:project:1.0``):
-``CodeBook/Codes/Code`` (nested codes give code paths), ``Variables/Variable``,
-``Cases/Case`` (name, ``VariableValue``, ``SourceRef``), and each ``TextSource``
-(also a PDF's text ``Representation``) with inline ``PlainTextContent`` or
-``plainTextPath="internal://file"`` and its ``PlainTextSelection``/``Coding``/``CodeRef``.
-Selections over the same span are merged; uncoded ones are skipped and reported.
-See :mod:`.offsets` for how offsets are reconciled with the text.
+``CodeBook/Codes/Code`` (nested codes give code paths; names are taken literally and
+NFC-normalised, with their ``Description``), ``Variables/Variable``, ``Cases/Case`` (see
+:mod:`.refi_cases`) and every source (see :mod:`.refi_sources`).
 """
 from __future__ import annotations
 
-import posixpath
-from collections import defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
 from .attributes import field_name
 from .excerpts import Segment
-from .offsets import best_reading, cut
 from .participants import Participants
+from .refi_cases import CaseIndex, read_case
+from .refi_sources import selection_segment, source_segments
 from .report import ImportReport, mask
 from .safety import SafeZip, fail, line_of, local, parse_xml
+from .tags import nfc
 
 VALUE_TAGS = {"TextValue", "BooleanValue", "IntegerValue", "FloatValue", "DateValue", "DateTimeValue"}
 
@@ -31,10 +29,14 @@ class Context:
     archive: SafeZip | None
     participants: Participants
     report: ImportReport
-    codes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    codes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code GUID (upper case) -> path
     variables: dict[str, str] = field(default_factory=dict)
-    cases: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # source guid -> case names
-    attrs: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))  # source guid -> fields
+    index: CaseIndex = field(default_factory=lambda: CaseIndex([], set()))
+    seen: set[str] = field(default_factory=set)  # selection GUIDs already imported
+    loose: list = field(default_factory=list)  # (PDFSelection, source, text) with text but no offsets
+
+    def source_values(self, source: Element) -> dict[str, str]:
+        return values_of(source, self)
 
 
 def read_qdpx(data: bytes, label: str, participants: Participants, report: ImportReport) -> list[Segment]:
@@ -51,154 +53,52 @@ def read_project(root: Element, ctx: Context) -> list[Segment]:
     if local(root.tag) != "Project" or not root.tag.startswith("{urn:QDA-XML:project"):
         raise fail(ctx.label, line_of(root), f"the root element is {local(root.tag)!r}, not a REFI-QDA Project "
                    "(namespace urn:QDA-XML:project:1.0); export the project again")
-    for child in root:
-        kind = local(child.tag)
-        if kind == "CodeBook":
-            for codes in child:
-                _codes(codes, (), ctx)
-        elif kind == "Variables":
-            ctx.variables = {v.get("guid", ""): v.get("name", "") for v in child if local(v.tag) == "Variable"}
-    for child in root:
-        if local(child.tag) == "Cases":
-            for case in child:
-                _case(case, ctx)
-    sources = [s for c in root if local(c.tag) == "Sources" for s in c]
+    section = lambda name: [c for s in root if local(s.tag) == name for c in s]
+    for codes in section("CodeBook"):
+        read_codes(codes, (), ctx.codes, ctx.report.descriptions)
+    ctx.variables = {v.get("guid", "").upper(): v.get("name", "") for v in section("Variables") if local(v.tag) == "Variable"}
+    sources = section("Sources")
+    cases = [read_case(c, values_of(c, ctx)) for c in section("Cases") if local(c.tag) == "Case"]
+    ctx.index = CaseIndex(cases, {s.get("guid", "").upper() for s in sources})
     segments: list[Segment] = []
     for source in sources:
-        segments += _source(source, ctx)
+        segments += source_segments(source, ctx)
+    segments += _loose_segments(ctx)
     return segments
 
 
-def _codes(parent: Element, path: tuple[str, ...], ctx: Context) -> None:
+def read_codes(parent: Element, path: tuple[str, ...], codes: dict, descriptions: dict) -> None:
+    """Every ``Code`` under ``parent`` into ``codes`` (GUID -> path), descriptions beside."""
     for code in parent:
-        if local(code.tag) == "Code":
-            here = path + (code.get("name", "").strip() or "unnamed",)
-            ctx.codes[code.get("guid", "")] = here
-            _codes(code, here, ctx)
+        if local(code.tag) != "Code":
+            continue
+        here = path + (nfc(code.get("name", "")) or "unnamed",)
+        codes[code.get("guid", "").upper()] = here
+        text = next((nfc(d.text or "") for d in code if local(d.tag) == "Description"), "")
+        if text:
+            descriptions.setdefault(here, text)
+        read_codes(code, here, codes, descriptions)
 
 
-def _values(element: Element, ctx: Context) -> dict[str, str]:
+def values_of(element: Element, ctx: Context) -> dict[str, str]:
     out: dict[str, str] = {}
     for value in element:
         if local(value.tag) != "VariableValue":
             continue
-        ref = next((c.get("targetGUID", "") for c in value if local(c.tag) == "VariableRef"), "")
+        ref = next((c.get("targetGUID", "").upper() for c in value if local(c.tag) == "VariableRef"), "")
         text = next((c.text or "" for c in value if local(c.tag) in VALUE_TAGS), "")
         name = field_name(ctx.variables.get(ref, ""))
         if name:
-            out[name] = text.strip()
+            out[name] = nfc(text)
     return out
 
 
-def _case(case: Element, ctx: Context) -> None:
-    values = _values(case, ctx)
-    for ref in case:
-        if local(ref.tag) == "SourceRef":
-            guid = ref.get("targetGUID", "")
-            if case.get("name"):
-                ctx.cases[guid].append(case.get("name", ""))
-            ctx.attrs[guid].update(values)
-
-
-def _source(source: Element, ctx: Context) -> list[Segment]:
-    kind = local(source.tag)
-    texts = [source] if kind == "TextSource" else [r for r in source if local(r.tag) == "Representation"]
-    if not texts:
-        ctx.report.skip(f"source {mask(source.get('name', ''))}", f"{kind} is not text; only text sources are imported")
-        return []
-    out: list[Segment] = []
-    for text_source in texts:
-        out += _text_source(text_source, source, ctx)
+def _loose_segments(ctx: Context) -> list[Segment]:
+    out, nobody = [], Counter()
+    for area, source, text in ctx.loose:
+        where = f"source {mask(nfc(source.get('name', '')))}"
+        seg = selection_segment([area], text, source, f"{source.get('name', '')}:{area.get('guid', '')}", where, ctx, nobody)
+        out += [seg] if seg else []
+    for why, n in nobody.items():
+        ctx.report.skip(f"{n} PDF area(s)", why)
     return out
-
-
-class _Skip(Exception):
-    """A source or selection that cannot be imported; the message says why."""
-
-
-def _text_source(element: Element, owner: Element, ctx: Context) -> list[Segment]:
-    name, guid = owner.get("name", ""), owner.get("guid", "")
-    where = f"source {mask(name)}"
-    ctx.report.counts["sources"] += 1
-    attrs = {**ctx.attrs.get(guid, {}), **_values(owner, ctx)}
-    participant = ctx.participants.resolve(name, ids=(attrs.pop("participant", ""), *ctx.cases.get(guid, [])))
-    if not participant:
-        ctx.report.skip(where, "no participant id: name its case like P03, or map it with --participants map.yaml")
-        return []
-    try:
-        text, had_bom = _text(element, ctx)
-    except _Skip as why:
-        ctx.report.skip(where, str(why))
-        return []
-    spans = _spans(element, where, ctx)
-    reading = best_reading(text, had_bom, [(s, e) for s, e, _ in spans])
-    if reading.label:
-        ctx.report.note(f"{where}: {reading.label}")
-    return [seg for seg in (_segment(group, reading, participant, attrs, where, ctx) for group in _merge(spans)) if seg]
-
-
-def _text(element: Element, ctx: Context) -> tuple[str, bool]:
-    inline = next((c for c in element if local(c.tag) == "PlainTextContent"), None)
-    if inline is not None:
-        return inline.text or "", False
-    path = element.get("plainTextPath", "")
-    if not path.lower().startswith("internal://"):
-        raise _Skip("its text is outside the archive (not internal://); export the project with sources included")
-    wanted = posixpath.basename(path[len("internal://"):].replace("\\", "/")).lower()
-    names = [n for n in (ctx.archive.names() if ctx.archive else []) if posixpath.basename(n).lower() == wanted]
-    if not names:
-        raise _Skip("its text file is missing from the archive's sources/ folder")
-    return _decode(ctx.archive.read(names[0]), f"{ctx.archive.label}[{names[0]}]")
-
-
-def _decode(data: bytes, label: str) -> tuple[str, bool]:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), True
-    try:
-        return data.decode("utf-8-sig"), data.startswith(b"\xef\xbb\xbf")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise fail(label, line, f"byte {exc.start} is not UTF-8; export the project again with UTF-8 text") from None
-
-
-def _spans(element: Element, where: str, ctx: Context) -> list[tuple[int, int, Element]]:
-    out = []
-    for sel in element:
-        if local(sel.tag) != "PlainTextSelection":
-            continue
-        try:
-            out.append((int(sel.get("startPosition", "")), int(sel.get("endPosition", "")), sel))
-        except ValueError:
-            ctx.report.skip(f"{where} selection {_short(sel)}", "its startPosition/endPosition are not whole numbers")
-    return out
-
-
-def _merge(spans: list[tuple[int, int, Element]]) -> list[list[tuple[int, int, Element]]]:
-    groups: dict[tuple[int, int], list] = {}
-    for span in spans:
-        groups.setdefault(span[:2], []).append(span)
-    return list(groups.values())
-
-
-def _segment(group: list, reading, participant: str, attrs: dict, where: str, ctx: Context) -> Segment | None:
-    start, end, first = group[0]
-    here = f"{where} selection {_short(first)}"
-    refs = [r.get("targetGUID", "") for _, _, sel in group for c in sel if local(c.tag) == "Coding"
-            for r in c if local(r.tag) == "CodeRef"]
-    codes = tuple(dict.fromkeys(ctx.codes[r] for r in refs if r in ctx.codes))
-    if len(codes) < len(set(refs)):
-        ctx.report.skip(here, f"{len(set(refs)) - len(codes)} coding(s) refer to codes missing from the codebook")
-    if not codes:
-        ctx.report.skip(here, "it has no coding (a description or note alone is not a code)")
-        return None
-    words = cut(reading, start, end)
-    if words is None:
-        ctx.report.skip(here, f"its positions {start}-{end} fall outside the text ({len(reading.text)} characters)")
-        return None
-    ctx.report.counts["segments"] += 1
-    return Segment(participant, words, codes, key=_short(first).lower(), where=here, attrs=attrs)
-
-
-def _short(selection: Element) -> str:
-    guid = selection.get("guid", "").strip("{}").replace("-", "")
-    return guid[:8] or f"at{selection.get('startPosition', '')}"

@@ -21,7 +21,9 @@ class ImportReport:
     counts: Counter = field(default_factory=Counter)
     notes: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
-    unmapped: Counter = field(default_factory=Counter)
+    descriptions: dict[tuple[str, ...], str] = field(default_factory=dict)  # code path -> researchers' description
+    theme_codes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # theme -> first code path mapped to it
+    changes: dict[str, list[str]] = field(default_factory=dict)  # "added"/"changed"/"removed" -> excerpt ids
 
     def skip(self, where: str, why: str) -> None:
         self.skipped.append(f"skipped {where}: {why}")
@@ -39,12 +41,10 @@ class ImportReport:
             out.append("read " + ", ".join(counted))
         if self.written:
             out.append(f"wrote {self.written}")
+        if self.changes:
+            out.append("compared with the previous import: " + ", ".join(
+                f"{len(self.changes.get(k, []))} {k}" for k in ("added", "changed", "removed", "unchanged")))
         out += self.notes
-        out += [
-            f"code {tag!r} ({_plural(n, 'segments')}) has no entry in the code map and is not in "
-            f"stories/codebook.yaml; kept as tag {tag!r}: map it with --map codes.yaml or add it to the codebook"
-            for tag, n in sorted(self.unmapped.items())
-        ]
         out += self.skipped
         return out
 

@@ -4,10 +4,13 @@
 (fields: id, participant or document, text, themes, audience, consent, role, sector,
 stage, sensitive) and optional ``separator:`` between codes in one cell (default ``;``).
 Without ``columns:`` the file's own headers must already be the project's names.
-Rows with the same participant and text (one row per coding) become one excerpt.
+Code names in a cell are taken literally ("Covid/Non-covid" is one code). Rows with the same
+participant and text (one row per coding) become one excerpt, whose id comes from those
+two, so it stays the same when the sheet is edited, sorted or exported again.
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 
 from .excerpts import Segment
@@ -15,7 +18,7 @@ from .participants import Participants
 from .report import ImportReport, mask
 from .safety import fail
 from .tables import Table
-from .tags import _SEP
+from .tags import nfc
 
 FIELDS = ("id", "participant", "document", "text", "themes", "audience", "consent", "role", "sector", "stage", "sensitive")
 ATTRS = ("audience", "consent", "role", "sector", "stage", "sensitive")
@@ -50,6 +53,11 @@ def read_mapped(table: Table, cols: dict[str, str], separator: str, participants
     merged: dict[tuple[str, str], Segment] = {}
     for n, row in table.rows:
         cell = {f: row.get(cols[f], "").strip() for f in cols}
+        formula = table.formulas.get((n, cols["text"]), "")
+        if formula and cell["text"] in ("", "0"):  # a quote starting with "=" that Excel took for a formula
+            cell["text"] = formula
+            report.note(f"{table.unit} {n}: the text cell is a formula cached as {cell['text'] and '0' or 'empty'}; "
+                        "its formula text was imported as the words: check them")
         seg = _row_segment(n, cell, separator, participants, table.unit, report)
         if seg is None:
             continue
@@ -69,10 +77,11 @@ def _row_segment(n: int, cell: dict[str, str], separator: str, participants: Par
         shown = mask(cell.get("participant") or cell.get("document") or "") or "an empty cell"
         report.skip(where, f"no participant id in {shown}: map it with --participants map.yaml")
         return None
-    codes = tuple(tuple(p for p in _SEP.split(c.strip()) if p) for c in cell["themes"].split(separator) if c.strip())
+    codes = tuple((nfc(c),) for c in cell["themes"].split(separator) if c.strip())
     if not codes or not cell["text"]:
         report.skip(where, "it has no codes" if cell["text"] else "its text cell is empty")
         return None
     report.counts["segments"] += 1
     attrs = {f: cell[f] for f in ATTRS if cell.get(f)}
-    return Segment(participant, cell["text"], codes, key=f"r{n}", where=where, attrs=attrs, id=cell.get("id", ""))
+    key = hashlib.sha1(f"{participant}\n{' '.join(cell['text'].split())}".encode("utf-8")).hexdigest()[:8]
+    return Segment(participant, cell["text"], codes, key=key, where=where, attrs=attrs, id=cell.get("id", ""))

@@ -1,6 +1,9 @@
 """CSV (UTF-8, comma, semicolon or tab) and XLSX files as a header plus positioned rows.
 
 Positions are CSV line numbers or spreadsheet row numbers, so errors can name them.
+An XLSX cell holding a formula reads as the value the spreadsheet cached, and the formula
+itself is kept in ``Table.formulas``: Taguette's XLSX writer stores a highlight that starts
+with "=" as a formula whose cached value is 0, and the words are only in the formula.
 XLSX archives pass the same zip checks as ``.qdpx`` before openpyxl opens them
 (openpyxl itself parses through defusedxml when it is installed).
 """
@@ -8,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from .safety import SafeZip, fail
 
@@ -19,6 +22,7 @@ class Table:
     unit: str  # "line" (CSV) or "row" (XLSX)
     header: tuple[str, ...]
     rows: tuple[tuple[int, dict[str, str]], ...]  # (line or row number, {column: value})
+    formulas: dict = field(default_factory=dict)  # (row number, column) -> formula text, XLSX only
 
     def has(self, *names: str) -> bool:
         lowered = {h.strip().lower() for h in self.header}
@@ -51,12 +55,20 @@ def read_xlsx(data: bytes, label: str) -> Table:
     from openpyxl import load_workbook
 
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        sheet = book["highlights"] if "highlights" in book.sheetnames else book.worksheets[0]
-        rows = [(n, [_cell(v) for v in values]) for n, values in enumerate(sheet.iter_rows(values_only=True), 1)]
+        values, formulas = (_sheet_rows(load_workbook(io.BytesIO(data), read_only=True, data_only=only))
+                            for only in (True, False))
     except Exception as exc:  # openpyxl raises many types for damaged files; all mean "bad input"
         raise fail(label, 0, f"not a readable XLSX workbook ({type(exc).__name__}); save it again from your spreadsheet program") from None
-    return _table(label, "row", rows)
+    table = _table(label, "row", values)
+    header = dict(enumerate(table.header))
+    found = {(n, header[i]): cell for n, cells in formulas for i, cell in enumerate(cells)
+             if cell.startswith("=") and i in header and n != 1}
+    return replace(table, formulas=found)
+
+
+def _sheet_rows(book) -> list[tuple[int, list[str]]]:
+    sheet = book["highlights"] if "highlights" in book.sheetnames else book.worksheets[0]
+    return [(n, [_cell(v) for v in values]) for n, values in enumerate(sheet.iter_rows(values_only=True), 1)]
 
 
 def _no_doctype(archive: SafeZip) -> None:
@@ -82,10 +94,18 @@ def _table(label: str, unit: str, rows: list[tuple[int, list[str]]]) -> Table:
     if not rows:
         raise fail(label, 0, "the file has no header row and no data; export it again")
     header_at, header = rows[0]
-    names = tuple(h.strip() for h in header)
+    names = _unique(h.strip() for h in header)
     body = []
     for n, record in rows[1:]:
         if len(record) > len(names) and any(c.strip() for c in record[len(names):]):
             raise fail(label, n, f"{unit} {n} has {len(record)} cells but the header has {len(names)}; check its quotes and separators")
         body.append((n, {names[i]: (record[i] if i < len(record) else "") for i in range(len(names))}))
     return Table(label, unit, names, tuple(body))
+
+
+def _unique(names) -> tuple[str, ...]:
+    """Repeated headers (QualCoder writes one "Category" column per level) as "Category (2)"."""
+    out: list[str] = []
+    for name in names:
+        out.append(name if name not in out or not name else f"{name} ({sum(1 for o in out if o.split(' (')[0] == name) + 1})")
+    return tuple(out)

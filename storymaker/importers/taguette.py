@@ -1,20 +1,32 @@
 """Taguette highlight exports (CSV or XLSX: ``id, document, tag, content``) to segments.
 
 Taguette writes one row per highlight and tag; rows sharing an ``id`` become one excerpt
-with several themes (tags are dotted paths already). The document name gives the
+with several themes (Taguette tags are paths with dots). The document name gives the
 participant (``--participants`` map, else a ``P03``-like token); documents without one
-are skipped and reported once each, with the name masked.
+are skipped and reported once each, with the name masked. Taguette's XLSX writer stores a
+highlight starting with "=" as a formula cached as 0: its words are read from the formula.
 """
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from .excerpts import Segment
 from .participants import Participants
 from .report import ImportReport, mask
 from .tables import Table
+from .tags import nfc
 
 COLUMNS = ("id", "document", "tag", "content")
+
+
+@dataclass(frozen=True)
+class Highlight:
+    id: str
+    document: str
+    content: str
+    tags: list[str]
+    where: str
 
 
 def is_taguette(table: Table) -> bool:
@@ -23,31 +35,34 @@ def is_taguette(table: Table) -> bool:
 
 def read_taguette(table: Table, participants: Participants, report: ImportReport) -> list[Segment]:
     col = {h.strip().lower(): h for h in table.header}
-    highlights: dict[str, dict] = {}
+    items: dict[str, Highlight] = {}
     for n, row in table.rows:
         ident = row[col["id"]].strip() or f"{table.unit}{n}"
-        item = highlights.setdefault(ident, {"document": row[col["document"]], "content": row[col["content"]], "tags": [], "at": n})
-        tag = row[col["tag"]].strip()
-        if tag and tag not in item["tags"]:
-            item["tags"].append(tag)
-    report.counts["sources"] = len({h["document"] for h in highlights.values()})
-    return _segments(highlights, table, participants, report)
+        content = table.formulas.get((n, col["content"]), row[col["content"]])
+        if (n, col["content"]) in table.formulas:
+            report.note(f"highlight {ident} ({table.unit} {n}) starts with '=', which the XLSX stores as a formula; "
+                        "its words were read from the formula, not the cached value 0")
+        item = items.setdefault(ident, Highlight(ident, nfc(row[col["document"]]), content, [], f"highlight {ident} ({table.unit} {n})"))
+        tag = nfc(row[col["tag"]])
+        if tag and tag not in item.tags:
+            item.tags.append(tag)
+    report.counts["sources"] = len({h.document for h in items.values()})
+    return highlight_segments(list(items.values()), participants, report)
 
 
-def _segments(highlights: dict[str, dict], table: Table, participants: Participants, report: ImportReport) -> list[Segment]:
+def highlight_segments(items: list[Highlight], participants: Participants, report: ImportReport) -> list[Segment]:
     out: list[Segment] = []
     unknown: Counter = Counter()
-    for ident, item in highlights.items():
-        participant = participants.resolve(item["document"])
-        where = f"highlight {ident} ({table.unit} {item['at']})"
+    for item in items:
+        participant = participants.resolve(item.document)
         if not participant:
-            unknown[item["document"]] += 1
-        elif not item["tags"]:
-            report.skip(where, "it has no tag")
+            unknown[item.document] += 1
+        elif not item.tags:
+            report.skip(item.where, "it has no tag")
         else:
             report.counts["segments"] += 1
-            codes = tuple(tuple(t.split(".")) for t in item["tags"])
-            out.append(Segment(participant, item["content"], codes, key=f"h{ident}", where=where))
+            codes = tuple(tuple(p for p in t.split(".") if p) for t in item.tags)
+            out.append(Segment(participant, item.content, codes, key=f"h{item.id}", where=item.where))
     for document, n in unknown.items():
         report.skip(f"document {mask(document)} ({n} highlight{'s' if n != 1 else ''})",
                     "no participant id in its name: map it with --participants map.yaml ('document name: P03')")
