@@ -13,15 +13,18 @@ FIXES = {
     errno.EROFS: "the folder is on a read-only disk: choose another with --out",
     errno.EACCES: "permission denied: make the folder writable, or choose another with --out",
     errno.EPERM: "permission denied: make the folder writable, or choose another with --out",
+    errno.EFBIG: "a file is larger than this system allows (a file-size limit): raise the limit and build again",
     errno.EXDEV: "the temporary folder is on another disk: choose an output folder on one disk",
     errno.ENAMETOOLONG: "a file name is too long for this disk: choose a shorter --out path",
 }
 
 
 def shown_path(name: object, stages: dict[Path, str]) -> str:
-    """A path as the user knows it: a staging folder is named by the folder it stands in for."""
+    """A path as the user knows it: a staging folder is named by the folder it stands in for.
+
+    A failed ``write()`` names no file: then the first folder being written is named."""
     if not name:
-        return "storymaker"
+        return next(iter(stages.values()), "storymaker")
     path = Path(str(name))
     for tmp, target in stages.items():
         if path == tmp or path.is_relative_to(tmp):

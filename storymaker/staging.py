@@ -66,11 +66,12 @@ def _carry_over(target: Path, tmp: Path) -> None:
             shutil.copy2(src, dst)
 
 
-def _prepare(s: Slot, carry_over: bool) -> None:
+def _prepare(s: Slot, carry_over: bool, made: list[Path]) -> None:
     s.target.parent.mkdir(parents=True, exist_ok=True)
     remove_stale(s.target)
     discard(s.tmp)
-    s.tmp.mkdir()
+    s.tmp.mkdir()  # fails if something not ours has the name: then it is never removed
+    made.append(s.tmp)
     write_marker(s.tmp, [])
     if carry_over and ours(s.target):
         _carry_over(s.target, s.tmp)
@@ -85,16 +86,17 @@ def staged_pair(targets: list[Path], journal: Path, *, shown: list[str] | None =
     for target, name in zip(targets, shown):
         check_folder(target, name)
     slots = [slot(Path(t)) for t in targets]
+    made: list[Path] = []
     try:
         for s in slots:
-            _prepare(s, carry_over)
+            _prepare(s, carry_over, made)
         yield [s.tmp for s in slots]
         for s in slots:
             write_marker(s.tmp, files_in(s.tmp))
         swap_all(slots, journal)
-    finally:
-        for s in slots:
-            discard(s.tmp)
+    finally:  # this run made these folders; after a swap they are gone already
+        for tmp in made:
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 @contextmanager
