@@ -44,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     s = command("serve", help="preview output/web on 127.0.0.1 and rebuild when inputs change")
     s.add_argument("--port", type=int, default=8000)
     command("voices", help="list the narration engines and voices available")
+    st = command("studio", help="the whole job in a browser: review, stories, builds (127.0.0.1 only)")
+    st.add_argument("--port", type=int, default=0, help="the port (default: a free one)")
+    st.add_argument("--no-browser", action="store_true", help="print the address but do not open a browser")
     return p
 
 
@@ -108,10 +111,17 @@ def _serve(args, root: Path) -> int:
     return 0
 
 
+def _studio(args, root: Path) -> int:
+    from .studio import serve_studio
+    serve_studio(root, args.port, browser=not args.no_browser)
+    return 0
+
+
 def _voices(args, root: Path) -> int:
     from .commands import voices
     return voices()
 
 
 COMMANDS = {"check": _check, "build": _build, "compose": _compose, "init": _init,
-            "import": _import, "serve": _serve, "voices": _voices}
+            "import": _import, "serve": _serve, "voices": _voices,
+            "studio": _studio}

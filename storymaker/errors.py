@@ -8,6 +8,8 @@
     +-- AnonymisationError     unreviewed identifiers, or the publish gate found one (exit 1)
     +-- RenderError            an engine (espeak-ng, ffmpeg, a font, an image) failed (exit 1)
     +-- OutputError            an output folder is refused, locked, read-only or full (exit 1)
+    +-- StudioError            the studio refused a request (a conflicting edit, a bad upload)
+        +-- ConflictError      a file changed on disk since the studio read it: nothing was written
 
 Messages never contain a raw identifier from the register or a flagged token:
 use :func:`storymaker.anonymise.mask` when naming one.
@@ -55,3 +57,11 @@ class RenderError(StorymakerError):
 
 class OutputError(StorymakerError):
     """A build cannot write its output safely; nothing of the previous output was changed."""
+
+
+class StudioError(StorymakerError):
+    pass
+
+
+class ConflictError(StudioError):
+    pass

@@ -1,0 +1,129 @@
+"""The story editor: a form over ``stories/<slug>.story.yaml`` beside a live preview.
+
+Every change in the form posts it to ``/stories/<slug>/preview``, which applies it to the
+spec's round-trip document in memory and composes the result (nothing is written); *Save*
+writes the same document atomically, refusing if the file changed on disk meanwhile.
+"""
+from __future__ import annotations
+
+import re
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from ..compose.pool import theme_matches
+from ..errors import StudioError
+from ..load.specs import BEAT_KEYS, SUFFIX
+from ..model import AUDIENCES, CHANNELS
+from .files import dump_yaml, load_yaml, version, write_atomic
+from .preview import preview
+from .specdoc import apply_form, new_spec
+
+PINNING = "pin" in BEAT_KEYS  # pin:/exclude: in beats, once the loader knows them
+MAX_CANDIDATES = 60
+
+
+def slug_of(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60].strip("-") or "story"
+
+
+def candidates(checked, themes: list[str], audiences: list[str]) -> list[dict]:
+    """Excerpts a beat with these themes could quote (safe text), for pinning or excluding."""
+    prep = checked.prep
+    if prep is None or not themes:
+        return []
+    out = []
+    for e in prep.project.excerpts:
+        if any(theme_matches(t, th) for t in e.themes for th in themes) and any(e.audience in (a, "both") for a in audiences):
+            out.append({"id": e.id, "participant": e.participant, "text": prep.safe[e.id].text,
+                        "consent": " and ".join(sorted(e.consent))})
+        if len(out) >= MAX_CANDIDATES:
+            break
+    return out
+
+
+def _spec_path(studio, slug: str):
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug):
+        raise StudioError(f"no story called {slug!r}")
+    return studio.root / "stories" / f"{slug}{SUFFIX}"
+
+
+def _form_view(doc, checked) -> dict:
+    """The spec document as the editor's form shows it."""
+    audiences = doc.get("audiences", doc.get("audience")) or []
+    audiences = [str(a) for a in audiences] if isinstance(audiences, list) else [str(audiences)]
+    beats = []
+    for beat in doc.get("beats") or []:
+        themes = [str(t) for t in beat.get("themes") or []]
+        beats.append({"heading": str(beat.get("heading") or ""), "intro": str(beat.get("intro") or ""),
+                      "outro": str(beat.get("outro") or ""), "excerpts": int(beat.get("excerpts") or 2), "themes": themes,
+                      "pin": [str(p) for p in beat.get("pin") or []], "exclude": [str(p) for p in beat.get("exclude") or []],
+                      "candidates": candidates(checked, themes, audiences)})
+    return {"title": str(doc.get("title") or ""), "narrator": str(doc.get("narrator") or ""),
+            "summary": str(doc.get("summary") or ""), "audiences": audiences,
+            "outputs": [str(o) for o in doc.get("outputs") or CHANNELS], "beats": beats}
+
+
+def routes(studio) -> list[Route]:
+    def listing(request: Request):
+        loaded = studio.state.loaded()
+        return studio.page(request, "stories.html", stories=loaded.project.stories,
+                           themes=sorted(loaded.project.codebook), audiences=AUDIENCES)
+
+    async def create(request: Request):
+        form = await request.form()
+        title = str(form.get("title") or "").strip()
+        if not title:
+            raise StudioError("give the new story a title")
+        path = _spec_path(studio, slug_of(title))
+        if path.exists():
+            raise StudioError(f"there is already a story called {path.name}: choose another title")
+        audience = str(form.get("audience") or "community")
+        doc = new_spec(title, audience if audience in AUDIENCES else "community", str(form.get("theme") or ""))
+        write_atomic(path, dump_yaml(doc).encode("utf-8"), "", studio.root)
+        return JSONResponse({"ok": True, "redirect": f"/stories/{path.name[:-len(SUFFIX)]}"})
+
+    def edit(request: Request):
+        slug = request.path_params["slug"]
+        path = _spec_path(studio, slug)
+        if not path.exists():
+            raise StudioError(f"no story called {slug!r}")
+        checked = studio.state.prepared()
+        view = _form_view(load_yaml(path, studio.root), checked)
+        shown = preview(checked, path.read_text(encoding="utf-8"), slug, studio.uploads / "preview")
+        return studio.page(request, "editor.html", slug=slug, form=view, version=version(path), preview=shown,
+                           themes=sorted(checked.project.codebook), audiences=AUDIENCES, channels=CHANNELS,
+                           pinning=PINNING)
+
+    async def body(request: Request):
+        slug = request.path_params["slug"]
+        path = _spec_path(studio, slug)
+        data = await request.json()
+        doc = load_yaml(path, studio.root)
+        apply_form(doc, data)
+        return slug, path, data, dump_yaml(doc)
+
+    async def live(request: Request):
+        slug, _, data, text = await body(request)
+        return await run_in_threadpool(_live, slug, data, text)
+
+    def _live(slug: str, data: dict, text: str):
+        checked = studio.state.prepared()
+        shown = preview(checked, text, slug, studio.uploads / "preview")
+        html = studio.env.get_template("preview.html").render(preview=shown)
+        picks = [studio.env.get_template("candidates.html").render(
+                     beat={**b, "candidates": candidates(checked, b.get("themes") or [], data.get("audiences") or [])},
+                     b_index=i, pinning=PINNING)
+                 for i, b in enumerate(data.get("beats") or [])]
+        return JSONResponse({"ok": True, "html": html, "candidates": picks})
+
+    async def save(request: Request):
+        slug, path, data, text = await body(request)
+        new = write_atomic(path, text.encode("utf-8"), str(data.get("version") or ""), studio.root)
+        return JSONResponse({"ok": True, "version": new, "message": f"Saved stories/{path.name}."})
+
+    return [Route("/stories", listing), Route("/stories/new", create, methods=["POST"]),
+            Route("/stories/{slug}", edit), Route("/stories/{slug}/preview", live, methods=["POST"]),
+            Route("/stories/{slug}/save", save, methods=["POST"])]

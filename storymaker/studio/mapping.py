@@ -1,0 +1,104 @@
+"""What the Import screen shows about an uploaded table, and the map it builds from the choices.
+
+    inspect_table(upload)              -> Table (the importers' own hostile-input reader)
+    guess_columns(header)              -> {field: column} the form starts from
+    distinct(table, column, sep=None)  -> the source's own values, most frequent first
+    guess_consent(value) / guess_audience(value) / guess_theme(code, codebook)
+    settings(form)                     -> the map file's content (columns, separator, codes, consent, audience)
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+
+from ..importers.detect import detect
+from ..importers.tables import Table, read_csv, read_xlsx
+from ..importers.tags import slug
+
+FIELDS = ("participant", "text", "themes", "audience", "consent", "id", "role", "sector", "stage", "sensitive")
+REQUIRED = ("participant", "text", "themes")
+HINTS = {"participant": ("participant", "speaker", "interviewee", "respondent", "person", "pid"),
+         "text": ("text", "quote", "excerpt", "content", "segment", "passage"),
+         "themes": ("themes", "theme", "codes", "code", "tags", "tag"),
+         "audience": ("audience", "for"), "consent": ("consent", "permission"), "id": ("id", "ref"),
+         "role": ("role", "job"), "sector": ("sector",), "stage": ("stage",), "sensitive": ("sensitive",)}
+CONSENT_CHOICES = (("web;video", "web and video"), ("web", "web only"), ("video", "video only"), ("", "none: publish nowhere"))
+AUDIENCE_CHOICES = ("staff", "community", "both")
+
+
+def read_table(path) -> tuple[str, Table | None]:
+    data = path.read_bytes()
+    kind = detect(path, data, path.name)
+    if kind == "xlsx":
+        return kind, read_xlsx(data, path.name)
+    if kind == "csv":
+        return kind, read_csv(data, path.name)
+    return kind, None
+
+
+def guess_columns(header: tuple[str, ...]) -> dict[str, str]:
+    out, taken = {}, set()
+    for field in FIELDS:
+        for column in header:
+            words = set(re.findall(r"[a-z]+", column.lower()))
+            if column not in taken and (column.strip().lower() == field or words & set(HINTS[field])):
+                out[field] = column
+                taken.add(column)
+                break
+    return out
+
+
+def distinct(table: Table, column: str, separator: str | None = None, limit: int = 40) -> list[str]:
+    counts: Counter = Counter()
+    for _, row in table.rows:
+        cell = (row.get(column) or "").strip()
+        for value in (cell.split(separator) if separator else [cell]):
+            if value.strip():
+                counts[value.strip()] += 1
+    return [v for v, _ in counts.most_common(limit)]
+
+
+def guess_consent(value: str) -> str | None:
+    v = value.lower()
+    web = bool(re.search(r"web|online|internet|site|page", v))
+    video = bool(re.search(r"video|film|youtube|social", v))
+    if re.match(r"\s*(no|none|not|never|withdrawn)\b", v):
+        return ""
+    if web or video:
+        return ";".join(c for c, on in (("web", web), ("video", video)) if on)
+    return "web;video" if re.match(r"\s*(yes|all|both|full)\b", v) else None
+
+
+def guess_audience(value: str) -> str | None:
+    v = value.lower()
+    if re.search(r"both|all|everyone|anyone", v):
+        return "both"
+    if re.search(r"staff|internal|colleague|employee|work", v):
+        return "staff"
+    return "community" if re.search(r"public|community|resident|service user|external|client", v) else None
+
+
+def guess_theme(code: str, codebook: dict[str, str]) -> str:
+    tag = slug(code)
+    if tag in codebook:
+        return tag
+    by_words = {slug(d): t for t, d in codebook.items()}
+    close = difflib.get_close_matches(tag, list(codebook) + list(by_words), n=1, cutoff=0.75)
+    return by_words.get(close[0], close[0]) if close else ""
+
+
+def settings(form: dict) -> dict:
+    """The map file's content from the form (the shape ``storymaker import --map`` reads)."""
+    columns = {f: c for f, c in (form.get("columns") or {}).items() if f in FIELDS and c}
+    out: dict = {"columns": columns, "separator": form.get("separator") or ";"}
+    codes = {k: (v if v != "~" else None) for k, v in (form.get("codes") or {}).items() if v}
+    if codes:
+        out["codes"] = codes
+    consent = {k: [c for c in v.split(";") if c] for k, v in (form.get("consent") or {}).items() if v is not None and v != "?"}
+    if consent:
+        out["consent"] = consent
+    audience = {k: v for k, v in (form.get("audience") or {}).items() if v in AUDIENCE_CHOICES}
+    if audience:
+        out["audience"] = audience
+    return out

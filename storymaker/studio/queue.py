@@ -1,0 +1,54 @@
+"""The review queue screen: one flagged word at a time, a key per decision, undo.
+
+The page carries the whole queue as JSON, so the next flag is on screen the moment a key is
+pressed; the decision is posted behind it and every other occurrence of the same word leaves
+the queue with it. When the local queue runs out the page asks for a fresh one
+(``/review/queue.json``), which re-reads the project, so what it shows is always the truth.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from .files import version
+from .review import REGISTER, decide, queue, replacements, undo
+
+KEYS = [("p", "person", "Person"), ("l", "place", "Place"), ("o", "organisation", "Organisation"),
+        ("i", "other", "Other identifier"), ("h", "here", "Safe here"), ("e", "everywhere", "Safe everywhere")]
+
+
+def _payload(studio) -> dict:
+    checked = studio.state.prepared()
+    items = [dataclasses.asdict(i) for i in queue(checked)]
+    return {"version": version(studio.root / REGISTER), "items": items}
+
+
+async def _body(request: Request) -> dict:
+    data = await request.json()
+    return {k: str(data.get(k) or "") for k in ("token", "decision", "version")}
+
+
+def routes(studio) -> list[Route]:
+    def page(request: Request):
+        data = _payload(studio)
+        return studio.page(request, "review.html", data=data, keys=KEYS, first=data["items"][0] if data["items"] else None,
+                           replacements=replacements(studio.state.prepared()))
+
+    def fresh(request: Request):
+        return JSONResponse(_payload(studio))
+
+    async def decision(request: Request):
+        body = await _body(request)
+        new = decide(studio.root, body["token"], body["decision"], body["version"] or None)
+        return JSONResponse({"ok": True, "version": new})
+
+    async def undone(request: Request):
+        body = await _body(request)
+        new = undo(studio.root, body["token"], body["decision"], body["version"] or None)
+        return JSONResponse({"ok": True, "version": new})
+
+    return [Route("/review", page), Route("/review/queue.json", fresh),
+            Route("/review/decide", decision, methods=["POST"]), Route("/review/undo", undone, methods=["POST"])]
