@@ -117,3 +117,11 @@ def append_item(seq, value) -> None:
     seq.append(value)
     if trailing is not None:
         seq.ca.items[len(seq) - 1] = trailing
+
+
+def remove_item(seq, index: int) -> None:
+    """Delete an item from a round-trip list; the blank line or comment after it stays."""
+    trailing = _take_trailing(seq, index) if index == len(seq) - 1 else None
+    del seq[index]
+    if trailing is not None and len(seq):
+        seq.ca.items[len(seq) - 1] = trailing

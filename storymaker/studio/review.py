@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import StudioError
-from .files import append_item, edit_yaml
+from .files import append_item, edit_yaml, remove_item
 from .state import Checked
 
 REGISTER = Path("stories") / "anonymise.yaml"
@@ -75,9 +75,9 @@ def _remove_last(seq, value: str) -> None:
         item = seq[i]
         name = item.get("name") if isinstance(item, dict) else item
         if str(name) == value:
-            del seq[i]
+            remove_item(seq, i)
             return
-    raise StudioError(f"the word is no longer in the register's list; nothing to undo")
+    raise StudioError("the word is no longer in the register's list; nothing to undo")
 
 
 def decide(root: Path, token: str, decision: str, expected: str | None) -> str:

@@ -45,4 +45,8 @@ def serve_studio(root: Path, port: int = 0, browser: bool = True, quiet: bool = 
     if browser:
         webbrowser.open(url)
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
-    uvicorn.Server(config).run(sockets=[sock])
+    try:
+        uvicorn.Server(config).run(sockets=[sock])
+    except KeyboardInterrupt:
+        pass
+    print("storymaker studio stopped; every change it made is in the project's files.", flush=True)

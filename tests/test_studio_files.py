@@ -1,0 +1,95 @@
+"""Studio edits change only the lines they should, and never overwrite a change made on disk."""
+from __future__ import annotations
+
+import difflib
+import shutil
+from pathlib import Path
+
+import pytest
+from starlette.testclient import TestClient
+
+from storymaker.studio.guard import COOKIE, Secrets
+from storymaker.studio.server import make_app
+
+REPO = Path(__file__).resolve().parent.parent
+PORT = 8712
+
+
+@pytest.fixture
+def example(tmp_path: Path):
+    root = tmp_path / "example"
+    for name in ("stories", "templates", "assets"):
+        shutil.copytree(REPO / name, root / name)
+    secrets = Secrets()
+    app, _ = make_app(root, PORT, secrets, uploads=tmp_path / "uploads")
+    client = TestClient(app, base_url=f"http://127.0.0.1:{PORT}", headers={"X-CSRF-Token": secrets.csrf})
+    client.cookies.set(COOKIE, secrets.session)
+    return root, client
+
+
+def changed(before: str, after: str) -> list[str]:
+    return [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
+def test_a_review_decision_adds_one_line_to_the_commented_register(example):
+    root, client = example
+    register = root / "stories" / "anonymise.yaml"
+    before = register.read_text(encoding="utf-8")
+    version = client.get("/review/queue.json").json()["version"]
+    answer = client.post("/review/decide", json={"token": "Birgitta", "decision": "person", "version": version})
+    assert answer.status_code == 200
+    after = register.read_text(encoding="utf-8")
+    assert changed(before, after) == ['+  - "Birgitta"']
+    assert after.index('"Birgitta"') < after.index("places:")  # at the end of people:, before the blank line
+    client.post("/review/undo", json={"token": "Birgitta", "decision": "person", "version": answer.json()["version"]})
+    assert register.read_text(encoding="utf-8") == before
+
+
+def test_saving_a_story_changes_only_the_edited_heading(example):
+    root, client = example
+    spec = root / "stories" / "when-the-targets-stopped.story.yaml"
+    before = spec.read_text(encoding="utf-8")
+    page = client.get("/stories/when-the-targets-stopped")
+    assert page.status_code == 200
+    version = page.text.split('data-version="')[1].split('"')[0]
+    form = {"version": version, "title": "When the targets stopped", "narrator": "Sam, who answers a council helpline",
+            "summary": "A helpline adviser remembers the day the call clock came down, and what grew in its place.",
+            "audiences": ["staff"], "outputs": ["web", "video"],
+            "beats": [{"heading": "Working to the clock", "themes": ["targets.off"], "excerpts": 2,
+                       "intro": "For years, a number on the wall decided how long anyone got."},
+                      {"heading": "Somebody noticed us", "themes": ["staff.care"], "excerpts": 2,
+                       "intro": "The first change wasn't a new system. Somebody asked how we were."},
+                      {"heading": "Trusted to use our judgement", "themes": ["risk.recalculated"], "excerpts": 1,
+                       "intro": "Once the clock had gone, the scripts went too."},
+                      {"heading": "Not on our own any more", "themes": ["together.working"], "excerpts": 1,
+                       "intro": "And we stopped passing people round.",
+                       "outro": "I still answer the phone. I just listen differently now."}]}
+    assert client.post("/stories/when-the-targets-stopped/save", json=form).status_code == 200
+    assert changed(before, spec.read_text(encoding="utf-8")) == ['-  - heading: "Someone noticed us"',
+                                                                  '+  - heading: "Somebody noticed us"']
+
+
+def test_an_edit_that_conflicts_with_a_change_on_disk_is_refused(example):
+    root, client = example
+    register = root / "stories" / "anonymise.yaml"
+    version = client.get("/review/queue.json").json()["version"]
+    register.write_text(register.read_text(encoding="utf-8") + "# a note added in a text editor\n", encoding="utf-8")
+    mine = register.read_text(encoding="utf-8")
+    answer = client.post("/review/decide", json={"token": "Birgitta", "decision": "person", "version": version})
+    assert answer.status_code == 409
+    assert "changed on disk" in answer.json()["problems"][0]
+    assert register.read_text(encoding="utf-8") == mine
+
+
+def test_bulk_consent_edit_rewrites_only_the_ticked_rows(example):
+    root, client = example
+    csv_file = root / "stories" / "excerpts" / "staff.csv"
+    before = csv_file.read_text(encoding="utf-8")
+    page = client.get("/excerpts?file=staff.csv")
+    assert page.status_code == 200 and "S-P01-01" in page.text
+    answer = client.post("/excerpts/edit", json={"ids": ["S-P01-01", "S-P01-03"], "consent": "web"})
+    assert answer.status_code == 200
+    diff = changed(before, csv_file.read_text(encoding="utf-8"))
+    assert len(diff) == 4 and all("S-P01-01" in line or "S-P01-03" in line for line in diff)
+    assert all(",web,targets" in line for line in diff if line.startswith("+"))
