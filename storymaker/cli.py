@@ -32,6 +32,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--out", metavar="DIR", help="write here instead of output/")
     c = command("compose", help="write the composed scripts as Markdown to private/scripts/ for review")
     c.add_argument("--story", metavar="SLUG", help="compose one story only")
+    c.add_argument("--explain", action="store_true",
+                   help="print, per beat, why each quote was chosen and why others were not (private: stdout only)")
     i = command("init", help="create a new project from the bundled example (or an empty one with --empty)")
     i.add_argument("dir", metavar="DIR")
     i.add_argument("--empty", action="store_true", help="folders, templates and commented skeletons only: none of the example's data")
@@ -86,7 +88,7 @@ def _build(args, root: Path) -> int:
 
 def _compose(args, root: Path) -> int:
     from .commands import compose_scripts
-    return compose_scripts(root, args.story, quiet=args.quiet)
+    return compose_scripts(root, args.story, quiet=args.quiet, explain=args.explain)
 
 
 def _init(args, root: Path) -> int:

@@ -45,7 +45,7 @@ def check(root: Path, quiet: bool = False) -> int:
     return 0
 
 
-def compose_scripts(root: Path, story: str | None, quiet: bool = False) -> int:
+def compose_scripts(root: Path, story: str | None, quiet: bool = False, explain: bool = False) -> int:
     from .build import prepared
     from .compose import write_scripts
     from .errors import OutputError
@@ -60,9 +60,11 @@ def compose_scripts(root: Path, story: str | None, quiet: bool = False) -> int:
             paths = [private / Path(p).relative_to(stage) for p in write_scripts(prep.compositions, stage / "scripts")]
     except OSError as exc:
         raise OutputError(write_problem(exc, {slot(private).tmp: str(private)})) from None
-    if not quiet:
+    if not quiet and not explain:
         for path in paths:
             print(path.relative_to(root))
+    for composition in prep.compositions if explain else ():
+        print("\n".join(composition.explanation.lines() if composition.explanation else []))
     return 0
 
 

@@ -15,6 +15,7 @@ from typing import Iterable
 
 from .anonymise import Anonymiser, LogEntry, mask
 from .compose import Composition, compose
+from .compose.explain import explain
 from .compose.pins import pin_problems
 from .errors import ComposeError
 from .model import Excerpt, Flag, Problem, Project, Redaction, StorySpec
@@ -109,6 +110,7 @@ def compose_story(prep: Prepared, spec: StorySpec, channels: Iterable[str]) -> N
             except ComposeError as exc:
                 prep.problems += exc.problems
                 continue
+            comp = dataclasses.replace(comp, explanation=explain(loaded.excerpts, loaded.withdrawn, spec, comp, prep.safe))
             prep.compositions.append(comp)
             prep.warnings += [f"{spec.source}: {note}" for note in comp.notes]
 

@@ -7,7 +7,7 @@ provenance, then check every quote against its safe text before returning.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 from ..errors import ComposeError
 from ..model import AUDIENCES, CHANNELS, Problem, Project, Redaction, Story, StoryBeat, StorySpec
@@ -19,6 +19,9 @@ from .plain import apply_glossary, reading_ease
 from .pool import pool_for
 from .provenance import Provenance, QuoteRecord, SentenceRecord, authored, quoted, shares
 from .search import Pick
+
+if TYPE_CHECKING:
+    from .explain import Explanation
 
 Linking = tuple[tuple[Edit, ...], tuple[Edit, ...], tuple[Edit, ...]]  # glossary edits: heading, intro, outro
 
@@ -32,6 +35,7 @@ class Composition:
     story: Story
     provenance: Provenance
     notes: tuple[str, ...] = ()
+    explanation: "Explanation | None" = None  # why each quote (private; attached by prepare)
 
 
 def compose(project: Project, spec: StorySpec, audience: str, channel: str,

@@ -27,21 +27,22 @@ def _suggest(eid: str, known: Iterable[str]) -> str:
 
 
 def broken_rule(excerpt: Excerpt, withdrawn: frozenset[str], audience: str, channel: str,
-                safe: Mapping[str, Redaction]) -> str:
-    """The first rule *excerpt* breaks for this version, said with its numbers; "" if none."""
+                safe: Mapping[str, Redaction]) -> tuple[str, str]:
+    """The first rule *excerpt* breaks for this version, as (rule, what it says with its numbers);
+    ("", "") if none. Rules: withdrawn, sensitive, audience, consent, verbatim."""
     if excerpt.participant in withdrawn:
-        return f"participant {excerpt.participant} has withdrawn (stories/withdrawn.yaml)"
+        return "withdrawn", f"participant {excerpt.participant} has withdrawn (stories/withdrawn.yaml)"
     if excerpt.sensitive:
-        return "it is marked sensitive, which keeps it out of every output"
+        return "sensitive", "it is marked sensitive, which keeps it out of every output"
     if excerpt.audience not in (audience, "both"):
-        return f"it is for the {excerpt.audience} audience only, and this is the {audience} version"
+        return "audience", f"it is for the {excerpt.audience} audience only, and this is the {audience} version"
     if channel not in excerpt.consent:
         given = ", ".join(sorted(excerpt.consent)) or "none"
-        return f"no {channel} consent (consent given: {given})"
+        return "consent", f"no {channel} consent (consent given: {given})"
     redaction = safe.get(excerpt.id)
     if redaction is None or redaction.flags or not redaction.text.strip():
-        return "its anonymised text is not ready (unreviewed identifiers), so it cannot be quoted verbatim"
-    return ""
+        return "verbatim", "its anonymised text is not ready (unreviewed identifiers), so it cannot be quoted verbatim"
+    return "", ""
 
 
 def pin_problems(excerpts: Iterable[Excerpt], withdrawn: frozenset[str], spec: StorySpec, audience: str,
@@ -59,7 +60,7 @@ def pin_problems(excerpts: Iterable[Excerpt], withdrawn: frozenset[str], spec: S
             if excerpt is None:
                 problems.append(Problem(spec.source, line, f"{where}: pin {eid} is not an excerpt id; {_suggest(eid, by_id)}"))
                 continue
-            why = broken_rule(excerpt, withdrawn, audience, channel, safe)
+            _rule, why = broken_rule(excerpt, withdrawn, audience, channel, safe)
             if why:
                 problems.append(Problem(spec.source, line, f"{where}: pin {eid} cannot be used in the "
                                         f"{audience}/{channel} version: {why}; unpin it or pin another quote"))

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Sequence
 
 from .assemble import Composition
+from .explain import Explanation
 from .markdown import escape, safe_name, write
 from .member_check import write_packs
 from .provenance import Provenance, SentenceRecord
@@ -42,11 +43,18 @@ def provenance_markdown(p: Provenance) -> str:
     return "\n".join(lines)
 
 
-def write_provenance(p: Provenance, private_dir: Path) -> list[Path]:
+def explanation_markdown(explanation: Explanation | None) -> str:
+    if explanation is None:
+        return ""
+    return "\n".join(["", "## Why these quotes", "", "```", *explanation.lines(), "```"])
+
+
+def write_provenance(p: Provenance, private_dir: Path, explanation: Explanation | None = None) -> list[Path]:
     base = Path(private_dir) / "provenance" / safe_name(p.audience) / f"{safe_name(p.slug)}-{safe_name(p.channel)}"
     json_path, md_path = base.with_suffix(".json"), base.with_suffix(".md")
-    write(json_path, json.dumps(p.to_dict(), indent=2, ensure_ascii=False, sort_keys=True))
-    write(md_path, provenance_markdown(p))
+    data = p.to_dict() | ({"explanation": explanation.to_dict()} if explanation else {})
+    write(json_path, json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True))
+    write(md_path, provenance_markdown(p) + explanation_markdown(explanation))
     return [json_path, md_path]
 
 
@@ -54,5 +62,5 @@ def write_private(compositions: Sequence[Composition], private_dir: Path) -> lis
     """Write provenance for every composition and the member-check packs; return the paths."""
     paths: list[Path] = []
     for composition in compositions:
-        paths += write_provenance(composition.provenance, private_dir)
+        paths += write_provenance(composition.provenance, private_dir, composition.explanation)
     return paths + write_packs(compositions, Path(private_dir) / "member-check")
