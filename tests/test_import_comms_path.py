@@ -30,7 +30,7 @@ codes:
 consent:
   "yes - web and video": [web, video]
   "web only": [web]
-  "no": []
+  no: []                       # unquoted on purpose: YAML 1.2 keeps it the word "no"
 defaults: {audience: both}
 """
 STORY = """\
@@ -84,3 +84,28 @@ def test_when_a_comms_officer_imports_their_own_spreadsheet_then_check_is_clean_
     assert "without anyone keeping score" not in published  # R05 said no
     quoted = [text for ref, text, *_ in ROWS if ref != "R05" and "'" not in text]
     assert sum(text in published for text in quoted) >= 3  # the participants' own words, verbatim
+
+
+def test_when_the_studio_uses_the_api_then_it_sees_columns_values_a_preview_and_can_save_the_map(tmp_path):
+    from storymaker.importers import api
+    import yaml
+
+    _sheet(tmp_path / "quotes.xlsx")
+    info = api.inspect(tmp_path / "quotes.xlsx")
+    assert (info.kind, info.columns, info.rows) == ("xlsx", ("Ref", "Quote", "Themes", "Consent given", "Job"), 10)
+    assert api.distinct_values(tmp_path / "quotes.xlsx", "Consent given") == [
+        ("web only", 4), ("yes - web and video", 2), ("Yes - web and video", 2), ("no", 2)]
+    from ruamel.yaml import YAML
+
+    settings = YAML(typ="safe", pure=True).load(MAP)  # YAML 1.2, as storymaker reads map files: "no" stays "no"
+    shown = api.preview(tmp_path / "quotes.xlsx", settings, limit=3)
+    assert [(r["participant"], r["themes"], r["consent"], r["audience"]) for r in shown.rows] == [
+        ("R01", "cared.for", "web;video", "both"), ("R01", "working.together", "web;video", "both"), ("R02", "cared.for", "web", "both")]
+    (tmp_path / "map.yaml").write_text("# my notes\ncolumns: {}\n", encoding="utf-8")
+    api.write_map_file(tmp_path / "map.yaml", settings)
+    saved = (tmp_path / "map.yaml").read_text(encoding="utf-8")
+    assert saved.startswith("# my notes") and YAML(typ="safe", pure=True).load(saved) == settings
+    project = tmp_path / "p"
+    assert main(["init", "--empty", str(project)]) == 0
+    report = api.run(project, tmp_path / "quotes.xlsx", settings)
+    assert report.counts["excerpts"] == 10 and not list(project.glob("output"))

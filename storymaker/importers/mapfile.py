@@ -9,14 +9,13 @@
 
 Read with :func:`load_map_file` (a path) or :func:`settings_from` (a dict, e.g. from the
 studio's Import screen); :func:`write_map_file` saves one, keeping the comments of a file
-that already exists.
+that already exists. Both read and write YAML 1.2 (ruamel.yaml), so an unquoted ``no:`` or
+``yes:`` stays the word the spreadsheet holds instead of turning into false/true.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import yaml
 
 from .safety import fail
 from .tags import CodeMap, code_map
@@ -37,12 +36,15 @@ class Settings:
 def load_map_file(path: Path | None) -> Settings:
     if path is None:
         return Settings()
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
     label = str(path)
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        data = YAML(typ="safe", pure=True).load(Path(path).read_text(encoding="utf-8"))
     except OSError as exc:
         raise fail(label, 0, f"cannot read the map file ({exc.strerror}); check the --map path") from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+    except (YAMLError, UnicodeDecodeError) as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", -1) + 1
         raise fail(label, line, "the map file is not valid UTF-8 YAML; fix it (see 'Importing coded interviews' in the README)") from None
     return settings_from(data, label)

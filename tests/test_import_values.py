@@ -1,0 +1,99 @@
+"""Value maps (consent/audience in the source's own words), re-import, and init --empty."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest_import import make_project, read_rows
+from conftest_tools import qualcoder_qdpx
+from storymaker.cli import main
+from storymaker.errors import ImportError_
+from storymaker.importers import run_import
+
+SHEET = "participant,text,themes,consent,audience\nP01,We talked it through.,care,Yes - web and video,Staff only\nP02,Nobody rushed me.,care,maybe later,\n"
+
+
+def _import(tmp_path: Path, map_text: str, sheet: str = SHEET):
+    root = make_project(tmp_path / "proj", {"care": "x"})
+    (tmp_path / "sheet.csv").write_text(sheet, encoding="utf-8")
+    (tmp_path / "map.yaml").write_text(map_text, encoding="utf-8")
+    report = run_import(root, tmp_path / "sheet.csv", code_map=tmp_path / "map.yaml")
+    return read_rows(root / "stories/excerpts/sheet.csv"), report.lines()
+
+
+def test_when_the_map_translates_consent_and_audience_then_rows_get_the_projects_values(tmp_path):
+    rows, lines = _import(tmp_path, 'consent: {"yes - web and video": [web, video]}\naudience: {"staff only": staff}\n'
+                                    "defaults: {audience: both}\n")
+    assert [(r["participant"], r["consent"], r["audience"]) for r in rows] == [("P01", "web;video", "staff"), ("P02", "", "both")]
+    line = next(line for line in lines if "'maybe later'" in line)
+    assert "participant P02: consent value 'maybe later' is not recognised; accepted: web, video, web;video or none" in line
+    assert "e.g. 'consent: {\"maybe later\": [web, video]}'" in line
+
+
+def test_when_a_value_is_not_mapped_then_the_message_shows_it_and_the_accepted_forms(tmp_path):
+    rows, lines = _import(tmp_path, "")
+    assert [(r["consent"], r["audience"]) for r in rows] == [("", ""), ("", "")]
+    assert any("audience value 'Staff only' is not recognised; accepted: staff, community, both" in line for line in lines)
+
+
+@pytest.mark.parametrize("bad, message", [
+    ("consent: {yes: [web, print]}", "consent: 'yes' maps to print; use a list of web, video"),
+    ("audience: {everyone: all}", "audience: 'everyone' maps to 'all'; use one of staff, community, both"),
+    ("defaults: {audience: public}", "defaults: audience 'public' is not one of staff, community, both"),
+    ("colums: {}", "the map file has colums; it may hold only columns:, separator:, codes:, consent:, audience:, defaults:"),
+])
+def test_when_the_map_itself_is_wrong_then_one_line_names_the_entry_and_the_fix(tmp_path, bad, message):
+    with pytest.raises(ImportError_) as caught:
+        _import(tmp_path, bad + "\n")
+    assert message in str(caught.value.problems[0])
+
+
+def _qualcoder_export(path: Path) -> None:  # QualCoder makes new GUIDs on every export
+    text = "We were heard.\nThen the rota changed."
+    path.write_bytes(qualcoder_qdpx(text, [(0, 14, "c3"), (15, 37, "c1")], "", []))
+
+
+def test_when_a_tool_re_exports_with_new_guids_then_re_import_keeps_ids_and_a_persons_consent(tmp_path):
+    root = make_project(tmp_path / "proj")
+    (tmp_path / "people.yaml").write_text("interview-b.txt: P04\n", encoding="utf-8")
+    _qualcoder_export(tmp_path / "study.qdpx")
+    run_import(root, tmp_path / "study.qdpx", participant_map=tmp_path / "people.yaml")
+    target = root / "stories/excerpts/study.csv"
+    first = read_rows(target)
+    target.write_text(target.read_text(encoding="utf-8").replace(",,,", ",community,web,", 1), encoding="utf-8")
+    _qualcoder_export(tmp_path / "study.qdpx")  # exported again: every GUID differs
+    report = run_import(root, tmp_path / "study.qdpx", participant_map=tmp_path / "people.yaml")
+    again = read_rows(target)
+    assert [r["id"] for r in again] == [r["id"] for r in first]
+    assert (again[0]["audience"], again[0]["consent"]) == ("community", "web")
+    assert "compared with the previous import: 0 added, 0 changed, 0 removed, 2 unchanged" in report.lines()
+
+
+def test_when_an_excerpt_file_was_not_written_by_this_import_then_it_is_never_touched(tmp_path):
+    root = make_project(tmp_path / "proj", {"care": "x"})
+    mine = root / "stories/excerpts/sheet.csv"
+    mine.write_text("id,participant,text,themes,audience,consent\nA1,P09,Typed by hand.,care,staff,web\n", encoding="utf-8")
+    (tmp_path / "sheet.csv").write_text(SHEET, encoding="utf-8")
+    with pytest.raises(ImportError_, match="was not written by importing this file"):
+        run_import(root, tmp_path / "sheet.csv")
+    assert "Typed by hand." in mine.read_text(encoding="utf-8")
+
+
+def test_when_init_is_empty_then_no_example_data_is_copied_and_check_says_what_to_do_next(tmp_path, capsys):
+    target = tmp_path / "new"
+    assert main(["init", "--empty", str(target)]) == 0
+    assert sorted(p.name for p in (target / "stories").iterdir()) == [
+        "anonymise.yaml", "codebook.yaml", "excerpts", "first-story.story.yaml.example", "project.yaml"]
+    assert not list((target / "stories/excerpts").iterdir()) and (target / "templates/web").is_dir()
+    register = (target / "stories/anonymise.yaml").read_text(encoding="utf-8")
+    assert "# people:" in register and "Margaret" not in register
+    capsys.readouterr()
+    assert main(["--project", str(target), "check"]) == 0
+    assert "Next: storymaker import YOUR-FILE" in capsys.readouterr().out
+
+
+def test_when_init_copies_the_example_then_it_says_what_it_copied_and_how_to_start_clean(tmp_path, capsys):
+    assert main(["init", str(tmp_path / "ex")]) == 0
+    out = capsys.readouterr().out
+    assert "its stories, excerpts, codebook, name register" in out and "storymaker init --empty NEW-DIR" in out
