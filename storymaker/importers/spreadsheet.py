@@ -56,8 +56,8 @@ def read_mapped(table: Table, cols: dict[str, str], separator: str, participants
         formula = table.formulas.get((n, cols["text"]), "")
         if formula and cell["text"] in ("", "0"):  # a quote starting with "=" that Excel took for a formula
             cell["text"] = formula
-            report.note(f"{table.unit} {n}: the text cell is a formula cached as {cell['text'] and '0' or 'empty'}; "
-                        "its formula text was imported as the words: check them")
+            report.note(f"{table.unit} {n}: the text cell is a formula with no text value (a quote starting with '='?); "
+                        "its formula was imported as the words: check them")
         seg = _row_segment(n, cell, separator, participants, table.unit, report)
         if seg is None:
             continue
