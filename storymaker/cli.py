@@ -9,6 +9,9 @@ from pathlib import Path
 from . import __version__
 from .errors import StorymakerError, UsageError
 
+DECISION_CHOICES = ("person", "place", "organisation", "other", "allow", "safe", "person-here", "place-here",
+                    "organisation-here", "other-here")  # = anonymise.review.CHOICES (tested), without importing it
+
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="storymaker", description="Turn tagged interview excerpts into anonymised composite stories: web pages and narrated videos.")
@@ -24,7 +27,15 @@ def _parser() -> argparse.ArgumentParser:
     def command(name: str, **kw) -> argparse.ArgumentParser:
         return sub.add_parser(name, parents=[common], **kw)
 
-    command("check", help="validate everything and list every problem at once")
+    ch = command("check", help="validate everything and list every problem at once")
+    ch.add_argument("--json", action="store_true", help="print every problem and flag as JSON on stdout, "
+                    "flagged words unmasked (for tools on this computer)")
+    d = command("decide", help="record a review decision for one anonymisation flag")
+    d.add_argument("flag", metavar="FLAG_ID", help="the flag id from check's message or check --json")
+    d.add_argument("decision", metavar="DECISION", choices=DECISION_CHOICES,
+                   help="person, place, organisation, other (register it), allow (safe everywhere), "
+                        "safe (safe here only), or person-here/place-here/organisation-here/other-here")
+    d.add_argument("--note", default="", help="a note kept with a per-occurrence decision")
     b = command("build", help="compose, render and publish into output/")
     b.add_argument("--web", action="store_true", help="build web pages only")
     b.add_argument("--video", action="store_true", help="build videos only")
@@ -77,7 +88,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def _check(args, root: Path) -> int:
     from .commands import check
-    return check(root, quiet=args.quiet)
+    return check(root, quiet=args.quiet, as_json=args.json)
+
+
+def _decide(args, root: Path) -> int:
+    from .commands import decide
+    return decide(root, args.flag, args.decision, args.note, quiet=args.quiet)
 
 
 def _build(args, root: Path) -> int:
@@ -124,6 +140,6 @@ def _voices(args, root: Path) -> int:
     return voices()
 
 
-COMMANDS = {"check": _check, "build": _build, "compose": _compose, "init": _init,
+COMMANDS = {"check": _check, "decide": _decide, "build": _build, "compose": _compose, "init": _init,
             "import": _import, "serve": _serve, "voices": _voices,
             "studio": _studio}

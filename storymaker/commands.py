@@ -20,10 +20,11 @@ NEXT_STEPS = ("Nothing to check yet: this project has no excerpts and no stories
               "then copy stories/first-story.story.yaml.example to stories/<slug>.story.yaml and run storymaker check.")
 
 
-def check(root: Path, quiet: bool = False) -> int:
-    """Every problem at once, sorted by file and line; exit 1 if there are any."""
+def check(root: Path, quiet: bool = False, as_json: bool = False) -> int:
+    """Every problem at once, sorted by file and line; exit 1 if there are any.
+    ``as_json``: everything as one JSON document on stdout, flagged words unmasked (see README)."""
     project, problems = load_project(root)
-    if not problems and not project.excerpts and not project.stories:
+    if not problems and not project.excerpts and not project.stories and not as_json:
         print(NEXT_STEPS)
         return 0
     problems += cross_check(project) if project.stories or not problems else []
@@ -31,6 +32,10 @@ def check(root: Path, quiet: bool = False) -> int:
     if prep:
         problems += prep.problems
     problems = sorted(dict.fromkeys(problems), key=lambda p: (p.path, p.line))
+    if as_json:
+        from .check_json import check_json
+        print(check_json(problems, prep.flagged if prep else [], prep.warnings if prep else []))
+        return 1 if problems else 0
     for problem in problems:
         print(problem, file=sys.stderr)
     for warning in (prep.warnings if prep else []):
@@ -42,6 +47,15 @@ def check(root: Path, quiet: bool = False) -> int:
         people = len({e.participant for e in project.excerpts})
         print(f"OK: {len(project.excerpts)} excerpts from {people} participants, "
               f"{len(project.stories)} stories, {len(prep.compositions)} versions composed; no problems.")
+    return 0
+
+
+def decide(root: Path, flag_id: str, decision: str, note: str = "", quiet: bool = False) -> int:
+    """Record a review decision for one flag (ids are in check's messages and in check --json)."""
+    from .anonymise.review import record_decision
+    done = record_decision(root, flag_id, decision, note)
+    if not quiet:
+        print(f"{done.path}: {done.action}. Run storymaker check again to see what is left.")
     return 0
 
 

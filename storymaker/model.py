@@ -148,6 +148,7 @@ class Project:
     title: str = "Stories"
     description: str = ""
     base_url: str = ""  # where the site will live, for absolute share links (optional)
+    decisions: tuple[Decision, ...] = ()  # per-occurrence review decisions (stories/decisions.yaml)
 
 
 @dataclass(frozen=True)
@@ -182,6 +183,35 @@ class Flag:
     token: str
     kind: str  # e.g. "capitalised word", "number", "possible name"
     suggestion: str  # what the user can do, e.g. "add to people: or allow: in stories/anonymise.yaml"
+    context: str = ""  # hash of the words around it (see anonymise/decisions.py): what a decision is tied to
+    stale: int = 0  # line in stories/decisions.yaml of a decision made when the words around it differed
+
+
+@dataclass(frozen=True)
+class FlaggedText:
+    """One flag where it was found: what ``storymaker check --json`` prints and review tools use."""
+
+    id: str  # stable while the occurrence and its neighbouring words stay the same
+    path: str  # the file the text is in
+    line: int
+    where: str  # "excerpt S-P01-09" or "story <slug>, <field>": what a decision is recorded against
+    text: str  # the whole text the flag is in (offsets are into this)
+    flag: Flag
+    message: str  # the masked, one-line message
+    excerpt: str = ""  # excerpt id, or
+    story: str = ""  # story slug and
+    field: str = ""  # authored field ("story title", "beat 2 intro" ...)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A reviewer's decision about one flagged occurrence (``stories/decisions.yaml``)."""
+
+    where: str  # "excerpt S-P01-09" or "story <slug>, <field>" (e.g. "story x, beat 2 intro")
+    text: str  # the flagged text, exactly as written
+    context: str  # hash of the words around it: the decision goes stale when they change
+    decision: str  # safe | person | place | organisation | other
+    line: int = 0
 
 
 @dataclass(frozen=True)

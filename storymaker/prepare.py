@@ -13,12 +13,14 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .anonymise import Anonymiser, LogEntry, mask
+from .anonymise import Anonymiser, LogEntry
+from .anonymise.decisions import excerpt_where, field_where, flag_id
+from .anonymise.problems import flag_message
 from .compose import Composition, compose
 from .compose.explain import explain
 from .compose.pins import pin_problems
 from .errors import ComposeError
-from .model import Excerpt, Flag, Problem, Project, Redaction, StorySpec
+from .model import Excerpt, FlaggedText, Problem, Project, Redaction, StorySpec
 from .paths import IMAGE_TYPES, confined
 from .render.video.voices import check_voice, describe_voice
 
@@ -34,20 +36,21 @@ class Prepared:
     warnings: list[str] = field(default_factory=list)
     unreviewed: int = 0  # how many of the problems are anonymisation flags
     loaded: Project | None = None  # the project as loaded: every excerpt, for pins that break a rule
+    flagged: list[FlaggedText] = field(default_factory=list)  # the flags themselves, for check --json and tools
 
 
 def publishable(e: Excerpt, project: Project) -> bool:
     return bool(e.consent) and not e.sensitive and e.participant not in project.withdrawn
 
 
-def _flag_problem(path: str, line: int, flag: Flag, what: str) -> Problem:
-    kind = flag.kind if flag.kind.startswith("unreviewed") else f"unreviewed {flag.kind}"
-    return Problem(path, line, f"{kind} '{mask(flag.token)}' in {what}: {flag.suggestion}")
-
-
-def _add_flags(prep: Prepared, flags: list[Problem]) -> None:
-    prep.problems += flags
-    prep.unreviewed += len(flags)
+def _add_flags(prep: Prepared, red: Redaction, text: str, path: str, line: int, where: str, what: str,
+               **site: str) -> None:
+    for flag in red.flags:
+        message = flag_message(flag, text, what, where)
+        prep.flagged.append(FlaggedText(flag_id(where, flag.token, flag.context), path, line, where, text, flag,
+                                        message, **site))
+        prep.problems.append(Problem(path, line, message))
+    prep.unreviewed += len(red.flags)
 
 
 def _log(red: Redaction, where: str) -> list[LogEntry]:
@@ -59,36 +62,38 @@ def anonymise_excerpts(prep: Prepared) -> None:
     for e in prep.project.excerpts:
         if not publishable(e, prep.project):
             continue
-        red = prep.anonymiser.anonymise(e.text)
+        where = excerpt_where(e.id)
+        red = prep.anonymiser.anonymise(e.text, where=where)
         prep.safe[e.id] = red
         prep.log += _log(red, f"{e.source}:{e.line} ({e.id})")
-        _add_flags(prep, [_flag_problem(e.source, e.line, f, f"excerpt {e.id}") for f in red.flags])
+        _add_flags(prep, red, e.text, e.source, e.line, where, f"excerpt {e.id}", excerpt=e.id)
 
 
 def _safe_text(prep: Prepared, text: str, spec: StorySpec, line: int, what: str) -> str:
     if not text:
         return text
     # the narrator is a fictional persona ("Sam, who ..."): its first name stays; registered names still go
-    red = prep.anonymiser.anonymise(text, persona=what == "narrator")
+    where = field_where(spec.slug, what)
+    red = prep.anonymiser.anonymise(text, persona=what == "narrator", where=where)
     prep.log += _log(red, f"{spec.source}:{line} ({what})")
-    _add_flags(prep, [_flag_problem(spec.source, line, f, what) for f in red.flags])
+    _add_flags(prep, red, text, spec.source, line, where, what, story=spec.slug, field=what)
     return red.text
 
 
 def safe_spec(prep: Prepared, spec: StorySpec) -> StorySpec:
     """The spec with its own (authored) text anonymised and its image paths resolved."""
     beats = []
-    for beat in spec.beats:
+    for n, beat in enumerate(spec.beats, start=1):
         image, problem = ("", None)
         if beat.image:
             path, problem = confined(prep.project.root, beat.image, Problem(spec.source, beat.line, ""), "image", IMAGE_TYPES)
             image = str(path) if path else ""
         beats.append(dataclasses.replace(
             beat, image=image,
-            heading=_safe_text(prep, beat.heading, spec, beat.line, "beat heading"),
-            intro=_safe_text(prep, beat.intro, spec, beat.line, "beat intro"),
-            outro=_safe_text(prep, beat.outro, spec, beat.line, "beat outro"),
-            image_alt=_safe_text(prep, beat.image_alt, spec, beat.line, "image description")))
+            heading=_safe_text(prep, beat.heading, spec, beat.line, f"beat {n} heading"),
+            intro=_safe_text(prep, beat.intro, spec, beat.line, f"beat {n} intro"),
+            outro=_safe_text(prep, beat.outro, spec, beat.line, f"beat {n} outro"),
+            image_alt=_safe_text(prep, beat.image_alt, spec, beat.line, f"beat {n} image description")))
     return dataclasses.replace(
         spec, beats=tuple(beats),
         title=_safe_text(prep, spec.title, spec, spec.line, "story title"),
@@ -122,7 +127,7 @@ def voice_problems(prep: Prepared, spec: StorySpec) -> None:
 
 def prepare(project: Project, channels: Iterable[str] | None = None, only: str | None = None) -> Prepared:
     """Anonymise and compose; ``channels`` limits the outputs, ``only`` limits to one story slug."""
-    prep = Prepared(project, Anonymiser(project.register), loaded=project)
+    prep = Prepared(project, Anonymiser(project.register, project.decisions), loaded=project)
     anonymise_excerpts(prep)
     # compose sees only excerpts that may be published and were anonymised
     prep.project = dataclasses.replace(project, excerpts=tuple(e for e in project.excerpts if e.id in prep.safe))

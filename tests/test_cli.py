@@ -51,7 +51,7 @@ BROKEN = {
     "cannot compose": (lambda p: edit(p / "stories/short-staff.story.yaml", "min_contributors: 4", "min_contributors: 40"),
                        r"stories/short-staff.story.yaml:\d+: .*fewer than the 40 contributors needed"),
     "unreviewed name": (lambda p: append_row(p, 'X5,P01,"I rang Bartholomew about it.",staff.care,staff,web\n'),
-                        r"stories/excerpts/staff.csv:\d+: unreviewed (?!unreviewed)[a-z ]+ 'B\*+' in excerpt X5: "),
+                        r"stories/excerpts/staff.csv:\d+: unreviewed (?!unreviewed)[a-z ]+ 'B\*+' \(\d+ letters\) in excerpt X5, near "),
 }
 
 

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..model import Flag, Redaction, Register, Replacement, Span
+from dataclasses import replace as _with
+
+from ..model import Decision, Flag, Redaction, Register, Replacement, Span
+from .decisions import DecisionBook, context_hash, context_words
 from .detect import FLAG_KINDS, Detector
 from .hits import Hit
 from .index import keys_of
@@ -19,8 +22,13 @@ from .phrasing import NEUTRAL, after_determiner, contact_span
 from .replace import Replacer
 from .tokens import WORD, _starts_sentence
 
-SUGGEST_WORD = "add it to people/places/organisations or to allow in stories/anonymise.yaml"
-SUGGEST_NUMBER = "write it in words if it identifies nobody, remove it, or add it to allow in stories/anonymise.yaml"
+SUGGEST_WORD = ("if it identifies someone or somewhere, register it in stories/anonymise.yaml (storymaker decide {id} "
+                "person, place, organisation or other); if not, mark this occurrence safe (storymaker decide {id} safe)")
+SUGGEST_REGISTERED = ("it is registered in stories/anonymise.yaml, but here it may be the ordinary word: replace it here "
+                      "(storymaker decide {id} person) or mark this occurrence safe (storymaker decide {id} safe)")
+SUGGEST_NUMBER = ("if it identifies someone or somewhere, register it in stories/anonymise.yaml (storymaker decide {id} "
+                  "other); if not, mark this "
+                  "occurrence safe (storymaker decide {id} safe)")
 
 
 class _Planned(NamedTuple):
@@ -33,31 +41,54 @@ class _Planned(NamedTuple):
 
 
 class Anonymiser:
-    def __init__(self, register: Register) -> None:
+    def __init__(self, register: Register, decisions: tuple[Decision, ...] = ()) -> None:
         self.register = register
+        self.decisions = DecisionBook(decisions)
         self._detector = Detector(register)
         self._replacer = Replacer(register)
         self._originals: set[str] = set()
         self._kept: set[str] = set()  # persona first names left as they are (never needles)
+        self._registered = {k for v in register.values() for k in keys_of(v)}
+        self._permits: dict[str, set[tuple[tuple[str, ...], tuple[str, ...]]]] = {}  # reviewed safe, for the gate
 
     # ----- detection ---------------------------------------------------------------
     def _hits(self, text: str) -> tuple[Folded, list[Hit]]:
         folded = normalise(text)
         return folded, self._detector.detect(folded.text)
 
-    def _plan(self, text: str, persona: bool) -> list[_Planned]:
+    def _plan(self, text: str, persona: bool, where: str = "") -> tuple[list[_Planned], list[tuple[int, int]]]:
         """Each hit with its source span and replacement, in reading order (so pseudonyms are
-        handed out in that order); in persona mode, gazetteer-only first names are left alone."""
+        handed out in that order), and the source spans a reviewer marked safe here; in persona
+        mode, gazetteer-only first names are left alone."""
         folded, hits = self._hits(text)
         planned: list[_Planned] = []
+        kept: list[tuple[int, int]] = []
         for h in hits:
             if persona and self._persona_name(folded.text, h):
                 continue
             core = folded.to_source(h.start, h.end)
+            if h.is_flag and where and self.decisions:
+                h = self._decided(h, text, core, where)
+                if h is None:
+                    kept.append(core)
+                    continue
             new = "" if h.is_flag else self._replacement(h, folded, text[core[0]:core[1]])
             start, new = _fitted(folded.text, h, new, planned[-1].folded_end if planned else 0)
             planned.append(_Planned(h, folded.to_source(start, h.end)[0], core[1], new, text[core[0]:core[1]], h.end))
-        return planned
+        return planned, kept
+
+    def _decided(self, h: Hit, text: str, core: tuple[int, int], where: str) -> Hit | None:
+        """A flag a reviewer decided for this occurrence: None if safe here, else a hit of that kind."""
+        token = text[core[0]:core[1]]
+        decision = self.decisions.find(where, token, context_hash(text, *core))
+        if decision is None:
+            return h
+        if decision.decision == "safe":
+            return None
+        key = " ".join(fold(token).lower().split())
+        sort = {"person": "person-first", "organisation": "organisation"}.get(decision.decision, decision.decision)
+        return _with(h, kind=decision.decision, source="register", reason=f"review decision: {decision.decision} here",
+                     key=f"{sort}:{key}", flag="")
 
     def _persona_name(self, folded: str, h: Hit) -> bool:
         """A first name that only the gazetteer knows (a persona's own name): keep it, remember it."""
@@ -73,29 +104,47 @@ class Anonymiser:
     def detect(self, text: str, persona: bool = False) -> list[Span]:
         """Merged spans (original offsets), flags included as kind "unreviewed"."""
         spans = []
-        for p in self._plan(text, persona):
+        for p in self._plan(text, persona)[0]:
             if p.hit.is_flag:
                 self._replacer.pools.banned.add(p.core.lower())
             spans.append(Span(p.start, p.end, p.hit.kind, 0.5 if p.hit.is_flag else 1.0, p.new))
         return spans
 
     # ----- replacement -------------------------------------------------------------
-    def anonymise(self, text: str, persona: bool = False) -> Redaction:
+    def anonymise(self, text: str, persona: bool = False, where: str = "") -> Redaction:
         """Safe text, what was replaced and what needs review.
 
         ``persona=True`` is for a fictional narrator ("Sam, who answers a council helpline"):
         first names known only from the gazetteer stay as they are and are not flagged;
-        registered names and structured identifiers are still replaced."""
+        registered names and structured identifiers are still replaced. ``where`` names the
+        text for per-occurrence decisions ("excerpt S-P01-09", "story <slug>, story title")."""
         out, replacements, flags = text, [], []
-        for p in reversed(self._plan(text, persona)):  # splice right to left: earlier offsets stay valid
+        planned, kept = self._plan(text, persona, where)
+        for p in reversed(planned):  # splice right to left: earlier offsets stay valid
             h, original = p.hit, text[p.start:p.end]
             if h.is_flag:
-                flags.append(self._flag(p.start, p.end, original, h.flag))
+                flags.append(self._flag(text, p.start, p.end, h.flag, where))
                 continue
             out, start, end = _splice(out, p.start, p.end, p.new)
             replacements.append(Replacement(start, end, original, p.new, h.kind, h.reason))
             self._remember(p.core, p.new)
-        return Redaction(out, tuple(reversed(replacements)), tuple(reversed(flags)))
+        replacements.reverse()
+        for start, end in kept:
+            self._permit(out, text[start:end], _shifted(start, replacements), replacements)
+        return Redaction(out, tuple(replacements), tuple(reversed(flags)))
+
+    def _permit(self, out: str, token: str, at: int, replacements: list[Replacement]) -> None:
+        """Remember the published neighbours of an occurrence reviewed safe, so the publish gate
+        can tell it from the same word anywhere else (see gate.py)."""
+        end = at + len(token)
+        if out[at:end] != token:
+            return  # a replacement overlapped it: nothing of it was kept
+        key = " ".join(fold(token).lower().split())
+        self._permits.setdefault(key, set()).add(context_words(out, at, end, 3))
+
+    def permits(self) -> dict[str, frozenset[tuple[tuple[str, ...], tuple[str, ...]]]]:
+        """Occurrences reviewed safe here: word -> {(three words before, three after)} as published."""
+        return {k: frozenset(v) for k, v in self._permits.items()}
 
     def _replacement(self, h: Hit, folded: Folded, original: str) -> str:
         new = self._replacer.replacement(h, original)
@@ -105,10 +154,18 @@ class Anonymiser:
             new = new.upper()
         return new
 
-    def _flag(self, start: int, end: int, token: str, kind: str) -> Flag:
+    def _flag(self, text: str, start: int, end: int, kind: str, where: str) -> Flag:
+        token = text[start:end]
         self._replacer.pools.banned.add(token.lower())
-        suggestion = SUGGEST_NUMBER if kind.endswith("number") else SUGGEST_WORD
-        return Flag(start, end, token, kind, suggestion)
+        if kind.endswith("number"):
+            suggestion = SUGGEST_NUMBER
+        elif keys_of(token) and set(keys_of(token)) <= self._registered:
+            suggestion = SUGGEST_REGISTERED
+        else:
+            suggestion = SUGGEST_WORD
+        context = context_hash(text, start, end)
+        stale = self.decisions.stale(where, token) if where else None
+        return Flag(start, end, token, kind, suggestion, context, stale.line if stale else 0)
 
     def _remember(self, original: str, new: str) -> None:
         self._originals.add(" ".join(fold(original).split()))
@@ -140,6 +197,11 @@ def _fitted(folded: str, h: Hit, new: str, free_from: int) -> tuple[int, str]:
     else:
         fitted = after_determiner(folded, h.start, new)
     return fitted if fitted[0] >= free_from else (h.start, new)
+
+
+def _shifted(at: int, replacements: list[Replacement]) -> int:
+    """Where source offset ``at`` lands in the output, given the replacements (in reading order)."""
+    return at + sum(len(r.replacement) - (r.end - r.start) for r in replacements if r.end <= at)
 
 
 def _worth_a_needle(original: str) -> bool:

@@ -26,6 +26,7 @@ class GateHit:
     path: Path
     where: str  # "title attribute", "text", "metadata tag 'title'", "file name" ...
     masked: str
+    why: str = "an identifier reached the output; nothing was published"
 
     def __str__(self) -> str:
         return f"{self.path}: {self.where} contains '{self.masked}'"

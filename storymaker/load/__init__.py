@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import Problem, Project
+from .decisions import read_decisions
 from .excerpts import read_excerpts
 from .register import read_mapping, read_register, read_settings, read_withdrawn
 from .specs import read_specs
@@ -39,9 +40,11 @@ def load_project(root: Path) -> tuple[Project, list[Problem]]:
     problems += more
     settings, more = read_settings(stories / "project.yaml", "stories/project.yaml")
     problems += more
+    decisions, more = read_decisions(stories)
+    problems += more
     project = Project(root=root, excerpts=tuple(excerpts), codebook=codebook, stories=tuple(specs),
                       register=register, glossary=glossary, withdrawn=withdrawn,
                       title=str(settings.get("title") or "Stories"),
                       description=str(settings.get("description") or ""),
-                      base_url=str(settings.get("base_url") or "").strip())
+                      base_url=str(settings.get("base_url") or "").strip(), decisions=decisions)
     return project, problems
