@@ -70,3 +70,38 @@ def parse_vtt(text: str) -> list[tuple[float, float, list[str]]]:
 def _seconds(stamp: str) -> float:
     h, m, s = stamp.replace(",", ".").split(":")
     return int(h) * 3600 + int(m) * 60 + float(s)
+
+
+def caption_stats(cues: list[tuple[float, float, list[str]]], fps: int = 25) -> dict:
+    """Broadcast-rule statistics of one caption file's cues (start, end, lines)."""
+    from storymaker.render.video.breaks import NEVER_AFTER, _bare, _capital
+    gaps = [b[0] - a[1] for a, b in zip(cues, cues[1:])]
+    wpm = sorted(sum(len(line.split()) for line in lines) * 60 / (end - start) for start, end, lines in cues)
+    bad_breaks = []
+    for _, _, lines in cues:
+        for top, bottom in zip(lines, lines[1:]):
+            last, first = top.split()[-1], bottom.split()[0]
+            if re.search(r"[.!?,;:\u2014\u2013]$", last):
+                continue
+            if _bare(last) in NEVER_AFTER or (_capital(last) and _capital(first) and len(top.split()) > 1):
+                bad_breaks.append(f"{top} / {bottom}")
+    for (_, _, a), (_, _, b) in zip(cues, cues[1:]):
+        last = a[-1].split()[-1]
+        if not re.search(r"[.!?,;:\u2014\u2013\"'\u201d]$", last) and _bare(last) in NEVER_AFTER:
+            bad_breaks.append(f"{a[-1]} | {b[0]}")
+    return {"lines": max(len(lines) for *_, lines in cues), "chars": max(len(line) for *_, ls in cues for line in ls),
+            "wpm": max(wpm), "wpm_p95": wpm[min(len(wpm) - 1, round(0.95 * (len(wpm) - 1)))], "shortest": min(end - start for start, end, _ in cues),
+            "min_gap": min(gaps, default=1.0), "flicker_gaps": [g for g in gaps if 2.5 / fps < g < 0.5 - 1e-6],
+            "overlaps": [g for g in gaps if g < 2 / fps - 2e-3], "bad_breaks": bad_breaks}
+
+
+def assert_broadcast_rules(path: Path, fps: int = 25, max_chars: int = 37) -> dict:
+    text = path.read_text(encoding="utf-8")
+    cues = parse_vtt(text if text.startswith("WEBVTT") else "WEBVTT\n\n" + text)
+    stats = caption_stats(cues, fps)
+    assert stats["lines"] <= 2 and stats["chars"] <= max_chars, (path.name, stats)
+    assert stats["wpm_p95"] <= 180 + 1e-6, (path.name, stats)  # as the BBC measures it: 95th percentile
+    assert stats["shortest"] >= 1.0 - 2e-3, (path.name, stats)
+    assert not stats["overlaps"] and not stats["flicker_gaps"], (path.name, stats)
+    assert not stats["bad_breaks"], (path.name, stats["bad_breaks"])
+    return stats

@@ -133,3 +133,13 @@ def test_partial_builds_keep_the_rest_and_pages_pick_up_videos_built_earlier(sma
     build(small_project, web=True)
     assert "<video" in (small_project / "output/web/staff/short-staff.html").read_text(encoding="utf-8")
     assert "<video" not in (small_project / "output/web/community/short-community.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.video
+def test_every_caption_file_built_keeps_the_broadcast_rules(built: Path):
+    from conftest_video import assert_broadcast_rules
+    files = sorted((built / "output/video").rglob("*.vtt")) + sorted((built / "output/video").rglob("*.srt"))
+    files = [f for f in files if not f.name.endswith(".chapters.vtt")]
+    assert files
+    for path in files:
+        assert_broadcast_rules(path)

@@ -10,7 +10,8 @@ import pytest
 from conftest_video import ROOT, TEMPLATES, short_story
 from storymaker.errors import RenderError
 from storymaker.model import VideoSpec
-from storymaker.render.video.captions import build_cues, caption_chunks, chapters, ffmetadata, to_srt, to_vtt
+from storymaker.render.video.breaks import NEVER_AFTER, _bare
+from storymaker.render.video.captions import CaptionRules, build_cues, caption_chunks, chapters, ffmetadata, to_srt, to_vtt
 from storymaker.render.video.frames import Art, ken_burns_box
 from storymaker.render.video.layout import wrap_balanced
 from storymaker.render.video.plan import Clip, Slide, TimedSlide, plain, plan_slides, timeline
@@ -38,12 +39,34 @@ def test_when_text_wraps_then_lines_fit_and_are_balanced_with_no_orphan(text, wi
 
 
 @pytest.mark.parametrize("sentence", SENTENCES)
-def test_when_sentence_is_captioned_then_cues_have_two_lines_of_42_at_most(sentence):
+def test_when_sentence_is_captioned_then_cues_have_two_lines_of_37_at_most_broken_at_boundaries(sentence):
     chunks = caption_chunks(sentence)
     assert " ".join(" ".join(c.split("\n")) for c in chunks) == sentence
     for chunk in chunks:
         lines = chunk.split("\n")
-        assert 1 <= len(lines) <= 2 and all(len(line) <= 42 for line in lines)
+        assert 1 <= len(lines) <= 2 and all(len(line) <= 37 for line in lines)
+        assert not any(_bare(line.split()[-1]) in NEVER_AFTER for line in lines[:-1]), chunk
+    assert not any(_bare(c.split()[-1]) in NEVER_AFTER for c in chunks[:-1]), chunks
+
+
+@pytest.mark.parametrize("text, unbroken", [
+    ("Then I rang the helpline and Mary Okafor answered on the first ring, which surprised me.", "Mary Okafor"),
+    ("We were sent to the office at the back of the building with a form we did not understand.", "the building"),
+])
+def test_when_a_cue_breaks_then_never_inside_a_name_or_after_an_article(text, unbroken):
+    rules = CaptionRules(max_chars=30)
+    for chunk in caption_chunks(text, rules):
+        for line in chunk.split("\n"):
+            assert len(line) <= 30
+        joined = " | ".join(chunk.split("\n"))
+        assert unbroken.replace(" ", " | ") not in joined
+    assert all(unbroken.split()[0] != c.split()[-1] for c in caption_chunks(text, rules))
+
+
+def test_when_the_theme_asks_for_longer_lines_then_42_is_the_most_it_gets():
+    assert CaptionRules.from_theme({"max_chars": 60}, 25).max_chars == 42
+    assert CaptionRules.from_theme({"max_chars": 40}, 25).max_chars == 40
+    assert CaptionRules.from_theme(None, 25).max_chars == 37
 
 
 def _timed(texts: list[list[tuple[str, float]]], fps: int = 25) -> tuple[TimedSlide, ...]:
@@ -58,11 +81,12 @@ def _timed(texts: list[list[tuple[str, float]]], fps: int = 25) -> tuple[TimedSl
     return timeline(slides, clips, fps, {"lead_in": 0.35, "pause": 0.7})
 
 
-def test_when_a_sentence_is_very_short_then_its_cue_still_lasts_a_second():
+def test_when_a_sentence_is_very_short_then_its_cue_still_lasts_a_second_with_two_frame_gaps():
     timed = _timed([[("Yes.", 0.3), ("We did.", 0.4), (SENTENCES[0], 4.0)]])
     cues = build_cues(timed, timed[-1].end / 25)
     assert all(c.end - c.start >= 1.0 - 1e-9 for c in cues)
-    assert all(a.end <= b.start + 1e-9 for a, b in zip(cues, cues[1:]))
+    gaps = [b.start - a.end for a, b in zip(cues, cues[1:])]
+    assert all(g >= 2 / 25 - 1e-3 for g in gaps) and not any(0.09 < g < 0.5 for g in gaps)
 
 
 def test_when_slides_are_timed_then_each_lasts_its_narration_plus_pause_in_whole_frames():
@@ -83,9 +107,9 @@ def test_when_chapters_are_made_then_there_is_one_per_beat_covering_the_video():
 
 def test_when_cues_are_written_then_vtt_and_srt_use_their_own_time_formats():
     timed = _timed([[("One two three.", 1.5)]])
-    cues = build_cues(timed, 3.0)
-    assert "00:00:00.350 --> 00:00:01.850" in to_vtt(cues)
-    assert to_srt(cues).startswith("1\n00:00:00,350 --> 00:00:01,850\nOne two three.\n")
+    cues = build_cues(timed, 5.0)  # spoken 0.35-1.85: shown from a quarter second before, lingering 0.8 s
+    assert to_vtt(cues) == "WEBVTT\n\n1\n00:00:00.100 --> 00:00:02.650\nOne two three.\n"
+    assert to_srt(cues).startswith("1\n00:00:00,100 --> 00:00:02,650\nOne two three.\n")
 
 
 def test_when_story_is_planned_then_it_has_title_linking_quote_and_end_slides():

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import wave
+from dataclasses import replace
 from concurrent.futures import Executor
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from ...model import Problem
 from . import cache
 from .plan import Clip, Slide
 from .resample import RATE, stereo_48k, write_wav
+from .timing import word_spans
 from .voices import RecordedVoice, VoiceEngine
 
 AUDIO_EXTS = (".wav", ".mp3", ".ogg", ".flac", ".m4a")
@@ -38,7 +40,7 @@ def sentences(text: str) -> list[str]:
 
 
 def narrate(slides: tuple[Slide, ...], engine: VoiceEngine, cache_dir: Path, pool: Executor,
-            gap: float, story_key: str, tick=lambda: None) -> list[tuple[Clip, ...]]:
+            gap: float, story_key: str, tick=lambda: None, max_wpm: float = 180.0) -> list[tuple[Clip, ...]]:
     if isinstance(engine, RecordedVoice):
         return _recorded(slides, engine.folder, cache_dir, story_key, tick)
     jobs = [[pool.submit(_spoken, s, engine, cache_dir, story_key) for s in sentences(slide.narration)] for slide in slides]
@@ -47,11 +49,18 @@ def narrate(slides: tuple[Slide, ...], engine: VoiceEngine, cache_dir: Path, poo
         offset, clips = 0.0, []
         for future in futures:
             clip = future.result()
-            clips.append(Clip(clip.wav, offset, clip.duration, clip.text))
-            offset += clip.duration + gap
+            clips.append(replace(clip, offset=offset))
+            offset += clip.duration + reading_gap(clip, gap, max_wpm)
             tick()
         out.append(tuple(clips))
     return out
+
+
+def reading_gap(clip: Clip, gap: float, max_wpm: float, longest: float = 1.5) -> float:
+    """The pause after a sentence: ``gap``, or longer when the sentence was spoken faster than its
+    caption can be read at ``max_wpm``, so the caption can stay up until it has been read."""
+    reading = len(clip.text.split()) * 60 / max_wpm
+    return min(max(gap, reading - clip.duration + 0.1), longest)
 
 
 def _spoken(text: str, engine: VoiceEngine, cache_dir: Path, story_key: str) -> Clip:
@@ -67,7 +76,7 @@ def _spoken(text: str, engine: VoiceEngine, cache_dir: Path, story_key: str) -> 
         finally:
             raw.unlink(missing_ok=True)
     cache.STATS.count("narration", fresh)
-    return Clip(str(wav), 0.0, _duration(wav), text)
+    return Clip(str(wav), 0.0, _duration(wav), text, word_spans(text, wav))
 
 
 def _trimmed(samples: np.ndarray, floor_db: float = -50.0, margin: float = 0.02) -> np.ndarray:
@@ -169,4 +178,4 @@ def _cut(path: Path, span: tuple[int, int] | None, text: str, cache_dir: Path, s
         with cache.atomic(wav) as tmp:
             write_wav(tmp, _faded(samples, 0.01))
     cache.STATS.count("narration", fresh)
-    return Clip(str(wav), 0.0, _duration(wav), text)
+    return Clip(str(wav), 0.0, _duration(wav), text, word_spans(text, wav))

@@ -37,6 +37,7 @@ class Clip:
     offset: float  # seconds after the slide's voice starts
     duration: float
     text: str
+    words: tuple[tuple[float, float], ...] = ()  # (start, end) seconds of each word, within the clip
 
 
 @dataclass(frozen=True)

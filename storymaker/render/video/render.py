@@ -19,7 +19,7 @@ from ...errors import RenderError
 from ...model import VIDEO_FORMATS, Problem, Story, VideoArtefact
 from . import cache
 from .audio import soundtrack
-from .captions import build_cues, chapters, chapters_vtt, ffmetadata, to_srt, to_vtt
+from .captions import CaptionRules, build_cues, chapters, chapters_vtt, ffmetadata, to_srt, to_vtt
 from .encode import join
 from .narration import narrate, sentences
 from .plan import TimedSlide, plan_slides, timeline, total_frames
@@ -50,7 +50,8 @@ def _story(story: Story, out_dir: Path, root: Path, templates: Path, cache_dir: 
     spec = story.video
     theme = load_theme(templates, spec.theme, root)
     _check_formats(story)
-    engine = make_engine(_voice_spec(story, theme), root, int(theme.get("narration", "espeak_rate", default=160)))
+    engine = make_engine(_voice_spec(story, theme), root, int(theme.get("narration", "espeak_rate", default=160)),
+                         float(theme.get("narration", "hibari_speed", default=1.0)))
     voice = story.voice_credit or describe_voice(spec)
     credits = ("" if voice in story.disclosure else voice,  # the disclosure usually names the voice already
                theme.get("labels", "music", default="Music: {licence}").format(licence=spec.music_licence) if spec.music_licence else "")
@@ -58,11 +59,13 @@ def _story(story: Story, out_dir: Path, root: Path, templates: Path, cache_dir: 
     canvases = [Canvas(theme, fmt, story.key) for fmt in spec.formats]
     bases = [[base_picture(s, c, cache_dir) for s in slides] for c in canvases]  # layout errors before narrating
     tick = bars.add(f"Narrating {story.key}", sum(len(sentences(s.narration)) for s in slides))
-    clips = narrate(slides, engine, cache_dir, pool, float(theme.get("timing", "sentence_gap", default=0.3)), story.key, tick)
+    rules = CaptionRules.from_theme(theme.get("captions"), spec.fps)
+    clips = narrate(slides, engine, cache_dir, pool, float(theme.get("timing", "sentence_gap", default=0.3)), story.key, tick,
+                    rules.max_wpm)
     timed = timeline(slides, clips, spec.fps, theme.get("timing", default={}))
     seconds = total_frames(timed) / spec.fps
     audio = pool.submit(soundtrack, timed, seconds, _music(story, root), theme.get("audio", default={}), cache_dir, story.key)
-    cues = build_cues(timed, seconds)
+    cues = build_cues(timed, seconds, rules)
     chaps = chapters(timed, spec.fps)
     formats = [_format(story, c, b, timed, cues) for c, b in zip(canvases, bases)]
     jobs = [(f, [pool.submit(encode_segment, s, f, cache_dir / "segments", bars.add_to(f"Encoding {story.key}"))

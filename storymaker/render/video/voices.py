@@ -72,14 +72,14 @@ def engine_name(spec: VideoSpec) -> str:
     return "hibari" if hibari_installed() else "espeak"
 
 
-def make_engine(spec: VideoSpec, project_root: Path, rate: int = 160) -> VoiceEngine:
+def make_engine(spec: VideoSpec, project_root: Path, rate: int = 160, speed: float = 1.0) -> VoiceEngine:
     """The engine a story asks for; an unknown name lists the valid choices."""
     problems = check_voice(spec, project_root)
     if problems:
         raise RenderError([Problem("video.voice", 0, p) for p in problems])
     engine = engine_name(spec)
     if engine == "hibari":
-        return HibariVoice(spec.voice or HIBARI_DEFAULT)
+        return HibariVoice(spec.voice or HIBARI_DEFAULT, speed)
     if engine == "piper":
         return PiperVoice(packaged_piper_model(spec.voice) or project_root / spec.voice)
     if engine == "recorded":

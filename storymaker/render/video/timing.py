@@ -1,0 +1,101 @@
+"""When each word of a spoken sentence is heard, for captions timed to the voice.
+
+The synthetic engines give audio without word timings, so the words are placed by their
+share of the syllables (counted with pyphen's hyphenation dictionary) between anchors that
+the audio itself gives: the start and end of the speech, and the pauses the voice makes at
+commas, semicolons and dashes, found as the quiet stretches of the clip. A recording aligned
+by the speech recogniser brings its own timings (see ``align.py``) and skips this.
+"""
+from __future__ import annotations
+
+import re
+import wave
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pyphen
+
+Span = tuple[float, float]
+_CLAUSE = re.compile(r"[,;:\u2013\u2014]$|[,;:][\"'\u201d\u2019)]$")
+WINDOW = 0.01  # seconds per loudness step
+
+
+def word_spans(text: str, wav: Path) -> tuple[Span, ...]:
+    """(start, end) seconds of every word of ``text`` within its clip ``wav``."""
+    words = text.split()
+    if not words:
+        return ()
+    level = _levels(wav)
+    pauses = _pauses(level)
+    weights = [_syllables(w) for w in words]
+    anchors = _anchors(words, weights, pauses, len(level) * WINDOW)
+    return _spread(weights, anchors)
+
+
+def _levels(wav: Path) -> np.ndarray:
+    with wave.open(str(wav), "rb") as f:
+        rate, channels = f.getframerate(), f.getnchannels()
+        pcm = np.frombuffer(f.readframes(f.getnframes()), dtype="<i2").reshape(-1, channels)
+    step = max(1, round(rate * WINDOW))
+    frames = len(pcm) // step
+    if frames == 0:
+        return np.zeros(1)
+    power = np.square(pcm[:frames * step, 0].astype(np.float32) / 32768).reshape(frames, step).mean(axis=1)
+    return 10 * np.log10(power + 1e-10)
+
+
+def _pauses(level: np.ndarray, below: float = 30.0, shortest: float = 0.09) -> list[Span]:
+    """Quiet stretches inside the speech (not at its ends), as (start, end) seconds."""
+    quiet = level < level.max() - below
+    out, start = [], None
+    for i, q in enumerate(quiet):
+        if q and start is None:
+            start = i
+        elif not q and start is not None:
+            if start > 0 and (i - start) * WINDOW >= shortest:
+                out.append((start * WINDOW, i * WINDOW))
+            start = None
+    return out
+
+
+def _anchors(words: list[str], weights: list[float], pauses: list[Span], total: float) -> list[tuple[int, float, float]]:
+    """(word index, end of the speech before, start of the speech after) at each clause pause found."""
+    anchors: list[tuple[int, float, float]] = [(0, 0.0, 0.0)]
+    whole = sum(weights) or 1.0
+    done = 0.0
+    for i, word in enumerate(words[:-1]):
+        done += weights[i]
+        if not _CLAUSE.search(word) or not pauses:
+            continue
+        guess = total * done / whole
+        near = min(pauses, key=lambda p: abs((p[0] + p[1]) / 2 - guess))
+        if abs((near[0] + near[1]) / 2 - guess) < 0.6 and near[0] > anchors[-1][2]:
+            anchors.append((i + 1, near[0], near[1]))
+    return anchors + [(len(words), total, total)]
+
+
+def _spread(weights: list[float], anchors: list[tuple[int, float, float]]) -> tuple[Span, ...]:
+    spans: list[Span] = []
+    for (a, _, start), (b, end, _) in zip(anchors, anchors[1:]):
+        share = sum(weights[a:b]) or 1.0
+        at = start
+        for w in weights[a:b]:
+            step = (end - start) * w / share
+            spans.append((round(at, 3), round(at + step, 3)))
+            at += step
+    return tuple(spans)
+
+
+def _syllables(word: str) -> float:
+    letters = re.sub(r"[^A-Za-z']", "", word)
+    if not letters:
+        return 1.0 if any(ch.isdigit() for ch in word) else 0.3
+    count = len(_dictionary().positions(letters.lower())) + 1
+    vowels = len(re.findall(r"[aeiouy]+", letters.lower()))
+    return float(max(count, vowels - (1 if letters.lower().endswith("e") and vowels > 1 else 0), 1))
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang="en_GB")
