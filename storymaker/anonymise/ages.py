@@ -13,7 +13,7 @@ _HIS = "he|dad|grandad|grandpa|husband|son|brother|boy|father|uncle|man"
 _OTHER = "i|we|you|they|partner|child|kid|baby"
 _NOT_AGE = (r"(?!\s*(?:%|per\b|percent|years?\b(?!\s+old)|yrs?\b(?!\s+old)|minutes?|mins?|hours?|days?|weeks?|months?|times?|pounds?|quid|p\b|pence|"
             r"grand|k\b|metres?|feet|foot|inches|stone|kilos?|miles?|[:.]\d|pm|am|o'clock|th\b|st\b|nd\b|rd\b))")
-COPULA = re.compile(rf"\b({_HER}|{_HIS}|{_OTHER})(?:'s|\s+(?:was|is|were|am|'s|turned|turns|had\s+just\s+turned))"
+COPULA = re.compile(rf"\b({_HER}|{_HIS}|{_OTHER})(?:'s|'m|'re|\s+(?:was|is|were|am|'s|turned|turns|had\s+just\s+turned))"
                     rf"\s+(?:only\s+|just\s+|about\s+|nearly\s+|almost\s+)?(\d{{1,3}})(?:\s*(?:years?|yrs?)\s+old)?\b{_NOT_AGE}",
                     re.I)
 NAMED = re.compile(rf"\b([A-Z][a-z]+)\s+(?:was|is|turned)\s+(?:only\s+|just\s+|about\s+|nearly\s+|almost\s+)?(\d{{1,3}})"

@@ -2,8 +2,11 @@
 the spans they return (Presidio's shape). Replacement is a separate step (:mod:`.replace`)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Register
 from .hits import Hit, merge
+from .numwords import spoken_numbers
 from .recognizers import FLAG_KINDS, REGISTRY, Context, Recognizer, Tables
 from .tokens import Tokens, tokenise
 
@@ -31,8 +34,13 @@ class Detector:
         self.registered_keys = self.tables.registered_keys
 
     def detect(self, text: str) -> list[Hit]:
-        tokens = tokenise(text)
-        ctx = Context(text, tokens, self.tables, _title_like(tokens))
+        """Merged hits with offsets into ``text``. Recognizers see number words as digits
+        (:mod:`.numwords`); their spans are mapped back onto the words."""
+        spoken = spoken_numbers(text)
+        work = spoken.text if spoken else text
+        tokens = tokenise(work)
+        ctx = Context(work, tokens, self.tables, _title_like(tokens))
         for recognizer in self.recognizers:
             ctx.hits.extend(recognizer.find(ctx))
-        return merge(ctx.hits)
+        hits = merge(ctx.hits)
+        return [replace(h, start=s, end=e) for h in hits for s, e in [spoken.source(h.start, h.end)]] if spoken else hits

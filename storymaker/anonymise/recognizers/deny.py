@@ -14,6 +14,8 @@ UNITS = frozenset("minutes minute mins hours hour days day weeks week months mon
                   "of or and more less hundred thousand million k nights shifts".split())
 SAFE_ALNUM = frozenset("mp3 mp4 ps4 ps5 f1 a4 a3 a5 p45 p60 p11d b12 d3 3g 4g 5g covid19 y2k g7 g20 4x4 "
                        "a1 m1 m6 m25 m62 9am 5pm".split())
+NOT_PLURAL = frozenset("this thus plus does goes bus yes was has his its ours yours hers theirs always perhaps "
+                       "towards afterwards less unless across".split())
 _DECADE = re.compile(r"\d{1,3}0s")
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)", re.I)
 
@@ -74,4 +76,11 @@ def safe_number(text: str, tokens, i: int) -> bool:
     value = int(digits)
     if (value <= 12 and not digits.startswith("0")) or (len(digits) == 4 and 1900 <= value <= 2039 and not ordinal):
         return True
-    return i + 1 < len(tokens) and tokens[i + 1].key in UNITS and not ordinal
+    if ordinal:
+        return False
+    after = tokens.keys[i + 1:i + 3]
+    return any(k in UNITS or _plural(k) for k in after)  # "forty boxes", "200 home visits"
+
+
+def _plural(key: str) -> bool:
+    return len(key) > 3 and key.endswith("s") and key not in NOT_PLURAL and is_common(key)

@@ -1,0 +1,42 @@
+"""Layer: a number after a place noun is an identifier, however small ("bed 9", "flat 3",
+"room 4", "ward 2", "cell 5", "seat 11", "at number 14"): numbers of 12 and under are safe
+only elsewhere. Runs after number words became digits, so "flat nine" is caught the same way."""
+from __future__ import annotations
+
+import re
+
+from ..hits import Hit
+from ..windows import DIGITS, finditer, windows
+from ..wordre import words_pattern
+from .base import Context, Tables
+
+NOUNS = ("flat|bed|bay|room|ward|cell|seat|house|unit|apartment|block|cabin|berth|pitch|plot|locker|bunk|"
+         "cubicle|landing|wing|pod|chalet|caravan|hut|pew|stall|desk|bungalow|cottage|maisonette|pier|mooring|"
+         "pontoon|slip|corridor|spur|booth")
+_NOUNS = words_pattern(NOUNS.split("|"))
+LOCATION = re.compile(rf"\b({_NOUNS})(?:[ \t]+(?:no\.?|number))?[ \t]*(?:\n[ \t]*)?(\d{{1,4}}[a-z]?)\b"
+                      r"(?![ \t]*(?:%|minutes?|mins?|hours?|days?|weeks?|months?|years?|people|beds|pounds|quid|"
+                      r"miles|times|x\b|by\b))", re.I)
+HOUSE_NUMBER = re.compile(r"\b(?:at|to|from|in|outside)[ \t]+((?:no\.?|number)[ \t]*\d{1,4}[a-z]?)\b(?!\s*(?:on|in)\s+the\s+list)",
+                          re.I)
+
+
+def _noun(word: str) -> str:
+    return "a " + word.lower()
+
+
+class PlaceNumberRecognizer:
+    name = "place-noun numbers"
+    priority = 85
+
+    def __init__(self, tables: Tables) -> None:
+        self.t = tables
+
+    def find(self, ctx: Context) -> list[Hit]:
+        text = ctx.text
+        near = windows(text, DIGITS, 24, 0)
+        out = [Hit(m.start(), m.end(), "location", "structured", f"{m.group(1).lower()} number",
+                   f"location:{m.group().lower()}", _noun(m.group(1))) for m in finditer(LOCATION, text, near)]
+        out.extend(Hit(m.start(1), m.end(1), "address", "structured", "house number", f"address:{m.group(1).lower()}",
+                       "a house nearby") for m in finditer(HOUSE_NUMBER, text, near))
+        return out
