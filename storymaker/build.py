@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .anonymise import gate_problems, scan_tree, write_log
 from .compose import write_private, write_scripts
+from .bundled import default_templates
 from .check import cross_check
 from .console import Console
 from .errors import AnonymisationError, InputError, OutputError
@@ -28,7 +29,6 @@ from .outguard import check_out
 from .prepare import Prepared, prepare
 from .staging import slot, staged_pair
 
-PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
 @dataclass
@@ -61,7 +61,7 @@ def prepared(project: Project, channels: tuple[str, ...] | None, story: str | No
 
 def templates_dir(root: Path, kind: str) -> Path:
     own = root / "templates" / kind
-    return own if own.is_dir() else PACKAGE_TEMPLATES / kind
+    return own if own.is_dir() else default_templates(kind)
 
 
 def build(root: Path, *, web: bool = False, video: bool = False, story: str | None = None,

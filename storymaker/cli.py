@@ -55,7 +55,8 @@ def _parser() -> argparse.ArgumentParser:
     im.add_argument("--participants", metavar="YAML", help="document name -> participant id map")
     im.add_argument("--keep-codebook", action="store_true", help="list imported themes missing from the codebook instead of adding them")
     s = command("serve", help="preview output/web on 127.0.0.1 and rebuild when inputs change")
-    s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--port", type=int, default=8000, help="the port on 127.0.0.1 (default 8000; 0 picks a free one)")
+    s.add_argument("--web", action="store_true", help="rebuild web pages only (quicker; videos stay as last built)")
     command("voices", help="list the narration engines and voices available")
     st = command("studio", help="the whole job in a browser: review, stories, builds (127.0.0.1 only)")
     st.add_argument("--port", type=int, default=0, help="the port (default: a free one)")
@@ -125,7 +126,7 @@ def _import(args, root: Path) -> int:
 def _serve(args, root: Path) -> int:
     from .build import build
     from .serve import serve
-    serve(root, args.port, build=lambda: build(root, quiet=args.quiet))
+    serve(root, args.port, build=lambda: build(root, web=args.web, quiet=args.quiet))
     return 0
 
 

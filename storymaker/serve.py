@@ -1,7 +1,7 @@
 """``storymaker serve``: preview ``output/web`` on 127.0.0.1 and rebuild when inputs change.
 
 A :class:`http.server.ThreadingHTTPServer` serves ``<root>/output/web`` (only
-on the loopback interface), answering byte ranges so videos can seek. A
+on the loopback interface, to requests addressed to it: see :mod:`storymaker.localhost`), answering byte ranges so videos can seek. A
 polling :class:`Watcher` compares the modification times and sizes of every
 file under ``stories/``, ``templates/`` and ``assets/`` once a second; on a
 change it calls ``build()``. A failed build prints its problems one per line
@@ -20,14 +20,15 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable
 
-from .errors import StorymakerError, UsageError
+from .errors import StorymakerError
+from .localhost import LOOPBACK, LocalOnly, bind_local
 
 WATCHED = ("stories", "templates", "assets")
 RANGE_RE = re.compile(r"bytes=(\d*)-(\d*)$")
 
 
-class PreviewHandler(SimpleHTTPRequestHandler):
-    """Static files, no caching, quiet logs, WebVTT type and single byte ranges."""
+class PreviewHandler(LocalOnly, SimpleHTTPRequestHandler):
+    """Static files for local requests only, no caching, quiet logs, WebVTT type and single byte ranges."""
 
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".vtt": "text/vtt", ".mp4": "video/mp4"}
     byte_range: tuple[int, int] | None = None
@@ -74,9 +75,9 @@ class PreviewHandler(SimpleHTTPRequestHandler):
 
 
 def make_server(web_dir: Path, port: int = 8000) -> ThreadingHTTPServer:
-    """An HTTP server for ``web_dir`` on 127.0.0.1 (``port=0``: any free port)."""
+    """An HTTP server for ``web_dir`` on 127.0.0.1 (``port=0``: any free port); a taken port is a UsageError."""
     handler = partial(PreviewHandler, directory=str(web_dir))
-    return ThreadingHTTPServer(("127.0.0.1", port), handler)
+    return bind_local(lambda address: ThreadingHTTPServer(address, handler), port)
 
 
 class Watcher:
@@ -85,6 +86,7 @@ class Watcher:
     def __init__(self, folders: list[Path]):
         self.folders = folders
         self.seen = self.snapshot()
+        self.last: list[str] = []  # the paths that changed, as of the last True from changed()
 
     def snapshot(self) -> dict[str, tuple[int, int]]:
         state: dict[str, tuple[int, int]] = {}
@@ -107,12 +109,22 @@ class Watcher:
         now = self.snapshot()
         if now == self.seen:
             return False
+        self.last = sorted(p for p in set(now) | set(self.seen) if now.get(p) != self.seen.get(p))
         self.seen = now
         return True
 
+    def what_changed(self, root: Path) -> str:
+        if not self.last:
+            return "a change"
+        first = Path(self.last[0])
+        name = first.relative_to(root).as_posix() if first.is_relative_to(root) else str(first)
+        return f"a change to {name}" + (f" and {len(self.last) - 1} other file(s)" if len(self.last) > 1 else "")
 
-def rebuild(build: Callable[[], None], say: Callable[[str], None]) -> bool:
-    """Run ``build``; print problems one per line instead of a traceback."""
+
+def rebuild(build: Callable[[], None], say: Callable[[str], None], after: str = "") -> bool:
+    """Run ``build``; print problems one per line instead of a traceback.
+
+    ``after`` says why it ran ("a change to stories/x.yaml"); the first build passes nothing."""
     try:
         build()
     except StorymakerError as exc:
@@ -124,7 +136,8 @@ def rebuild(build: Callable[[], None], say: Callable[[str], None]) -> bool:
         first = str(exc).splitlines()[0] if str(exc) else ""
         say(f"build failed: {type(exc).__name__}: {first} (still serving the last good pages)")
         return False
-    say("rebuilt; reload the page to see the change")
+    if after:
+        say(f"rebuilt after {after}; reload the page to see it")
     return True
 
 
@@ -137,33 +150,34 @@ def serve(root: Path, port: int = 8000, build: Callable[[], None] | None = None,
           say: Callable[[str], None] = _say) -> None:
     """Serve ``root/output/web`` until Ctrl+C (or ``stop`` is set), rebuilding on changes.
 
+    The port is taken before the first build, so a busy port is reported at once.
     ``once=True`` builds, starts the server, polls for changes one time and
     returns (for scripts and tests).
     """
     root = Path(root)
-    watcher = Watcher([root / name for name in WATCHED])
-    if build:
-        rebuild(build, say)
+    web = root / "output" / "web"
+    server = make_server(web, port)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
     try:
-        server = make_server(root / "output" / "web", port)
-    except OSError as exc:
-        raise UsageError(f"cannot listen on 127.0.0.1:{port} ({exc.strerror}): choose another port with --port") from exc
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    say(f"Serving {root / 'output' / 'web'} at http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C to stop)")
-    try:
-        watch(watcher, build, once, interval, stop or threading.Event(), say)
+        watcher = Watcher([root / name for name in WATCHED])
+        if build and not rebuild(build, say) and not web.is_dir():
+            say("nothing to show yet: fix the problems above and save; every change rebuilds")
+        thread.start()
+        say(f"serving at http://{LOOPBACK}:{server.server_address[1]}/ (only this computer can see it; Ctrl+C to stop)")
+        watch(watcher, build, once, interval, stop or threading.Event(), say, root)
     finally:
-        server.shutdown()
+        if thread.is_alive():
+            server.shutdown()
         server.server_close()
 
 
 def watch(watcher: Watcher, build: Callable[[], None] | None, once: bool, interval: float,
-          stop: threading.Event, say: Callable[[str], None]) -> None:
+          stop: threading.Event, say: Callable[[str], None], root: Path = Path(".")) -> None:
     """Poll for changes every ``interval`` seconds, rebuilding on each, until stopped."""
     try:
         while not stop.wait(interval):
             if watcher.changed() and build:
-                rebuild(build, say)
+                rebuild(build, say, watcher.what_changed(root))
             if once:
                 break
     except KeyboardInterrupt:

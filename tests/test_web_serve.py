@@ -101,10 +101,10 @@ def test_when_inputs_change_while_serving_then_build_runs_and_pages_stay_up(tmp_
                               kwargs={"interval": 0.05, "stop": stop, "say": said.append})
     thread.start()
     try:
-        wait_for(lambda: any(s.startswith("Serving") for s in said))
+        wait_for(lambda: any(s.startswith("serving at") for s in said))
         (root / "stories" / "a.yaml").write_text("changed")
         wait_for(lambda: len(builds) == 2)
-        port = int(next(s for s in said if s.startswith("Serving")).rsplit(":", 1)[1].split("/")[0])
+        port = int(next(s for s in said if s.startswith("serving at")).split("127.0.0.1:", 1)[1].split("/")[0])
         assert fetch(f"http://127.0.0.1:{port}/")[2] == b"<p>hello</p>"
     finally:
         stop.set()
@@ -131,5 +131,5 @@ def test_when_port_is_taken_then_a_usage_error_names_the_fix(tmp_path):
     root = project(tmp_path)
     with served(root / "output/web") as url:
         port = int(url.rsplit(":", 1)[1].strip("/"))
-        with pytest.raises(UsageError, match="choose another port"):
+        with pytest.raises(UsageError, match=f"port {port} is in use; try --port "):
             serve(root, port, once=True, interval=0.01, say=lambda s: None)
