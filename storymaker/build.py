@@ -128,11 +128,11 @@ def render_video(prep: Prepared, stage: Path, root: Path, console: Console, stor
 def render_web(prep: Prepared, stage: Path, root: Path, videos: list[VideoArtefact], console: Console) -> list[Path]:
     from .render.web import render_site
     shutil.rmtree(stage / "web", ignore_errors=True)
-    stories = [c.story for c in prep.compositions if c.story.channel == "web"]
+    stories = [c.story for c in prep.compositions]  # video versions give the transcripts their passages
     return console.stage("Rendering web pages", lambda: render_site(
         stories, videos, stage / "web", templates_dir=templates_dir(root, "web"),
         site_title=prep.project.title, site_description=prep.project.description,
-        base_url=prep.project.base_url, font_dir=_font_dir(root)))
+        base_url=prep.project.base_url, font_dir=_font_dir(root), web=prep.project.web))
 
 
 def _font_dir(root: Path) -> Path | None:

@@ -71,6 +71,7 @@ class Beat:
     pin: tuple[str, ...] = ()  # excerpt ids used first, in this order (the editor's choice)
     exclude: tuple[str, ...] = ()  # excerpt ids never used in this beat
     pin_lines: tuple[int, ...] = ()  # the line of each pin, for problems
+    discuss: tuple[str, ...] = ()  # discussion prompts for a printed handout (authored)
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,10 @@ class StorySpec:
     exclude: tuple[str, ...] = ()  # excerpt ids never used anywhere in this story
     order: str = "auto"  # auto: pins first, then chosen; fixed: exactly the pins, nothing chosen
     persona: tuple[str, ...] = ()  # facts about the narrator, checked against the quotes
+    lang: str = ""  # BCP 47 tag, e.g. cy; empty: the project's language
+    published: str = ""  # ISO date (YYYY-MM-DD); load fills in the documented fallback
+    updated: str = ""  # ISO date, or empty
+    translation_of: str = ""  # slug of the story this one translates (hreflang)
 
     def contributors_needed(self, audience: str) -> int:
         if self.min_contributors is not None:
@@ -137,6 +142,19 @@ class Register:
 
 
 @dataclass(frozen=True)
+class WebSettings:
+    """The web site's settings from ``stories/project.yaml`` (besides title, description, base_url)."""
+
+    lang: str = "en-GB"  # the project's language (BCP 47)
+    share: bool = True  # the site is meant for sharing: warn when base_url is missing
+    contact_url: str = ""
+    accessibility_url: str = ""  # the accessibility statement
+    logo: str = ""  # absolute path of a checked image inside the project, or ""
+    noindex_staff: bool = False  # keep staff stories out of search engines, feeds and the sitemap
+    theme_color: str = "#123b4a"
+
+
+@dataclass(frozen=True)
 class Project:
     root: Path
     excerpts: tuple[Excerpt, ...]
@@ -149,6 +167,7 @@ class Project:
     description: str = ""
     base_url: str = ""  # where the site will live, for absolute share links (optional)
     decisions: tuple[Decision, ...] = ()  # per-occurrence review decisions (stories/decisions.yaml)
+    web: WebSettings = field(default_factory=WebSettings)
 
 
 @dataclass(frozen=True)
@@ -234,6 +253,7 @@ class StoryBeat:
     outro: str = ""
     image: str = ""  # absolute path of a checked image inside the project, or ""
     image_alt: str = ""
+    discuss: tuple[str, ...] = ()  # discussion prompts (authored, anonymised)
 
 
 @dataclass(frozen=True)
@@ -251,6 +271,9 @@ class Story:
     voice_credit: str = ""  # which voice narrates it (video)
     reading_ease: float | None = None
     lang: str = "en-GB"
+    published: str = ""  # ISO date (YYYY-MM-DD)
+    updated: str = ""  # ISO date, or empty
+    translation_of: str = ""  # slug of the story this one translates
 
     def __post_init__(self) -> None:
         if not self.disclosure.strip() or "composite" not in self.disclosure.lower():

@@ -20,6 +20,7 @@ from .compose import Composition, compose
 from .compose.explain import explain
 from .compose.pins import pin_problems
 from .errors import ComposeError
+from .load.settings import sharing_warnings
 from .model import Excerpt, FlaggedText, Problem, Project, Redaction, StorySpec
 from .paths import IMAGE_TYPES, confined
 from .render.video.voices import check_voice, describe_voice
@@ -93,7 +94,8 @@ def safe_spec(prep: Prepared, spec: StorySpec) -> StorySpec:
             heading=_safe_text(prep, beat.heading, spec, beat.line, f"beat {n} heading"),
             intro=_safe_text(prep, beat.intro, spec, beat.line, f"beat {n} intro"),
             outro=_safe_text(prep, beat.outro, spec, beat.line, f"beat {n} outro"),
-            image_alt=_safe_text(prep, beat.image_alt, spec, beat.line, f"beat {n} image description")))
+            image_alt=_safe_text(prep, beat.image_alt, spec, beat.line, f"beat {n} image description"),
+            discuss=tuple(_safe_text(prep, d, spec, beat.line, f"beat {n} discussion prompt") for d in beat.discuss)))
     return dataclasses.replace(
         spec, beats=tuple(beats),
         title=_safe_text(prep, spec.title, spec, spec.line, "story title"),
@@ -127,7 +129,8 @@ def voice_problems(prep: Prepared, spec: StorySpec) -> None:
 
 def prepare(project: Project, channels: Iterable[str] | None = None, only: str | None = None) -> Prepared:
     """Anonymise and compose; ``channels`` limits the outputs, ``only`` limits to one story slug."""
-    prep = Prepared(project, Anonymiser(project.register, project.decisions), loaded=project)
+    prep = Prepared(project, Anonymiser(project.register, project.decisions), loaded=project,
+                    warnings=sharing_warnings(project))
     anonymise_excerpts(prep)
     # compose sees only excerpts that may be published and were anonymised
     prep.project = dataclasses.replace(project, excerpts=tuple(e for e in project.excerpts if e.id in prep.safe))

@@ -39,23 +39,39 @@ def make_story(slug: str = "night-shift", audience: str = "staff", **changes) ->
     return Story(**fields)
 
 
+CUES = (  # what the video of make_story() says: title card, passages (one cut mid-sentence), end card
+    Cue(0.0, 0.3, "Nobody asked me how I was. Told by Alex, a composite character."),
+    Cue(0.3, 0.6, "When Alex first joined, the team was stretched."),
+    Cue(0.6, 0.9, "Nobody asked me how I was for the first month,"),
+    Cue(0.9, 1.2, "and then one day my manager just sat down with me."),
+    Cue(1.2, 1.4, "It was the little things, like someone making me a cup of tea after a hard call."),
+    Cue(1.4, 1.6, "Later, the team changed how it worked."),
+    Cue(1.6, 1.8, "We stopped counting calls for a week and the whole place breathed out."),
+    Cue(1.8, 1.9, "The targets came back, but differently."),
+    Cue(1.9, 2.0, "This is a composite story."),
+)
+CHAPTERS = (Chapter("Starting out", 0.0, 1.4), Chapter("Turning off the targets", 1.4, 2.0))
+
+
+def vtt(cues) -> str:
+    stamp = lambda t: f"00:00:{int(t):02d}.{round(t * 1000) % 1000:03d}"
+    return "WEBVTT\n\n" + "\n".join(f"{stamp(c.start)} --> {stamp(c.end)}\n{c.text}\n" for c in cues)
+
+
 def make_video(folder: Path, slug: str = "night-shift", audience: str = "staff", fmt: str = "16:9") -> VideoArtefact:
-    """A real 2-second video with a 2-cue WebVTT file and a PNG poster, made with ffmpeg."""
+    """A real 2-second video with WebVTT captions and chapters (as the video build writes them) and a PNG poster."""
     folder = folder / audience
     folder.mkdir(parents=True, exist_ok=True)
     stem = folder / f"{slug}-{fmt.replace(':', 'x')}"
-    mp4, vtt, srt, poster = (stem.with_suffix(s) for s in (".mp4", ".vtt", ".srt", ".png"))
+    mp4, vtt_path, srt, poster = (stem.with_suffix(s) for s in (".mp4", ".vtt", ".srt", ".png"))
     subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "color=c=0x123b4a:s=320x180:d=2",
                     "-f", "lavfi", "-i", "sine=frequency=440:duration=2", "-c:v", "libx264", "-pix_fmt", "yuv420p",
                     "-c:a", "aac", "-shortest", "-movflags", "+faststart", str(mp4)], check=True)
-    vtt.write_text("WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nNobody asked me how I was.\n\n"
-                   "00:00:01.000 --> 00:00:02.000\nThen one day my manager sat down with me.\n", encoding="utf-8")
+    vtt_path.write_text(vtt(CUES), encoding="utf-8")
+    stem.with_suffix(".chapters.vtt").write_text(vtt([Cue(c.start, c.end, c.title) for c in CHAPTERS]), encoding="utf-8")
     srt.write_text("1\n00:00:00,000 --> 00:00:01,000\nNobody asked me how I was.\n", encoding="utf-8")
-    Image.new("RGB", (320, 180), "#123b4a").save(poster)
-    cues = (Cue(0.0, 1.0, "Nobody asked me how I was."), Cue(1.0, 2.0, "Then one day my manager sat down with me."))
-    return VideoArtefact(slug, audience, fmt, mp4, vtt, srt, poster, 2.0,
-                         chapters=(Chapter("Starting out", 0.0, 1.0), Chapter("Turning off the targets", 1.0, 2.0)),
-                         cues=cues)
+    Image.new("RGB", (1920, 1080), "#123b4a").save(poster)
+    return VideoArtefact(slug, audience, fmt, mp4, vtt_path, srt, poster, 2.0, chapters=CHAPTERS, cues=CUES)
 
 
 @contextmanager

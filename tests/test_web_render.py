@@ -52,16 +52,16 @@ def test_when_pages_link_to_each_other_then_every_local_link_resolves_to_a_file(
         for url in re.findall(r'(?:href|src|poster)="([^"]+)"', read(page)):
             if urlparse(url).scheme or url.startswith("#"):
                 continue
-            target = urljoin(page.relative_to(site).as_posix(), url.split("#")[0])
+            target = urljoin(page.relative_to(site).as_posix(), url.split("#")[0]).lstrip("/")  # 404.html: site root
             assert (site / target).is_file(), f"{page.name}: {url}"
 
 
 def test_when_story_has_video_then_media_is_copied_and_embedded_with_captions(site, video):
     html = read(site / "staff" / "night-shift.html")
-    assert '<video controls preload="metadata" poster="../media/staff/night-shift-16x9-poster.png"' in html
-    assert '<track kind="captions" srclang="en" label="English" default src="../media/staff/night-shift-16x9.vtt">' in html
+    assert '<video controls preload="metadata" poster="../media/staff/night-shift-16x9-poster.jpg"' in html
+    assert '<track kind="captions" srclang="en-GB" label="English" default src="../media/staff/night-shift-16x9.vtt">' in html
     assert (site / "media/staff/night-shift-16x9.mp4").read_bytes() == video.mp4.read_bytes()
-    assert "Then one day my manager sat down with me." in html.split('class="transcript"')[1]
+    assert "and then one day my manager just sat down with me." in html.split('class="transcript"')[1]
 
 
 def test_when_story_has_no_video_then_page_has_no_video_or_transcript(site):
@@ -84,10 +84,11 @@ def jsonld(html: str) -> dict:
 
 def test_when_story_has_video_then_json_ld_describes_article_and_video(site):
     data = jsonld(read(site / "staff" / "night-shift.html"))
-    assert data["@type"] == "Article" and data["headline"] == "Nobody asked me how I was"
+    assert data["@type"] == "Article" and data["headline"] == "Nobody asked me how I was (staff version)"
     assert data["video"]["@type"] == "VideoObject" and data["video"]["duration"] == "PT2S"
-    assert data["video"]["thumbnailUrl"] == "../media/staff/night-shift-16x9-poster.png"
-    assert data["video"]["transcript"].startswith("Nobody asked me how I was.")
+    assert data["video"]["thumbnailUrl"][0] == "../media/staff/night-shift-16x9-poster.jpg"
+    assert data["video"]["transcript"].startswith("Nobody asked me how I was. Told by Alex")
+    assert data["video"]["uploadDate"] == data["datePublished"]
 
 
 @pytest.mark.parametrize("seconds, expected", [(2.0, "PT2S"), (92.5, "PT1M32.5S"), (3600, "PT1H0S"),
@@ -108,7 +109,7 @@ def test_when_base_url_is_empty_then_canonical_and_og_url_are_left_out(site):
     html = read(site / "staff" / "night-shift.html")
     assert "canonical" not in html and "og:url" not in html
     assert '<meta name="twitter:card" content="summary_large_image">' in html
-    assert '<meta property="og:description" content="A story about being noticed at work.">' in html
+    assert '<meta property="og:description" content="For staff: A story about being noticed at work.">' in html
 
 
 def test_when_built_twice_then_every_file_is_byte_identical(tmp_path, video):
@@ -129,7 +130,7 @@ def test_when_two_videos_match_then_the_16x9_one_is_used(tmp_path, video):
 
 def test_when_only_video_stories_are_given_then_no_story_page_is_written(tmp_path):
     out = build(tmp_path, [make_story(channel="video")])
-    assert [p.name for p in out.rglob("*.html")] == ["index.html"]
+    assert sorted(p.name for p in out.rglob("*.html")) == ["404.html", "index.html"]
 
 
 def test_when_two_stories_share_slug_and_audience_then_build_is_refused(tmp_path):
@@ -175,10 +176,12 @@ def test_when_beat_has_image_then_it_is_re_encoded_without_metadata_and_has_alt_
     Image.new("RGB", (2000, 1000), "#336699").save(src, exif=exif)
     beat = StoryBeat("With a picture", "Linking words.", ("A quote of some length here.",), image=str(src))
     out = build(tmp_path, [make_story(beats=(beat,))])
-    copied = out / "media/staff/night-shift-1.jpg"
-    with Image.open(copied) as img:
-        assert img.width == 1600 and not img.getexif()
-    assert b"SecretCameraMaker" not in copied.read_bytes()
+    copies = sorted((out / "media/staff").glob("night-shift-1-*.*"))
+    assert [c.name for c in copies] == [f"night-shift-1-{w}.{e}" for w in (1280, 400, 640, 960) for e in ("jpg", "webp")]
+    for copied in copies:
+        with Image.open(copied) as img:
+            assert img.width <= 1280 and not img.getexif()
+        assert b"SecretCameraMaker" not in copied.read_bytes()
     assert 'alt="Illustration for the part “With a picture”"' in read(out / "staff" / "night-shift.html")
 
 
@@ -216,4 +219,5 @@ def test_when_video_has_no_cues_then_transcript_is_taken_from_the_story_text(tmp
     transcript = read(out / "staff" / "night-shift.html").split('class="transcript"')[1].split("</details>")[0]
     assert "<h3>Turning off the targets</h3>" in transcript
     assert "We stopped counting calls for a week and the whole place breathed out." in transcript
-    assert "<p>When Alex first joined, the team was stretched.</p>" in transcript  # Markdown shown as plain text
+    assert ('<p class="said said-linking"><span class="said-label">Linking text:</span> '
+            'When Alex first joined, the team was stretched.</p>') in transcript  # Markdown shown as plain text

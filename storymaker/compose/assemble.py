@@ -51,7 +51,8 @@ def compose(project: Project, spec: StorySpec, audience: str, channel: str,
     credit = (voice_credit or default_voice_credit(spec.video)) if channel == "video" else ""
     story = Story(spec.slug, audience, channel, spec.title, spec.narrator, beats,
                   disclosure(contributors, audience, channel, credit), contributors, summary,
-                  spec.video, credit, reading_ease(_body(summary, beats)))
+                  spec.video, credit, reading_ease(_body(summary, beats)), lang=spec.lang or project.web.lang,
+                  published=spec.published, updated=spec.updated, translation_of=spec.translation_of)
     sentences = _sentences(story, records, linking, summary_edits)
     provenance = Provenance(spec.slug, audience, channel, spec.title, spec.seed, contributors,
                             sum(r.words for r in records), spec.target_words, spec.max_share,
@@ -91,7 +92,7 @@ def _beats(spec: StorySpec, records: tuple[QuoteRecord, ...],
         intro, i_edits = apply_glossary(beat.intro, glossary)
         outro, o_edits = apply_glossary(beat.outro, glossary)
         quotes = tuple(r.text for r in records if r.beat == i)
-        beats.append(StoryBeat(heading, intro, quotes, outro, beat.image, beat.image_alt))
+        beats.append(StoryBeat(heading, intro, quotes, outro, beat.image, beat.image_alt, beat.discuss))
         linking.append((tuple(h_edits), tuple(i_edits), tuple(o_edits)))
     return tuple(beats), linking
 

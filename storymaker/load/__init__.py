@@ -13,7 +13,8 @@ from pathlib import Path
 from ..model import Problem, Project
 from .decisions import read_decisions
 from .excerpts import read_excerpts
-from .register import read_mapping, read_register, read_settings, read_withdrawn
+from .register import read_mapping, read_register, read_withdrawn
+from .settings import read_project_settings
 from .specs import read_specs
 
 __all__ = ["load_project"]
@@ -38,13 +39,12 @@ def load_project(root: Path) -> tuple[Project, list[Problem]]:
     problems += more
     withdrawn, more = read_withdrawn(stories / "withdrawn.yaml", "stories/withdrawn.yaml")
     problems += more
-    settings, more = read_settings(stories / "project.yaml", "stories/project.yaml")
+    title, description, base_url, web, more = read_project_settings(stories / "project.yaml", "stories/project.yaml", root)
     problems += more
     decisions, more = read_decisions(stories)
     problems += more
     project = Project(root=root, excerpts=tuple(excerpts), codebook=codebook, stories=tuple(specs),
                       register=register, glossary=glossary, withdrawn=withdrawn,
-                      title=str(settings.get("title") or "Stories"),
-                      description=str(settings.get("description") or ""),
-                      base_url=str(settings.get("base_url") or "").strip(), decisions=decisions)
+                      title=title, description=description, base_url=base_url, web=web,
+                      decisions=decisions)
     return project, problems

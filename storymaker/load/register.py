@@ -1,4 +1,4 @@
-"""Read the anonymisation register, codebook, glossary, withdrawn list and project settings.
+"""Read the anonymisation register, codebook, glossary and withdrawn list.
 
 Messages here never quote a register entry: they give its line and its masked form.
 """
@@ -88,13 +88,3 @@ def read_withdrawn(path: Path, rel: str) -> tuple[frozenset[str], list[Problem]]
         return frozenset(), [Problem(rel, line_of(data, 1), "expected 'participants:' with a list of participant ids")]
     return frozenset(str(p).strip() for p in items if str(p).strip()), []
 
-
-def read_settings(path: Path, rel: str) -> tuple[dict, list[Problem]]:
-    if not path.exists():
-        return {}, []
-    data, problems = read_yaml(path, rel)
-    if problems:
-        return {}, problems
-    if data is not None and not isinstance(data, dict):
-        return {}, [Problem(rel, 1, "expected a mapping (title, description)")]
-    return dict(data or {}), []

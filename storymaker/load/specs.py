@@ -7,13 +7,15 @@ from pathlib import Path
 
 from ..model import AUDIENCES, CHANNELS, ORDERS, VIDEO_FORMATS, Beat, Problem, StorySpec, VideoSpec
 from .excerpts import split_list
+from .story_dates import fallback_date, read_date, read_lang, read_prompts
 from .yamlio import LineDict, item_line, line_of, read_yaml
 
 SUFFIX = ".story.yaml"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 STORY_KEYS = {"title", "audience", "audiences", "narrator", "beats", "outputs", "min_contributors",
-              "max_share", "target_words", "seed", "summary", "video", "exclude", "order", "persona"}
-BEAT_KEYS = {"heading", "themes", "intro", "outro", "excerpts", "image", "image_alt", "pin", "exclude"}
+              "max_share", "target_words", "seed", "summary", "video", "exclude", "order", "persona",
+              "lang", "published", "updated", "translation_of"}
+BEAT_KEYS = {"heading", "themes", "intro", "outro", "excerpts", "image", "image_alt", "pin", "exclude", "discuss"}
 DEFAULT_EXCERPTS = 2  # quotes a beat draws when it says neither excerpts: nor pin:
 VIDEO_KEYS = {"formats", "voice", "music", "music_licence", "theme", "fps"}
 
@@ -131,7 +133,8 @@ def _beat(rel: str, data: object, index: int, line: int, order: str = "auto") ->
         f.problem(f"beat {index + 1}: excerpt {eid} is both pinned and excluded; keep it in one list")
     beat = Beat(heading=heading, themes=tuple(themes), intro=f.text("intro"), outro=f.text("outro"),
                 excerpts=_excerpts_wanted(f, pins, order), image=f.text("image"),
-                image_alt=f.text("image_alt"), line=f.line, pin=pins, exclude=exclude, pin_lines=pin_lines)
+                image_alt=f.text("image_alt"), line=f.line, pin=pins, exclude=exclude, pin_lines=pin_lines,
+                discuss=read_prompts(data.get("discuss"), f.problem, f"beat {index + 1}"))
     return (None if f.problems else beat), f.problems
 
 
@@ -186,7 +189,13 @@ def read_spec(path: Path, rel: str) -> tuple[StorySpec | None, list[Problem]]:
         target_words=f.number("target_words", int, 10, 100000, None),
         seed=f.number("seed", int, 0, 2**31, 0), summary=f.text("summary"),
         video=video, source=rel, line=1, exclude=exclude, order=order, persona=f.texts("persona"),
+        lang=read_lang(data.get("lang"), f.problem),
+        published=read_date(data.get("published"), "published", f.problem) or fallback_date(path),
+        updated=read_date(data.get("updated"), "updated", f.problem),
+        translation_of=f.text("translation_of"),
     )
+    if spec.updated and spec.updated < spec.published:
+        f.problem(f"story: 'updated' ({spec.updated}) is before 'published' ({spec.published}): correct one of them")
     return (None if f.problems else spec), f.problems
 
 

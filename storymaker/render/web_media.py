@@ -3,8 +3,8 @@
 Only files named by a :class:`VideoArtefact` or a :class:`StoryBeat` image
 are ever read, and every file written gets a name built from a checked slug,
 audience and format, so hostile slugs such as ``../../etc/passwd`` can never
-steer a write outside ``out_dir``. Beat images are re-encoded with Pillow,
-which drops EXIF (camera, GPS location) and any other metadata.
+steer a write outside ``out_dir``. Beat images are re-encoded by
+:mod:`web_images`, which drops EXIF (camera, GPS location) and any other metadata.
 """
 from __future__ import annotations
 
@@ -13,14 +13,11 @@ import re
 import shutil
 from pathlib import Path
 
-from PIL import Image
-
 from ..errors import InputError, RenderError
 from ..model import AUDIENCES, VIDEO_FORMATS, Problem, Story, VideoArtefact
 
 SLUG_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".gif"}
-MAX_IMAGE_WIDTH = 1600
 
 
 def shown(value: str, limit: int = 40) -> str:
@@ -79,34 +76,31 @@ def check_video(video: VideoArtefact) -> None:
                                      "render the video again with storymaker build --video"))
 
 
+def chapters_file(video: VideoArtefact) -> Path | None:
+    """The chapters track the video build writes beside the captions (``<stem>.chapters.vtt``)."""
+    path = Path(video.vtt).with_suffix(".chapters.vtt")
+    return path if path.is_file() else None
+
+
 def copy_video(video: VideoArtefact, out_dir: Path) -> dict[str, str]:
-    """Copy a video's mp4, captions and poster into ``media/``; return relative URLs."""
+    """Copy a video's mp4, captions and chapters track into ``media/``; return relative URLs."""
     check_video(video)
     stem = f"{video.slug}-{format_token(video.format)}"
-    names = {"mp4": f"{stem}.mp4", "vtt": f"{stem}.vtt", "poster": f"{stem}-poster.png"}
-    sources = {"mp4": video.mp4, "vtt": video.vtt, "poster": video.poster}
+    sources = {"mp4": Path(video.mp4), "vtt": Path(video.vtt)}
+    if chapters := chapters_file(video):
+        sources["chapters"] = chapters
+    names = {"mp4": f"{stem}.mp4", "vtt": f"{stem}.vtt", "chapters": f"{stem}.chapters.vtt"}
     urls: dict[str, str] = {}
-    for key, name in names.items():
-        link_or_copy(Path(sources[key]), out_dir / "media" / video.audience / name)
-        urls[key] = f"media/{video.audience}/{name}"
+    for key, src in sources.items():
+        link_or_copy(src, out_dir / "media" / video.audience / names[key])
+        urls[key] = f"media/{video.audience}/{names[key]}"
     return urls
 
 
-def copy_image(src: str, out_dir: Path, audience: str, stem: str) -> str:
-    """Re-encode a beat image (no metadata, at most 1600 px wide); return its URL."""
+def image_file(src: str) -> Path:
+    """A beat image path, checked: absolute (resolved by prepare), an image suffix, a file."""
     path = Path(src)
     if not path.is_absolute() or path.suffix.lower() not in IMAGE_SUFFIXES or not path.is_file():
         raise RenderError(Problem(src, 0, "beat image is not a PNG, JPEG, WebP or GIF file "
                                   "inside the project: fix the image: path in the story file"))
-    try:
-        with Image.open(path) as img:
-            img = img.convert("RGB")
-    except OSError as exc:
-        raise RenderError(Problem(src, 0, f"image cannot be read ({exc}): save it again as PNG or JPEG")) from exc
-    if img.width > MAX_IMAGE_WIDTH:
-        img = img.resize((MAX_IMAGE_WIDTH, round(img.height * MAX_IMAGE_WIDTH / img.width)))
-    name = f"{stem}.jpg"
-    dest = out_dir / "media" / audience / name
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    img.save(dest, "JPEG", quality=85, optimize=True)
-    return f"media/{audience}/{name}"
+    return path

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from ..model import Story, VideoArtefact
 from .web_card import SIZE
+from .web_i18n import Language
 from .web_text import plain_text
 
 JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -37,73 +38,110 @@ def jsonld_script_text(data: dict[str, Any]) -> Markup:
     return Markup(text)
 
 
-def absolute(base_url: str, url: str) -> str:
+def absolute(base_url: str, url: str, root: str = "../") -> str:
     """A site-root-relative ``url`` made absolute against ``base_url`` (the site's folder URL).
 
-    Without a base URL it is made relative to a story page (``../media/...``):
-    browsers resolve it, though most link-preview crawlers want absolute URLs.
+    Without a base URL it is made relative to the page (``root`` is ``"../"``
+    on a story page): browsers resolve it, though link-preview crawlers want
+    absolute URLs (``check`` and ``build`` warn about that).
     """
     if not base_url:
-        return "../" + url
+        return root + url
     return urljoin(base_url.rstrip("/") + "/", url)
 
 
-def description(story: Story) -> str:
+def description(story: Story, lang: Language) -> str:
     """One plain line describing the story, for search results and link previews."""
     summary = plain_text(story.summary)
-    return summary or f"A composite story told by {story.narrator}, drawn from {story.contributors} interviews."
+    return summary or lang.gettext("A composite story told by %(narrator)s, drawn from %(n)s interviews.",
+                                   narrator=story.narrator, n=story.contributors)
 
 
-def meta_tags(story: Story, site_title: str, urls: dict[str, str], base_url: str) -> list[tuple[str, str, str]]:
+def meta_tags(page: dict[str, Any], story: Story, site_title: str, urls: dict[str, str], base_url: str,
+              video: dict[str, Any] | None) -> list[tuple[str, str, str]]:
     """``(attribute, name, content)`` triples for ``<meta>``: Open Graph, then Twitter."""
     card = absolute(base_url, urls["card"])
-    tags = [("property", "og:type", "article"), ("property", "og:title", story.title),
-            ("property", "og:description", description(story)), ("property", "og:site_name", site_title),
+    tags = [("property", "og:type", "article"), ("property", "og:title", page["title"]),
+            ("property", "og:description", page["description"]), ("property", "og:site_name", site_title),
             ("property", "og:locale", story.lang.replace("-", "_")), ("property", "og:image", card),
             ("property", "og:image:type", "image/png"), ("property", "og:image:width", str(SIZE[0])),
-            ("property", "og:image:height", str(SIZE[1])), ("property", "og:image:alt", story.title)]
+            ("property", "og:image:height", str(SIZE[1])), ("property", "og:image:alt", page["title"])]
+    tags += [("property", "og:locale:alternate", tag.replace("-", "_")) for tag, _ in page["alternates"]
+             if tag not in (story.lang, "x-default")]
     if base_url:
         tags.append(("property", "og:url", absolute(base_url, urls["page"])))
-    tags += [("name", "twitter:card", "summary_large_image"), ("name", "twitter:title", story.title),
-             ("name", "twitter:description", description(story)), ("name", "twitter:image", card),
-             ("name", "twitter:image:alt", story.title)]
+    tags += [("property", "article:published_time", story.published)] if story.published else []
+    tags += [("property", "article:modified_time", story.updated)] if story.updated else []
+    if video and base_url:
+        tags += [("property", "og:video", absolute(base_url, urls["mp4"])), ("property", "og:video:type", "video/mp4"),
+                 ("property", "og:video:width", str(video["width"])), ("property", "og:video:height", str(video["height"]))]
+    tags += [("name", "twitter:card", "summary_large_image"), ("name", "twitter:title", page["title"]),
+             ("name", "twitter:description", page["description"]), ("name", "twitter:image", card),
+             ("name", "twitter:image:alt", page["title"])]
     return tags
 
 
+def clips(story: Story, video: VideoArtefact, base_url: str, urls: dict[str, str]) -> list[dict[str, Any]]:
+    """The chapters as schema.org ``Clip`` key moments (``hasPart``)."""
+    mp4 = absolute(base_url, urls["mp4"])
+    return [{"@type": "Clip", "name": c.title, "startOffset": round(c.start, 3), "endOffset": round(c.end, 3),
+             "url": f"{absolute(base_url, urls['page'])}#t={c.start:g}" if base_url else f"{mp4}#t={c.start:g}"}
+            for c in video.chapters]
+
+
 def video_object(story: Story, video: VideoArtefact, urls: dict[str, str], base_url: str,
-                 transcript: str) -> dict[str, Any]:
-    """schema.org ``VideoObject`` for the story's video."""
-    return {
+                 transcript: str, lang: Language) -> dict[str, Any]:
+    """schema.org ``VideoObject``: Google's required (name, thumbnailUrl, uploadDate) and recommended properties."""
+    data: dict[str, Any] = {
         "@type": "VideoObject",
         "name": story.title,
-        "description": description(story),
+        "description": description(story, lang),
+        "thumbnailUrl": [absolute(base_url, urls["poster"]), absolute(base_url, urls["card"])],
+        "uploadDate": story.published,
         "duration": iso_duration(video.duration),
-        "thumbnailUrl": absolute(base_url, urls["poster"]),
         "contentUrl": absolute(base_url, urls["mp4"]),
         "encodingFormat": "video/mp4",
         "inLanguage": story.lang,
         "transcript": transcript,
     }
+    if base_url and "embed" in urls:
+        data["embedUrl"] = absolute(base_url, urls["embed"])
+    if video.chapters:
+        data["hasPart"] = clips(story, video, base_url, urls)
+    return data
 
 
-def article(story: Story, site_title: str, urls: dict[str, str], base_url: str,
+def organisation(site: dict[str, Any]) -> dict[str, Any]:
+    """The publisher: the site's name, address and logo (when they are set)."""
+    org: dict[str, Any] = {"@type": "Organization", "name": site["title"]}
+    if site["base_url"]:
+        org["url"] = site["base_url"]
+        if site.get("logo"):
+            org["logo"] = absolute(site["base_url"], site["logo"]["url"])
+    return org
+
+
+def article(page: dict[str, Any], story: Story, site: dict[str, Any], urls: dict[str, str],
             video: dict[str, Any] | None) -> dict[str, Any]:
     """schema.org ``Article`` (with its ``VideoObject`` when there is a video)."""
-    publisher = {"@type": "Organization", "name": site_title}
+    base = site["base_url"]
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Article",
-        "headline": story.title,
-        "description": description(story),
+        "headline": page["title"],
+        "description": page["description"],
         "inLanguage": story.lang,
-        "image": absolute(base_url, urls["card"]),
-        "author": publisher,
-        "publisher": publisher,
+        "image": [absolute(base, urls["card"])] + ([absolute(base, urls["lead"])] if "lead" in urls else []),
+        "datePublished": story.published,
+        "dateModified": story.updated or story.published,
+        "author": organisation(site),
+        "publisher": organisation(site),
         "isAccessibleForFree": True,
         "genre": "Composite narrative",
     }
-    if base_url:
-        data["url"] = data["mainEntityOfPage"] = absolute(base_url, urls["page"])
+    if base:
+        data["url"] = data["mainEntityOfPage"] = absolute(base, urls["page"])
+        data["isPartOf"] = {"@type": "WebSite", "name": site["title"], "url": base}
     if video:
         data["video"] = video
     return data

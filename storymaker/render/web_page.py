@@ -3,36 +3,40 @@
 All story text stays plain here (Jinja2 escapes it); only authored text goes
 through :func:`~storymaker.render.web_text.authored_html`. URLs are relative
 to the site root; templates prefix them with ``root`` (``""`` or ``"../"``).
+Every word of furniture comes through ``lang`` (the story's message catalogue).
 """
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from ..model import VIDEO_FORMATS, Chapter, Cue, Story, VideoArtefact
-from .web_text import authored_html, plain_paragraphs, plain_text
+from ..model import VIDEO_FORMATS, Story, VideoArtefact
+from .web_i18n import Language
+from .web_images import Picture
+from .web_text import authored_html, plain_paragraphs
+from .web_transcript import clock, transcript
 
-VTT_TAG = re.compile(r"<[^>]*>")
-AUDIENCE_LABELS = {"staff": "Staff stories", "community": "Community stories"}
-
-
-def clock(seconds: float) -> str:
-    """``92.4`` -> ``"1:32"``."""
-    whole = int(max(seconds, 0))
-    hours, rest = divmod(whole, 3600)
-    return (f"{hours}:" if hours else "") + f"{rest // 60:0{2 if hours else 1}d}:{rest % 60:02d}"
+AUDIENCES = ("staff", "community")
 
 
-def spoken_duration(seconds: float) -> str:
+def audience_label(audience: str, lang: Language) -> str:
+    """The index section's name: "Staff stories" / "Community stories"."""
+    return lang.gettext("Staff stories") if audience == "staff" else lang.gettext("Community stories")
+
+
+def kicker(audience: str, lang: Language) -> str:
+    return lang.gettext("Staff story") if audience == "staff" else lang.gettext("Community story")
+
+
+def spoken_duration(seconds: float, lang: Language) -> str:
     """``92.4`` -> ``"1 minute 32 seconds"`` for captions a screen reader speaks well."""
     minutes, secs = divmod(int(round(seconds)), 60)
-    parts = [f"{minutes} minute{'s' if minutes != 1 else ''}"] if minutes else []
+    parts = [lang.ngettext("%(num)d minute", "%(num)d minutes", minutes)] if minutes else []
     if secs or not minutes:
-        parts.append(f"{secs} second{'s' if secs != 1 else ''}")
+        parts.append(lang.ngettext("%(num)d second", "%(num)d seconds", secs))
     return " ".join(parts)
 
 
-def beat_items(story: Story, images: dict[int, str]) -> list[dict[str, Any]]:
+def beat_items(story: Story, images: dict[int, Picture], lang: Language) -> list[dict[str, Any]]:
     """The beats: heading, authored intro/outro (HTML) and verbatim quotes (plain)."""
     items = []
     for n, beat in enumerate(story.beats, start=1):
@@ -42,67 +46,57 @@ def beat_items(story: Story, images: dict[int, str]) -> list[dict[str, Any]]:
             "intro": authored_html(beat.intro),
             "quotes": [plain_paragraphs(q) for q in beat.quotes if q.strip()],
             "outro": authored_html(beat.outro),
-            "image": {"url": images[n], "alt": beat.image_alt or f"Illustration for the part “{beat.heading}”"} if n in images else None,
+            "image": images.get(n),
         })
     return items
 
 
-def cue_text(cue: Cue) -> str:
-    """A cue's words without WebVTT markup such as ``<v Narrator>``."""
-    return " ".join(VTT_TAG.sub("", cue.text).split())
+def video_item(story: Story, video: VideoArtefact, urls: dict[str, str], lang: Language,
+               told: Story | None) -> dict[str, Any]:
+    """Everything the video figure, its chapters and its transcript need.
 
-
-def transcript_from_cues(cues: tuple[Cue, ...], chapters: tuple[Chapter, ...]) -> list[dict[str, Any]]:
-    """Cues grouped under their chapters (one untitled group when there are none)."""
-    groups = [{"title": c.title, "start": clock(c.start), "begin": c.start, "paragraphs": []} for c in chapters]
-    if not groups or cues and cues[0].start < groups[0]["begin"]:
-        groups.insert(0, {"title": "", "start": "", "begin": float("-inf"), "paragraphs": []})
-    for cue in cues:
-        group = [g for g in groups if g["begin"] <= cue.start + 1e-6][-1]
-        if text := cue_text(cue):
-            group["paragraphs"].append(text)
-    return [g for g in groups if g["paragraphs"]]
-
-
-def transcript_from_story(story: Story) -> list[dict[str, Any]]:
-    """The narration as the story text gives it, one group per beat."""
-    groups = []
-    for beat in story.beats:
-        quotes = [p for q in beat.quotes for p in plain_paragraphs(q)]
-        paragraphs = [p for p in (plain_text(beat.intro), *quotes, plain_text(beat.outro)) if p]
-        groups.append({"title": beat.heading, "start": "", "begin": 0.0, "paragraphs": paragraphs})
-    return [g for g in groups if g["paragraphs"]]
-
-
-def video_item(story: Story, video: VideoArtefact, urls: dict[str, str]) -> dict[str, Any]:
-    """Everything the video figure and its transcript need."""
+    ``told`` is the video version of the story (its own selection of quotes,
+    by consent); without it the web story stands in for the transcript.
+    """
     width, height = VIDEO_FORMATS[video.format]
-    transcript = transcript_from_cues(video.cues, video.chapters) if video.cues else transcript_from_story(story)
+    said = told or story
     return {
-        "mp4": urls["mp4"], "vtt": urls["vtt"], "poster": urls["poster"],
-        "width": width, "height": height,
-        "duration": spoken_duration(video.duration),
-        "chapters": [{"title": c.title, "start": clock(c.start)} for c in video.chapters],
-        "transcript": transcript,
-        "voice_credit": story.voice_credit,
+        "mp4": urls["mp4"], "vtt": urls["vtt"], "poster": urls["poster"], "chapters_vtt": urls.get("chapters"),
+        "width": width, "height": height, "srclang": story.lang, "label": lang.name,
+        "duration": spoken_duration(video.duration, lang),
+        "chapters": [{"title": c.title, "start": clock(c.start), "t": f"{c.start:g}"} for c in video.chapters],
+        "transcript": transcript(said, video.cues, video.chapters, [b.heading for b in said.beats]),
+        "voice_credit": said.voice_credit,
+        "seconds": video.duration,
     }
 
 
 def transcript_text(video: dict[str, Any]) -> str:
     """The transcript as one plain string (for JSON-LD)."""
-    return "\n".join(p for group in video["transcript"] for p in group["paragraphs"])
+    return "\n".join(p["text"] for group in video["transcript"] for p in group["paragraphs"])
+
+
+def discussion(story: Story) -> list[dict[str, Any]]:
+    """The beats' discussion prompts, for the handout's last page."""
+    return [{"heading": b.heading, "prompts": list(b.discuss)} for b in story.beats if b.discuss]
 
 
 def story_item(story: Story, urls: dict[str, str], video: dict[str, Any] | None,
-               images: dict[int, str]) -> dict[str, Any]:
-    """The page's story: title, narrator, beats, disclosure, video."""
+               images: dict[int, Picture], lang: Language) -> dict[str, Any]:
+    """The page's story: title, narrator, dates, beats, disclosure, video."""
+    lead = images.get(1)
     return {
         "slug": story.slug, "audience": story.audience, "lang": story.lang,
-        "audience_label": AUDIENCE_LABELS[story.audience],
+        "audience_label": audience_label(story.audience, lang), "kicker": kicker(story.audience, lang),
         "title": story.title, "narrator": story.narrator,
         "summary": authored_html(story.summary),
-        "beats": beat_items(story, images),
+        "dates": {"published": lang.date(story.published), "published_iso": story.published,
+                  "updated": lang.date(story.updated), "updated_iso": story.updated},
+        "lead_image": lead,
+        "beats": beat_items(story, {k: v for k, v in images.items() if k != 1}, lang),
         "disclosure": authored_html(story.disclosure),
+        "disclosure_lang": "" if story.lang.split("-")[0] == "en" else "en-GB",
+        "discuss": discussion(story),
         "contributors": story.contributors,
         "video": video, "url": urls["page"], "card": urls["card"],
     }

@@ -1,0 +1,92 @@
+"""Page furniture in the story's language: gettext catalogues read with Babel.
+
+Every string a page shows besides the story itself (headings, the key,
+navigation, share links, dates) is marked in the templates with ``{% trans %}``
+or ``_()`` (Jinja2's i18n extension) and translated from
+``templates/web/locale/<lang>/LC_MESSAGES/messages.po``. The ``.po`` files are
+read directly (no compile step), so an editor can change a wording in any
+language and rebuild. ``messages.pot`` beside them is the template, extracted
+with ``pybabel extract -F babel.cfg``. A language with no catalogue falls back
+to the English wording in the templates.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+
+from ..errors import InputError
+from ..model import Problem
+
+
+def locale_of(lang: str) -> Locale:
+    """A Babel locale for a BCP 47 tag (``cy``, ``en-GB``); English when Babel does not know it."""
+    try:
+        return Locale.parse(lang.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return Locale.parse("en_GB")
+
+
+def catalogue_path(templates_dir: Path, lang: str) -> Path | None:
+    """``locale/cy_GB/...`` then ``locale/cy/...``; ``None`` when neither exists."""
+    tag = lang.replace("-", "_")
+    for name in (tag, tag.split("_")[0]):
+        path = Path(templates_dir) / "locale" / name / "LC_MESSAGES" / "messages.po"
+        if path.is_file():
+            return path
+    return None
+
+
+@lru_cache(maxsize=32)
+def _load(path: Path, stamp: float) -> Translations:
+    try:
+        with path.open("rb") as fh:
+            catalog = read_po(fh, abort_invalid=True)
+    except Exception as exc:  # Babel raises its own PoFileError and ValueError/UnicodeError
+        raise InputError(Problem(str(path), getattr(exc, "lineno", 0), f"message catalogue cannot be read: {exc}")) from exc
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return Translations(buffer)
+
+
+def translations(templates_dir: Path, lang: str) -> NullTranslations:
+    """The catalogue for ``lang`` (English wording when there is none)."""
+    path = catalogue_path(templates_dir, lang)
+    return _load(path, path.stat().st_mtime) if path else NullTranslations()
+
+
+@dataclass(frozen=True)
+class Language:
+    """What the renderer needs to speak one language: gettext, names, dates."""
+
+    tag: str
+    t: NullTranslations
+
+    def gettext(self, message: str, **values) -> str:
+        return self.t.gettext(message) % values if values else self.t.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int, **values) -> str:
+        return self.t.ngettext(singular, plural, n) % dict(values, num=n)
+
+    @property
+    def name(self) -> str:
+        """The language's own name (``Cymraeg``, ``English``)."""
+        locale = locale_of(self.tag)
+        return (locale.get_display_name(locale) or self.tag).split(" (")[0]
+
+    def date(self, iso: str) -> str:
+        """``2026-03-14`` -> ``14 March 2026`` / ``14 Mawrth 2026``."""
+        return format_date(dt.date.fromisoformat(iso), format="long", locale=locale_of(self.tag)) if iso else ""
+
+
+def language(templates_dir: Path, tag: str) -> Language:
+    return Language(tag, translations(templates_dir, tag))

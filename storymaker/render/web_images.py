@@ -1,0 +1,122 @@
+"""Responsive images with Pillow: JPEG and WebP at a few widths, posters sized for the player, icons.
+
+Every image is re-encoded (no EXIF, no GPS, no metadata) at widths no larger
+than the original, named ``<stem>-<width>.jpg`` / ``.webp``. Pillow's
+encoders are deterministic, so the same input gives the same bytes.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+
+from ..errors import RenderError
+from ..model import Problem
+
+WIDTHS = (400, 640, 960, 1280)
+POSTER_WIDTH = 1280  # the player is at most 40rem (640 CSS px) wide: 2x for sharp screens
+ARTICLE_SIZES = "(min-width: 42.5rem) 40rem, calc(100vw - 2.5rem)"
+ICON_SIZES = {"favicon-32.png": 32, "apple-touch-icon.png": 180, "icon-192.png": 192, "icon-512.png": 512}
+
+
+@dataclass(frozen=True)
+class Picture:
+    """One image at several widths; URLs are relative to the site root."""
+
+    stem: str  # e.g. media/staff/night-shift-1 (no width, no suffix)
+    widths: tuple[int, ...]
+    width: int  # intrinsic size of the largest rendition
+    height: int
+    alt: str = ""
+    sizes: str = ARTICLE_SIZES
+
+    @property
+    def src(self) -> str:
+        return f"{self.stem}-{self.widths[-1]}.jpg"
+
+    def jpeg_srcset(self, root: str = "") -> str:
+        return ", ".join(f"{root}{self.stem}-{w}.jpg {w}w" for w in self.widths)
+
+    def webp_srcset(self, root: str = "") -> str:
+        return ", ".join(f"{root}{self.stem}-{w}.webp {w}w" for w in self.widths)
+
+    def files(self) -> list[str]:
+        return [f"{self.stem}-{w}.{ext}" for w in self.widths for ext in ("jpg", "webp")]
+
+
+def open_rgb(path: Path, what: str) -> Image.Image:
+    """An image file as RGB pixels, or a problem naming the file."""
+    try:
+        with Image.open(path) as img:
+            return img.convert("RGB")
+    except (OSError, ValueError) as exc:
+        raise RenderError(Problem(str(path), 0, f"{what} cannot be read ({exc}): save it again as PNG or JPEG")) from exc
+
+
+def renditions(img: Image.Image, out_dir: Path, stem: str, widths: tuple[int, ...] = WIDTHS,
+               alt: str = "", sizes: str = ARTICLE_SIZES) -> Picture:
+    """Save ``img`` as JPEG and WebP at each width up to its own; return the :class:`Picture`."""
+    chosen = tuple(w for w in widths if w < img.width) + (min(img.width, widths[-1]),)
+    chosen = tuple(sorted(set(chosen)))
+    dest = out_dir / stem
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    height = img.height
+    for w in chosen:
+        small = img if w == img.width else img.resize((w, round(img.height * w / img.width)), Image.LANCZOS)
+        small.save(f"{dest}-{w}.jpg", "JPEG", quality=82, optimize=True, progressive=True)
+        small.save(f"{dest}-{w}.webp", "WEBP", quality=80, method=4)
+        height = small.height
+    return Picture(stem, chosen, chosen[-1], height, alt, sizes)
+
+
+def poster(src: Path, out_dir: Path, stem: str) -> tuple[str, int, int]:
+    """The video's PNG poster as a JPEG (and WebP) no wider than the player needs; URL and size."""
+    img = open_rgb(src, "video poster")
+    if img.width > POSTER_WIDTH:
+        img = img.resize((POSTER_WIDTH, round(img.height * POSTER_WIDTH / img.width)), Image.LANCZOS)
+    dest = out_dir / f"{stem}-poster.jpg"
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    img.save(dest, "JPEG", quality=82, optimize=True, progressive=True)
+    img.save(dest.with_suffix(".webp"), "WEBP", quality=80, method=4)
+    return f"{stem}-poster.jpg", img.width, img.height
+
+
+def icon(size: int, colour: str, accent: str = "#f2b134", logo: Image.Image | None = None) -> Image.Image:
+    """A square icon: the logo on a plain ground, or a quotation mark on the theme colour."""
+    img = Image.new("RGB", (size, size), colour if logo is None else "#ffffff")
+    if logo is not None:
+        mark = logo.copy()
+        mark.thumbnail((round(size * 0.8), round(size * 0.8)), Image.LANCZOS)
+        img.paste(mark, ((size - mark.width) // 2, (size - mark.height) // 2))
+        return img
+    draw = ImageDraw.Draw(img)
+    r = size * 0.12
+    for dx in (-0.14, 0.14):  # two bold commas, a closing quotation mark
+        cx, cy = size * (0.5 + dx), size * 0.42
+        draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=accent)
+        draw.polygon([(cx + r * 0.95, cy), (cx - r * 0.2, cy + r * 2.6), (cx - r * 0.9, cy + r * 0.4)], fill=accent)
+    return img
+
+
+def write_icons(out_dir: Path, colour: str, logo_path: str) -> list[Path]:
+    """favicon-32.png, apple-touch-icon.png (180) and the manifest's 192 and 512 px icons."""
+    logo = open_rgb(Path(logo_path), "logo") if logo_path else None
+    written = []
+    for name, size in ICON_SIZES.items():
+        icon(size, colour, logo=logo).save(out_dir / name, "PNG", optimize=True)
+        written.append(out_dir / name)
+    return written
+
+
+def write_logo(out_dir: Path, logo_path: str) -> dict[str, object] | None:
+    """The project's logo for the header, 48 CSS px high (96 px for sharp screens)."""
+    if not logo_path:
+        return None
+    img = open_rgb(Path(logo_path), "logo")
+    height = min(96, img.height)
+    img = img.resize((max(1, round(img.width * height / img.height)), height), Image.LANCZOS)
+    dest = out_dir / "media" / "logo.png"
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    img.save(dest, "PNG", optimize=True)
+    return {"url": "media/logo.png", "width": round(img.width / 2), "height": round(height / 2)}
