@@ -3,8 +3,6 @@ map them with dropdowns, preview the first rows, import. The choices are saved a
 map file ``storymaker import --map`` takes (``stories/maps/<name>.yaml``)."""
 from __future__ import annotations
 
-import inspect
-
 import yaml
 
 from starlette.concurrency import run_in_threadpool
@@ -20,7 +18,6 @@ from .uploads import find_upload, save_upload
 
 MAX_UPLOAD = 50 * 2**20
 PREVIEW_ROWS = 5
-SETTINGS_API = "settings" in inspect.signature(run_import).parameters  # value maps in the importer
 
 
 def plan(table, form: dict, codebook: dict[str, str]) -> dict:
@@ -65,10 +62,7 @@ def do_import(studio, upload, form: dict) -> list[str]:
         raise StudioError(f"choose the column for {', '.join(missing)} first")
     shown = write_map(studio, upload.stem, settings)
     into = studio.root / "stories" / "excerpts" / f"{upload.stem}.csv"
-    if SETTINGS_API:
-        report = run_import(studio.root, upload.path, into, settings=settings)
-    else:
-        report = run_import(studio.root, upload.path, into, studio.root / shown)
+    report = run_import(studio.root, upload.path, into, settings=settings)
     return [f"saved the choices to {shown}", *report.lines()]
 
 

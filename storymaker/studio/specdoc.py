@@ -104,9 +104,11 @@ def new_spec(title: str, audience: str, theme: str) -> CommentedMap:
     doc["audience"] = audience
     doc["narrator"] = "Alex, who tells this story"
     doc["outputs"] = _flow(["web", "video"])
-    doc["beats"] = CommentedSeq([CommentedMap(heading="The beginning", themes=_flow([theme] if theme else []))])
+    first = CommentedMap(heading="The beginning", themes=_flow([theme] if theme else []))
+    first["excerpts"] = 4 if audience == "staff" else 3  # enough voices for the audience's minimum
+    doc["beats"] = CommentedSeq([first])
     video = CommentedMap()
-    video["formats"] = _flow(["16:9"])
+    video["formats"] = _flow([DoubleQuotedScalarString("16:9")])  # unquoted, YAML 1.1 reads 16:9 as a number
     video["voice"] = CommentedMap(engine="espeak", name="en-gb")
     video["voice"].fa.set_flow_style()
     doc["video"] = video

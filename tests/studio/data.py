@@ -12,29 +12,15 @@ from pathlib import Path
 CODES = ("Caring about staff", "Working together", "Turning off targets")
 CONSENT = ("Yes - website and films", "Website only", "Yes - website and films", "No")
 AUDIENCE = ("Public", "Everyone", "Staff")
-OPENINGS = (
-    "When I first came in, nobody rushed me.",
-    "The thing I remember is that they listened.",
-    "It was the small things that made the difference.",
-    "Honestly, I didn't expect anyone to ask how I was.",
-    "We used to be told to move on to the next one quickly.",
-    "After a while it stopped feeling like a queue.",
-)
-MIDDLES = (
-    "She sat with me for as long as it took and wrote nothing down until I had finished.",
-    "They rang back the next day, which nobody had ever done before.",
-    "The team talked to each other instead of passing me from desk to desk.",
-    "Nobody looked at the clock, and I could tell that was on purpose.",
-    "I was asked what mattered to me, and then they actually did it.",
-    "It felt like talking to a neighbour rather than an office.",
-)
+OPENINGS = ("Nobody rushed me.", "They listened.", "It was the small things.", "Honestly, I felt heard.",
+            "It stopped feeling like a queue.", "They took their time.")
+MIDDLES = ("They rang back the next day.", "The team talked to each other.", "Nobody looked at the clock.",
+           "They asked what mattered to me.", "It felt like talking to a neighbour.", "She wrote nothing down.")
 NAMED = (  # the words the review queue must see: invented people, places and organisations
-    "Then Birgitta from the front desk came over and made me a cup of tea.",
-    "That was at the old office on Quillfield Parade, before it moved.",
-    "Someone from Brantwick Trust came along to the meeting too.",
-    "My support worker, Oswaldine, stayed on the phone with me.",
-    "We had a Tuesday drop-in, and that was when it all changed.",
-)
+    "Then Birgitta made me tea.", "That was on Quillfield Parade.", "Brantwick Trust came along too.",
+    "Oswaldine stayed on the phone.", "We had a Tuesday drop-in.", "We went to Hollinsmere for the day.",
+    "It was proper TLC.")
+DECISIONS = {"Birgitta": "p", "Oswaldine": "p", "Hollinsmere": "l", "TLC": "e"}  # the right key for each flagged word
 
 
 def spreadsheet(n: int = 30, people: int = 8, seed: int = 3) -> bytes:
@@ -46,8 +32,8 @@ def spreadsheet(n: int = 30, people: int = 8, seed: int = 3) -> bytes:
     for i in range(n):
         person = f"I{i % people + 1:02d}"
         text = f"{rng.choice(OPENINGS)} {rng.choice(MIDDLES)}"
-        if i % 6 == 0:
-            text += " " + NAMED[(i // 6) % len(NAMED)]
+        if i % 4 == 0:
+            text += " " + NAMED[(i // 4) % len(NAMED)]
         codes = "; ".join(sorted({CODES[i % 3], CODES[(i * 7 + 1) % 3]}))
         consent = CONSENT[0] if i % 5 else CONSENT[1 + (i // 5) % 3]
         writer.writerow([person, text, codes, consent, AUDIENCE[i % 3 if i % 4 else 0], "tenant"])
@@ -55,11 +41,7 @@ def spreadsheet(n: int = 30, people: int = 8, seed: int = 3) -> bytes:
 
 
 def fresh_project(root: Path) -> Path:
-    """A new, empty project as ``storymaker init`` leaves one with no example content."""
-    stories = root / "stories"
-    (stories / "excerpts").mkdir(parents=True)
-    (stories / "codebook.yaml").write_text("# The allowed theme tags.\nthemes: {}\n", encoding="utf-8")
-    (stories / "anonymise.yaml").write_text(
-        "# The anonymisation register.\npeople: []\nplaces: []\norganisations: []\nother: []\nallow: []\n", encoding="utf-8")
-    (stories / "project.yaml").write_text("title: Kindness at work\n", encoding="utf-8")
+    """A new, empty project, made as a user would: ``storymaker init --empty``."""
+    from storymaker.cli import main
+    assert main(["init", "--empty", "-q", str(root)]) == 0
     return root

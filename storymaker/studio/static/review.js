@@ -3,7 +3,7 @@
 (() => {
   const section = document.getElementById("review");
   const data = JSON.parse(document.getElementById("queue-data").textContent);
-  let items = data.items, version = data.version, done = 0;
+  let items = data.items, version = data.version, done = 0, pending = 0;
   let chain = Promise.resolve();  // decisions are written one after another, each with the last version
   const inTurn = (work) => (chain = chain.then(work, work));
   const history = [];  // [{token, decision, removed: [{item, index}]}]
@@ -13,8 +13,9 @@
   function show() {
     const item = items[0];
     $("card").hidden = !item;
-    $("done").hidden = !!item;
-    $("progress").textContent = item ? `${items.length} word(s) to review · ${done} decided` : `All reviewed · ${done} decided`;
+    $("done").hidden = !!item || pending > 0;  // "done" only once every decision is on disk
+    $("progress").textContent = item ? `${items.length} word(s) to review · ${done} decided`
+      : pending ? `Saving the last decisions…` : `All reviewed · ${done} decided`;
     $("undo").disabled = history.length === 0;
     if (!item) return;
     $("flag-where").textContent = `${item.where} · excerpt ${item.excerpt}`;
@@ -38,16 +39,19 @@
     items = items.filter((it) => !(it === item || sameWord(it)));
     done += 1;
     history.push({token: item.token, decision, removed});
+    pending += 1;
     show();
     await inTurn(async () => {
       try {
         const answer = await Studio.post("/review/decide", {token: item.token, decision, version});
         version = answer.version;
         Studio.say(`“${item.token}”: ${decision === "everywhere" ? "safe everywhere" : decision}.`);
-        if (items.length === 0) await refill();
       } catch (e) {
         const entry = history.pop();
         if (entry) restore(entry);
+      } finally {
+        pending -= 1;
+        if (pending === 0 && items.length === 0) await refill(); else show();
       }
     });
   }
@@ -83,5 +87,6 @@
     if (keys[key]) { event.preventDefault(); decide(keys[key]); }
     else if (key === "u") { event.preventDefault(); undo(); }
   });
+  window.addEventListener("beforeunload", (event) => { if (pending) event.preventDefault(); });
   show();
 })();
