@@ -19,6 +19,8 @@ import secrets
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlencode
 
+from ..localhost import allowed_host
+
 COOKIE = "storymaker_studio"
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; "
        "connect-src 'self'; frame-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
@@ -78,7 +80,7 @@ class Guard:
         await self.app(scope, _capped(receive, self.max_body), _secured(send))
 
     def _refusal(self, scope, headers) -> tuple[int, str] | None:
-        if headers.get("host", "") not in self.allowed_hosts():
+        if not allowed_host(headers.get("host"), self.port):
             return 403, "Refused: this studio only answers at its own local address."
         origin = headers.get("origin")
         if origin is not None and origin not in {f"http://{h}" for h in self.allowed_hosts()}:

@@ -10,22 +10,24 @@ import tempfile
 import webbrowser
 from pathlib import Path
 
-from ..errors import UsageError
+from ..localhost import LOOPBACK as HOST, bind_local
 from .guard import Secrets
 
-HOST = "127.0.0.1"
+
+def _listening(address: tuple[str, int]) -> socket.socket:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        sock.bind(address)
+        sock.listen(64)
+    except OSError:
+        sock.close()
+        raise
+    return sock
 
 
 def bind(port: int) -> socket.socket:
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    try:
-        sock.bind((HOST, port))
-    except OSError as exc:
-        sock.close()
-        raise UsageError(f"--port {port}: cannot listen there ({exc.strerror}); choose another port or leave it out") from None
-    sock.listen(64)
-    return sock
+    """A listening socket on 127.0.0.1 (``storymaker serve``'s own rules and messages)."""
+    return bind_local(_listening, port)
 
 
 def make_app(root: Path, port: int, secrets: Secrets | None = None, uploads: Path | None = None):
