@@ -60,7 +60,7 @@ def test_every_flag_has_the_schema_and_its_offsets_slice_the_exact_text(small_pr
 
 
 def test_two_different_numbers_never_read_the_same_in_plain_output(small_project):
-    add_excerpt(small_project, 'S-J-03,P01,"She was in bed 47 while I was in bed 83 that week.",staff.care,staff,web;video')
+    add_excerpt(small_project, 'S-J-03,P01,"It was item 47 on one list and item 83 on the other.",staff.care,staff,web;video')
     result = run_cli("check", "--project", str(small_project))
     lines = [line for line in result.stderr.splitlines() if "S-J-03" in line]
     assert len(lines) == 2 and lines[0] != lines[1]

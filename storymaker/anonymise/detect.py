@@ -8,6 +8,7 @@ from ..model import Register
 from .hits import Hit, merge
 from .numwords import spoken_numbers
 from .recognizers import FLAG_KINDS, REGISTRY, Context, Recognizer, Tables
+from .recognizers.quasi import KIND as PHRASE
 from .tokens import Tokens, tokenise
 
 __all__ = ["FLAG_KINDS", "Detector"]
@@ -21,6 +22,25 @@ def _title_like(tokens: Tokens) -> bool:
     if not words or len(words) > 16:
         return False
     return sum(w[0].isupper() for w in words) >= 0.6 * len(words) and not tokens.source.rstrip().endswith(".")
+
+
+def _with_phrases(text: str, hits: list[Hit], phrases: list[Hit]) -> list[Hit]:
+    """Add the phrase flags (quasi-identifiers) without merging them: a replacement inside one
+    must not grow to swallow the phrase, so each is cut short before the first other span in it
+    (and left out if another span starts where it does, or it overlaps an earlier phrase)."""
+    if not phrases:
+        return hits
+    out = list(hits)
+    taken = 0
+    for p in sorted(phrases, key=lambda h: (h.start, -h.end)):
+        inside = [h.start for h in hits if h.end > p.start and h.start < p.end]
+        end = min(inside, default=p.end)
+        while end > p.start and not text[end - 1].isalnum():
+            end -= 1
+        if end > p.start and p.start >= taken:
+            out.append(replace(p, end=end))
+            taken = end
+    return sorted(out, key=lambda h: h.start)
 
 
 class Detector:
@@ -42,5 +62,6 @@ class Detector:
         ctx = Context(work, tokens, self.tables, _title_like(tokens))
         for recognizer in self.recognizers:
             ctx.hits.extend(recognizer.find(ctx))
-        hits = merge(ctx.hits)
+        hits = _with_phrases(work, merge([h for h in ctx.hits if not h.flag.startswith(PHRASE)]),
+                             [h for h in ctx.hits if h.flag.startswith(PHRASE)])
         return [replace(h, start=s, end=e) for h in hits for s, e in [spoken.source(h.start, h.end)]] if spoken else hits

@@ -6,8 +6,8 @@ from dataclasses import dataclass, replace
 # Higher wins when spans overlap: register > structured identifier > pattern > gazetteer > flag.
 PRIORITY = {"register": 5, "structured": 4, "pattern": 3, "gazetteer": 2, "flag": 1}
 # ... except that an identifier of one of these kinds wins over any name found inside it:
-# "jackie.holt@example.org" is an email address, not Jackie Holt.
-CONTAINERS = frozenset({"email", "phone", "nhs", "ni", "postcode"})
+# "jackie.holt@example.org" is an email address, not Jackie Holt; "@hope_williams" is one handle.
+CONTAINERS = frozenset({"email", "phone", "nhs", "ni", "postcode", "url", "handle"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,7 +32,7 @@ england scotland wales britain europe
 """.split())
 
 # Multi-word names of national things that identify nobody (added to every allow list).
-SAFE_PHRASES = ("Universal Credit", "Social Services", "Social Care", "Adult Social Care", "Children's Services",
+SAFE_PHRASES = ("A&E", "Universal Credit", "Social Services", "Social Care", "Adult Social Care", "Children's Services",
                 "Mental Health First Aid", "Mental Health", "First Aid", "Prime Minister", "Citizens Advice",
                 "Jobcentre", "Jobcentre Plus", "CQC", "Ofsted", "DBS", "Government", "Parliament", "Job Centre",
                 "Housing Benefit", "Council Tax", "Pension Credit", "Blue Badge", "Personal Independence Payment",

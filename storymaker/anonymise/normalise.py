@@ -17,7 +17,11 @@ from .lexicon import confusable_map
 
 # Dashes and quotes that read the same to a person: fold them to ASCII.
 _PUNCT = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "\u2010": "-", "\u2011": "-",
-          "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ", "\u202f": " "}
+          "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ", "\u202f": " ",
+          # Latin letters that Unicode does not decompose: "Łukasz" must match "Lukasz"
+          "\u0141": "L", "\u0142": "l", "\u00d8": "O", "\u00f8": "o", "\u0110": "D", "\u0111": "d", "\u00df": "ss",
+          "\u00c6": "AE", "\u00e6": "ae", "\u0152": "OE", "\u0153": "oe", "\u00de": "Th", "\u00fe": "th",
+          "\u00d0": "D", "\u00f0": "d", "\u0131": "i"}
 
 
 @dataclass(frozen=True)

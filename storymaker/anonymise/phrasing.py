@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 
-NEUTRAL = {"phone": "a phone number", "email": "an email address"}
+NEUTRAL = {"phone": "a phone number", "email": "an email address", "url": "a website",
+           "handle": "a social media account"}
 _PREPOSITION = re.compile(r"(?<![^\W_])([\w']+)[ \t]+(on|at)[ \t]+$", re.I)
 _NOT_BEFORE_PREPOSITION = frozenset("is was be are were 's 'm number email address mobile it's she's he's "
                                     "i'm that's".split())
-_APPOSITION = re.compile(r"\b(?:number|mobile|phone|landline|email|e-mail|address|details)[ \t]*(,)[ \t]*$", re.I)
+_APPOSITION = re.compile(r"\b(?:number|mobile|phone|landline|email|e-mail|address|details|website|site|page|account|handle)[ \t]*(,)[ \t]*$", re.I)
 _CLAUSE_END = re.compile(r"[ \t]*(?:[,.;:!?)]|$)")
 _ARTICLE = re.compile(r"(?:the|a|an|our|my|another)[ \t]+", re.I)
 _DETERMINER = re.compile(r"(?<![^\W_])(the|a|an|my|our|your|his|their|this)[ \t]+$", re.I)

@@ -79,9 +79,12 @@ def tokenise(text: str) -> Tokens:
 
 
 def gap_ok(text: str, end: int, start: int) -> bool:
-    """Two tokens belong to one name if only spaces, a line break, a hyphen or a dot lie between."""
+    """Two tokens belong to one name if only spaces, a line break, a hyphen, a dot, an underscore
+    or an ampersand lie between ("hope_williams", "A&E"), after a possessive ("Mother's Day")."""
     gap = text[end:start]
-    return len(gap) <= 4 and all(c in " \t\r\n-.'" for c in gap) and gap.count("\n") <= 1
+    if gap[:2] in ("'s", "'S"):
+        gap = gap[2:]
+    return len(gap) <= 4 and all(c in " \t\r\n-.'_&" for c in gap) and gap.count("\n") <= 1
 
 
 def skip_leading(text: str, start: int, end: int, words: frozenset[str]) -> int:

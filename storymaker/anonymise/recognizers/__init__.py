@@ -8,17 +8,25 @@ from __future__ import annotations
 from .base import FLAG_KINDS, NAME_CONTEXT, Context, Recognizer, Tables
 from .deny import DefaultDenyRecognizer
 from .gazetteer import GazetteerRecognizer
+from .holidays import HolidayDateRecognizer
 from .orgs import OrganisationRecognizer
 from .places_numbers import PlaceNumberRecognizer
+from .quasi import QuasiIdentifierRecognizer
 from .register import RegisterRecognizer
+from .script import ScriptRecognizer
 from .structured import StructuredRecognizer
+from .web import WebRecognizer
 
 REGISTRY: tuple[type, ...] = (
     RegisterRecognizer,  # 100: registered people, places, organisations, other; allowed phrases claimed
+    WebRecognizer,  # 95: web addresses, domains, @handles (unless the domain is allowed), each replaced whole
     StructuredRecognizer,  # 90: email, phone, NHS, NI, postcode, address, date, time, age
+    HolidayDateRecognizer,  # 88: "the Friday before Whitsun 2019", "Easter 2020"
     PlaceNumberRecognizer,  # 85: "bed 9", "flat nine", "at number 14"
     OrganisationRecognizer,  # 80: "<Name> Surgery", "oakwood surgery"
     GazetteerRecognizer,  # 50: UK first names, surnames, towns, counties; surname after a title
+    QuasiIdentifierRecognizer,  # 20: "the only ...", "the one whose ...", "my cousin who runs ...", single-holder roles
+    ScriptRecognizer,  # 10: words in another script (Arabic, Devanagari ...): flagged
     DefaultDenyRecognizer,  # 0: every capitalised word or number left over is flagged
 )
 

@@ -12,7 +12,7 @@ from typing import Protocol
 
 from ...model import Register
 from ..hits import Hit
-from ..index import CANON, allow_index, place_index, register_index
+from ..index import CANON, Pattern, allow_index, keys_of, place_index, register_index
 from ..lexicon import SAFE, common_words, first_names, places, surnames
 from ..normalise import fold
 from ..structured import classify
@@ -22,6 +22,19 @@ NAME_CONTEXT = frozenset("said says told tells rang called asked came went and w
                          "from with phoned texted where were".split())
 FLAG_KINDS = {"capitalised": "unreviewed capitalised word", "number": "unreviewed number",
               "name": "possible name", "place": "possible place name"}
+
+
+def joined_names(register: Register) -> dict[str, Pattern]:
+    """Every registered name of two or more words, run together as one word."""
+    out: dict[str, Pattern] = {}
+    for n, e in enumerate(register.entries):
+        for role, value in [("full", e.value)] + [("alias", a) for a in e.aliases]:
+            keys = keys_of(value)
+            if len(keys) > 1 and len("".join(keys)) >= 6:
+                out.setdefault("".join(keys), Pattern(("".join(keys),), n, role, False))
+                if e.kind == "person" and len(keys) > 2:
+                    out.setdefault(keys[0] + keys[-1], Pattern((keys[0] + keys[-1],), n, role, False))
+    return out
 
 
 class Tables:
@@ -37,10 +50,11 @@ class Tables:
         self.produced: set[str] = set()  # tokens of our own pseudonyms: never re-detected
         self.registered_keys = frozenset(self.names.first_keys())
         starts = self.names.first_keys() | self.allowed.first_keys() | self.places.first_keys()
-        starts |= {word for word, c in CANON.items() if c in starts}
+        starts |= {word for word, c in CANON.items() if c in starts} | set(joined_names(register))
         self.boring = frozenset(w for w in common_words() | SAFE if w not in starts)
         self.safe = frozenset(SAFE - starts)
         self.gazetteer = first_names() | surnames() | places()
+        self.joined = joined_names(register)  # "hopewilliams", "riversidesurgery": inside handles, URLs
         self.other = {n: classify(fold(e.value)) for n, e in enumerate(self.entries) if e.kind == "other"}
 
 

@@ -23,6 +23,8 @@ class RegisterRecognizer:
             if i < free:
                 continue
             found = t.names.match(text, tokens, i)
+            if not found and tokens.keys[i] in t.joined:
+                found = t.joined[tokens.keys[i]], i
             if found and self._applies(ctx, i, found[0], out):
                 pattern, last = found
                 out.append(self._hit(tokens.spans[i][0], tokens.spans[last][1], pattern))

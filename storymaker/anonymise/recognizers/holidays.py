@@ -1,0 +1,42 @@
+"""Layer: dates pinned to a holiday or a public event ("the Friday before Whitsun 2019", "the
+Monday after Bonfire Night", "Easter 2020", "Christmas twenty eighteen"). A holiday on its own
+("at Christmas") is safe; with a year, or a weekday counted from it, it names one day."""
+from __future__ import annotations
+
+import re
+
+from ..hits import Hit
+from ..wordre import words_pattern
+from .base import Context, Tables
+
+HOLIDAYS = """christmas|christmas day|christmas eve|boxing day|new year|new year's day|new year's eve|easter|
+easter sunday|easter monday|easter weekend|good friday|whitsun|whit monday|whit sunday|whit week|bonfire night|
+guy fawkes night|guy fawkes|halloween|hogmanay|burns night|mother's day|mothering sunday|father's day|
+valentine's day|valentines day|remembrance sunday|remembrance day|armistice day|pancake day|shrove tuesday|
+ash wednesday|maundy thursday|st patrick's day|st george's day|st david's day|st andrew's day|may day|
+bank holiday|bank holiday monday|the bank holiday|eid|diwali|hanukkah|passover|vaisakhi|ramadan|lent|
+chinese new year|lunar new year|black friday|the jubilee|the coronation|the royal wedding|the olympics|
+the world cup|the euros|the general election|the referendum|the miners' gala|the great north run|the hoppings|
+the blessing of the boats|the regatta|the lifeboat day|the carnival|the gala|half term|the summer holidays"""
+_HOLIDAY = words_pattern(h.strip() for h in HOLIDAYS.replace("\n", "").split("|"))
+_DAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|day|night|morning|afternoon|evening|weekend|week)"
+_YEAR = r"(?:,?[ \t]+(?:in[ \t]+|of[ \t]+)?(?:19|20)\d\d)"
+RELATIVE = re.compile(rf"\b(?:the[ \t]+)?(?:{_DAY}|(?:two|three|\d)[ \t]+(?:days|weeks))[ \t]+(?:before|after)[ \t]+"
+                      rf"(?:last[ \t]+|that[ \t]+)?(?:{_HOLIDAY})\b{_YEAR}?", re.I)
+WITH_YEAR = re.compile(rf"\b(?:{_HOLIDAY})\b{_YEAR}\b", re.I)
+
+
+class HolidayDateRecognizer:
+    name = "holiday dates"
+    priority = 88
+
+    def __init__(self, tables: Tables) -> None:
+        self.t = tables
+
+    def find(self, ctx: Context) -> list[Hit]:
+        text = ctx.text
+        out = [Hit(m.start(), m.end(), "date", "structured", "date counted from a holiday",
+                   f"date:{m.group().lower()}", "one day") for m in RELATIVE.finditer(text)]
+        out.extend(Hit(m.start(), m.end(), "date", "structured", "holiday with a year", f"date:{m.group().lower()}",
+                       "one year") for m in WITH_YEAR.finditer(text))
+        return out

@@ -1,0 +1,81 @@
+"""Layer: quasi-identifiers, phrases no list of names can hold but that point at one person
+("the only male health visitor in the district", "the first woman to skipper a boat here",
+"the one whose brother was lost at sea", "my cousin who runs the cafe by the station", a job
+that one person holds: "the harbour master"). They are flagged for review, never replaced:
+the method's rule is to leave out what only one person could have said, and only a person can
+judge whether this one does. The flag covers the phrase up to the first identifier inside it."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..hits import Hit
+from ..lexicon import DATA
+from ..wordre import words_pattern
+from .base import Context, Tables
+
+KIND = "possible quasi-identifier"
+_GENERIC = ("thing|things|way|ways|time|times|reason|one|ones|person|people|problem|option|difference|place|chance|"
+            "answer|hope|help|support|choice|question|issue|worry|bit|part|advice|comfort|light|constant|good|bad|"
+            "real|positive|other|downside|upside|catch|exception|rule|day|days|night|nights|break|way|solution|"
+            "problem|certainty|trouble|fear|regret|memory|sound|noise|food|money|income|meal|option|escape|cure")
+_RELATIVE = ("cousin|brother|sister|uncle|aunt|auntie|nephew|niece|son|daughter|dad|mum|mam|husband|wife|partner|"
+             "grandad|granddad|gran|nan|nana|grandma|father|mother|stepdad|stepmum|stepson|stepdaughter|"
+             "brother-in-law|sister-in-law|son-in-law|daughter-in-law|neighbour|ex|fiance|fiancee|godmother|"
+             "godfather|best friend|mate|pal|boyfriend|girlfriend|friend")
+_SPECIFIC = (r"runs|ran|owns|owned|works|worked|manages|managed|teaches|taught|drives|drove|keeps|kept|skippers|"
+             r"skippered|is the|was the|used to (?:run|own|work|keep|drive)|lives (?:above|next|opposite|behind|in the)|"
+             r"lived (?:above|next|opposite|behind|in the)|died|drowned|was lost|went missing|was killed|"
+             r"was in the paper|was on the news|won|plays for|played for|sits on|sat on")
+_SCOPE = (r"(?:in|on|at|across|from|for|of|round|around)[ \t]+(?:the|our|this|that|my|his|her|their|a)[ \t]+(?:whole[ \t]+)?"
+          r"(?:district|area|town|village|city|county|country|region|team|ward|wing|school|class|year|office|street|"
+          r"estate|practice|surgery|building|unit|service|department|island|valley|port|harbour|fleet|boats?|crew|"
+          r"prison|landing|family|street|road|close|parish|patch|trust|hospital|church|mosque|congregation|club|"
+          r"league|force|station|shift|rota|board|committee|council)\b|round here|for miles|left\b|in town\b")
+_IDENTITY = (r"(?:male|female|black|asian|white|mixed-race|gay|lesbian|bisexual|trans|deaf|blind|disabled|"
+             r"muslim|jewish|sikh|hindu|catholic|polish|romanian|lithuanian|nigerian|ghanaian|somali|syrian|"
+             r"afghan|chinese|indian|pakistani|bangladeshi|eritrean|kurdish|iranian|welsh|scottish|irish|"
+             r"english|american|french|portuguese|filipino|filipina|wheelchair|woman|man|lad|lass|girl|boy)")
+ONLY = re.compile(rf"\bthe[ \t]+(?:only|sole|last[ \t]+remaining)[ \t]+(?!(?:{_GENERIC})\b)(?:[a-z'-]+[ \t]+){{0,4}}?"
+                  rf"(?:{_IDENTITY}\b(?:[ \t]+[a-z'-]+){{0,3}}|[a-z'-]+(?:[ \t]+[a-z'-]+){{0,3}}?(?=[ \t]+{_SCOPE}))",
+                  re.I)
+FIRST = re.compile(rf"\bthe[ \t]+first[ \t]+(?!(?:{_GENERIC}|few|couple|week|month|year|lockdown|step|port)\b)"
+                   r"(?:[a-z'-]+[ \t]+){0,4}?to[ \t]+[a-z'-]+", re.I)
+ONE_WHO = re.compile(rf"\bthe[ \t]+one[ \t]+(?:whose[ \t]+[a-z'-]+|who[ \t]+(?:{_SPECIFIC}|found|started|set up|"
+                     rf"founded|got|had the|lost|survived|came back|went down|saved|rescued|reported|"
+                     rf"blew the whistle)\b)(?:[ \t]+[a-z'-]+){{0,5}}", re.I)
+MY_RELATIVE = re.compile(rf"\bmy[ \t]+(?:{_RELATIVE})[ \t]+who[ \t]+(?:{_SPECIFIC})\b(?:[ \t]+[a-z'-]+){{0,5}}", re.I)
+
+
+@lru_cache(maxsize=1)
+def single_roles() -> re.Pattern:
+    path = DATA.parent / "lexicons" / "single_roles.txt"
+    roles = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and ln[0] != "#"]
+    return re.compile(rf"\b(?:the|our|their|your|his|her|my)[ \t]+(?:{words_pattern(roles)})(?![\w-])", re.I)
+
+
+class QuasiIdentifierRecognizer:
+    name = "quasi-identifiers"
+    priority = 20
+
+    def __init__(self, tables: Tables) -> None:
+        self.t = tables
+
+    def find(self, ctx: Context) -> list[Hit]:
+        text = ctx.text
+        low = text.lower()
+        out: list[Hit] = []
+        if "the only" in low or "the sole" in low or "the last remaining" in low:
+            out.extend(self._hits(ONLY, text, "only one person fits"))
+        if "the first" in low:
+            out.extend(self._hits(FIRST, text, "the first to do something"))
+        if "the one wh" in low:
+            out.extend(self._hits(ONE_WHO, text, "points at one person"))
+        if "my " in low and " who " in low:
+            out.extend(self._hits(MY_RELATIVE, text, "a relative described"))
+        out.extend(self._hits(single_roles(), text, "a role one person holds"))
+        return out
+
+    def _hits(self, pattern: re.Pattern, text: str, why: str) -> list[Hit]:
+        return [Hit(m.start(), m.end(), "unreviewed", "flag", f"{KIND} ({why})", flag=f"{KIND} ({why})")
+                for m in pattern.finditer(text)]

@@ -1,0 +1,60 @@
+"""Layer: web addresses, bare domains and social-media handles ("www.x.org.uk/page",
+"facebook.com/groups/...", "@name_surname"). Any of them is an identifier unless its domain is
+allowed (a short built-in list of national public services, plus any domain under ``allow``);
+each is replaced whole, so a registered name inside it never splits it."""
+from __future__ import annotations
+
+import re
+
+from ..hits import Hit
+from .base import Context, Tables
+
+_TLD = (r"(?:com|org|net|uk|gov|nhs|ac|io|info|me|co|edu|scot|wales|cymru|eu|biz|online|site|social|tv|ly|"
+        r"app|page|blog|shop|store|club|events|news|xyz|ie|us|de|fr)")
+URL = re.compile(rf"(?:\bhttps?://|\bwww\.)[^\s<>\"']+|\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+{_TLD}\b(?:/[^\s<>\"']*)?",
+                 re.I)
+HANDLE = re.compile(r"(?<![\w@.])@[a-z0-9_](?:[a-z0-9_.]*[a-z0-9_])?", re.I)
+_TRAILING = ".,;:!?)]}'\""
+# National services whose web addresses identify nobody (a page on them still can: see _allowed).
+SAFE_DOMAINS = frozenset("gov.uk nhs.uk bbc.co.uk citizensadvice.org.uk samaritans.org mind.org.uk ageuk.org.uk "
+                         "shelter.org.uk nhs.scot gov.scot gov.wales llyw.cymru nidirect.gov.uk".split())
+_AT_SIGN_WORDS = re.compile(r"@")
+
+
+def _domain(url: str) -> str:
+    host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url, flags=re.I).split("/", 1)[0].split("?", 1)[0]
+    return host.lower().rstrip(".")
+
+
+class WebRecognizer:
+    name = "web addresses and handles"
+    priority = 95
+
+    def __init__(self, tables: Tables) -> None:
+        self.t = tables
+        self.allowed = SAFE_DOMAINS | {a.lower() for a in tables.allow_words if "." in a}
+
+    def _allowed(self, domain: str) -> bool:
+        return any(domain == d or domain.endswith("." + d) for d in self.allowed)
+
+    def find(self, ctx: Context) -> list[Hit]:
+        text = ctx.text
+        if "." not in text and "@" not in text:
+            return []
+        out = []
+        for m in URL.finditer(text):
+            end = m.end()
+            while end > m.start() and text[end - 1] in _TRAILING:
+                end -= 1
+            found = text[m.start():end]
+            if text[max(0, m.start() - 1):m.start()] == "@" or "." not in found or self._allowed(_domain(found)):
+                continue  # the domain part of an e-mail address is the e-mail recognizer's
+            out.append(Hit(m.start(), end, "url", "structured", "web address", f"url:{found.lower()}", "a website"))
+        if "@" in text:
+            for m in HANDLE.finditer(text):
+                end = m.end()
+                while text[end - 1] in _TRAILING:
+                    end -= 1
+                out.append(Hit(m.start(), end, "handle", "structured", "social media handle",
+                               f"handle:{text[m.start():end].lower()}", "a social media account"))
+        return out
