@@ -97,3 +97,12 @@ def test_when_init_copies_the_example_then_it_says_what_it_copied_and_how_to_sta
     assert main(["init", str(tmp_path / "ex")]) == 0
     out = capsys.readouterr().out
     assert "its stories, excerpts, codebook, name register" in out and "storymaker init --empty NEW-DIR" in out
+
+
+def test_when_keep_codebook_is_given_then_new_themes_are_listed_not_added(tmp_path, capsys):
+    root = make_project(tmp_path / "proj", {"care": "x"})
+    (tmp_path / "sheet.csv").write_text("participant,text,themes\nP01,We talked.,care;Team work\n", encoding="utf-8")
+    assert main(["--project", str(root), "import", str(tmp_path / "sheet.csv"), "--keep-codebook"]) == 0
+    out = capsys.readouterr().out
+    assert "1 theme(s) are not in stories/codebook.yaml: team_work; import again without --keep-codebook" in out
+    assert "team_work" not in (root / "stories/codebook.yaml").read_text(encoding="utf-8")

@@ -45,13 +45,6 @@ def _load(path: Path):
     return data
 
 
-def existing_themes(root: Path) -> set[str]:
-    try:
-        return {str(t) for t in _load(Path(root) / CODEBOOK)["themes"]}
-    except Exception:  # a broken codebook is reported by check; here every theme then counts as new
-        return set()
-
-
 def follow(root: Path, themes: dict[str, str], add: bool, report: ImportReport) -> list[str]:
     """Add (or list) the themes missing from the codebook; returns the missing tags."""
     path = Path(root) / CODEBOOK
