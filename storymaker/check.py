@@ -58,7 +58,9 @@ def asset_paths(project: Project) -> list[Problem]:
 def no_stories(project: Project) -> list[Problem]:
     if project.stories:
         return []
-    return [Problem("stories", 0, "no story specs found: add a stories/<slug>.story.yaml (see README, 'Story specs')")]
+    example = (project.root / "stories/first-story.story.yaml.example").exists()
+    how = ": copy stories/first-story.story.yaml.example and edit it" if example else ""
+    return [Problem("stories", 0, f"no story specs found: add a stories/<slug>.story.yaml{how} (see README, 'Story specs')")]
 
 
 def cross_check(project: Project) -> list[Problem]:

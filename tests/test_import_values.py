@@ -91,6 +91,10 @@ def test_when_init_is_empty_then_no_example_data_is_copied_and_check_says_what_t
     capsys.readouterr()
     assert main(["--project", str(target), "check"]) == 0
     assert "Next: storymaker import YOUR-FILE" in capsys.readouterr().out
+    (target / "stories/excerpts/mine.csv").write_text(
+        "id,participant,text,themes,audience,consent\nA1,P01,We talked it through.,care,staff,web\n", encoding="utf-8")
+    assert main(["--project", str(target), "check"]) == 1
+    assert "copy stories/first-story.story.yaml.example and edit it" in capsys.readouterr().err
 
 
 def test_when_init_copies_the_example_then_it_says_what_it_copied_and_how_to_start_clean(tmp_path, capsys):
