@@ -142,3 +142,18 @@ def taguette_db(path: Path, documents: dict[str, str], highlights: list[tuple[st
             con.execute("insert into highlight_tags values (?, ?)", (cur.lastrowid, tag_ids[p]))
     con.commit()
     con.close()
+
+
+def taguette_codebook_xlsx(path: Path, tags: list[tuple[str, str, str, int]]) -> None:
+    """Taguette's codebook_xlsx: sheet 'codebook', columns tag, parent, description, number of highlights."""
+    import xlsxwriter
+
+    workbook = xlsxwriter.Workbook(str(path))
+    sheet = workbook.add_worksheet("codebook")
+    header = workbook.add_format({"bold": True})
+    for col, name in enumerate(("tag", "parent", "description", "number of highlights")):
+        sheet.write(0, col, name, header)
+    for row, tag in enumerate(tags, start=1):
+        for col, value in enumerate(tag):
+            sheet.write(row, col, value)
+    workbook.close()

@@ -121,3 +121,14 @@ def test_when_a_taguette_codebook_csv_is_imported_then_its_tags_join_the_codeboo
     assert "# our own notes" in text and "# keep me" in text
     assert yaml.safe_load(text)["themes"] == {"targets": "Ours.", "staff.care": "Caring for staff."}
     assert "wrote 1 new theme(s) to stories/codebook.yaml" in report.lines()
+
+
+def test_when_a_taguette_codebook_xlsx_is_imported_then_its_tags_and_descriptions_join_the_codebook(tmp_path):
+    from conftest_tools import taguette_codebook_xlsx
+
+    root = make_project(tmp_path / "proj")
+    taguette_codebook_xlsx(tmp_path / "codebook.xlsx", [("staff.care", "", "Caring for staff.", 3), ("targets", "", "", 0)])
+    report = run_import(root, tmp_path / "codebook.xlsx")
+    assert "Taguette codebook, XLSX" in report.lines()[0]
+    assert yaml.safe_load((root / "stories/codebook.yaml").read_text(encoding="utf-8"))["themes"] == {
+        "staff.care": "Caring for staff.", "targets": "targets"}
