@@ -57,7 +57,8 @@ def _themes(seg: Segment, codes: CodeMap, report: ImportReport, used: Counter) -
     themes: list[str] = []
     for path in seg.codes:
         used[path] += 1
-        theme, _ = codes.theme(path)
+        theme, key = codes.theme(path)
+        report.matched.add(key)
         if theme == DROP or not theme:
             report.note(f"code {' > '.join(path)!r} dropped by the code map")
             continue

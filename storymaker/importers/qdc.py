@@ -61,7 +61,8 @@ def _walk(parent: Element, path: tuple[str, ...], codes: CodeMap, themes: dict[s
 
 
 def _add(path: tuple[str, ...], description: str, codes: CodeMap, themes: dict[str, str], report: ImportReport) -> None:
-    theme, _ = codes.theme(path)
+    theme, key = codes.theme(path)
+    report.matched.add(key)
     if theme == DROP:
         report.note(f"code {' > '.join(path)!r} dropped by the code map")
     elif theme and theme not in themes:

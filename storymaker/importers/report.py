@@ -24,6 +24,7 @@ class ImportReport:
     descriptions: dict[tuple[str, ...], str] = field(default_factory=dict)  # code path -> researchers' description
     theme_codes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # theme -> first code path mapped to it
     changes: dict[str, list[str]] = field(default_factory=dict)  # "added"/"changed"/"removed" -> excerpt ids
+    matched: set[str] = field(default_factory=set)  # code map keys that matched a code
 
     def skip(self, where: str, why: str) -> None:
         self.skipped.append(f"skipped {where}: {why}")

@@ -6,7 +6,7 @@ of anything but letters and digits, dots included, becomes ``_`` ("1. Oltás" ->
 A code map ``codes: {researcher code: project theme}`` wins over this. Its keys are matched
 literally first (Unicode-normalised, case and spacing ignored) against the code's own name and
 its path written with ``>`` or ``/``, then as a tag; ``~`` drops a code. Entries that match
-nothing are reported (:meth:`CodeMap.unused`).
+nothing are reported (:meth:`CodeMap.unused`, given the keys :meth:`CodeMap.theme` matched).
 """
 from __future__ import annotations
 
@@ -54,19 +54,17 @@ class CodeMap:
 
     entries: dict[str, str] = field(default_factory=dict)  # literal key or tag -> theme
     keys: dict[str, str] = field(default_factory=dict)  # normalised key -> key as written
-    used: set[str] = field(default_factory=set)
 
-    def theme(self, path: tuple[str, ...]) -> tuple[str, bool]:
-        """(theme tag or DROP, whether the map said so) for one code path."""
+    def theme(self, path: tuple[str, ...]) -> tuple[str, str]:
+        """(theme tag or DROP, the map key that said so or '') for one code path."""
         for form in _forms(path):
             if form and form in self.entries:
-                self.used.add(form)
-                return self.entries[form], True
-        return tag_of(path), False
+                return self.entries[form], form
+        return tag_of(path), ""
 
-    def unused(self) -> list[str]:
+    def unused(self, matched: set[str]) -> list[str]:
         """Map keys, as written, that matched no code in the file."""
-        return [written for key, written in self.keys.items() if key not in self.used]
+        return [written for key, written in self.keys.items() if key not in matched]
 
 
 def code_map(data: dict, label: str) -> CodeMap:

@@ -25,7 +25,7 @@ class Highlight:
     id: str
     document: str
     content: str
-    tags: list[str]
+    tags: tuple[str, ...]
     where: str
 
 
@@ -35,19 +35,22 @@ def is_taguette(table: Table) -> bool:
 
 def read_taguette(table: Table, participants: Participants, report: ImportReport) -> list[Segment]:
     col = {h.strip().lower(): h for h in table.header}
-    items: dict[str, Highlight] = {}
+    first: dict[str, tuple[str, str, str]] = {}  # highlight id -> (document, words, where)
+    tags: dict[str, list[str]] = {}
     for n, row in table.rows:
         ident = row[col["id"]].strip() or f"{table.unit}{n}"
         content = table.formulas.get((n, col["content"]), row[col["content"]])
         if (n, col["content"]) in table.formulas:
             report.note(f"highlight {ident} ({table.unit} {n}) starts with '=', which the XLSX stores as a formula; "
                         "its words were read from the formula, not the cached value 0")
-        item = items.setdefault(ident, Highlight(ident, nfc(row[col["document"]]), content, [], f"highlight {ident} ({table.unit} {n})"))
+        first.setdefault(ident, (nfc(row[col["document"]]), content, f"highlight {ident} ({table.unit} {n})"))
         tag = nfc(row[col["tag"]])
-        if tag and tag not in item.tags:
-            item.tags.append(tag)
-    report.counts["sources"] = len({h.document for h in items.values()})
-    return highlight_segments(list(items.values()), participants, report)
+        tags.setdefault(ident, [])
+        if tag and tag not in tags[ident]:
+            tags[ident].append(tag)
+    items = [Highlight(i, doc, words, tuple(tags[i]), where) for i, (doc, words, where) in first.items()]
+    report.counts["sources"] = len({h.document for h in items})
+    return highlight_segments(items, participants, report)
 
 
 def highlight_segments(items: list[Highlight], participants: Participants, report: ImportReport) -> list[Segment]:

@@ -51,6 +51,6 @@ def read_taguette_db(data: bytes, label: str, participants: Participants, report
     for highlight_id, tag_id in links:
         if tag_id in paths:
             tagged[highlight_id].append(paths[tag_id])
-    items = [Highlight(str(i), nfc(name), plain(snippet), tagged.get(i, []), f"highlight {i}") for i, name, snippet in highlights]
+    items = [Highlight(str(i), nfc(name), plain(snippet), tuple(tagged.get(i, [])), f"highlight {i}") for i, name, snippet in highlights]
     report.counts["sources"] = len({h.document for h in items})
     return highlight_segments(items, participants, report)
