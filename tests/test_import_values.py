@@ -38,15 +38,15 @@ def test_when_a_value_is_not_mapped_then_the_message_shows_it_and_the_accepted_f
 
 
 @pytest.mark.parametrize("bad, message", [
-    ("consent: {yes: [web, print]}", "consent: 'yes' maps to print; use a list of web, video"),
-    ("audience: {everyone: all}", "audience: 'everyone' maps to 'all'; use one of staff, community, both"),
-    ("defaults: {audience: public}", "defaults: audience 'public' is not one of staff, community, both"),
-    ("colums: {}", "the map file has colums; it may hold only columns:, separator:, codes:, consent:, audience:, defaults:"),
+    ("consent:\n  yes: [web, video]\n  web only: [web, print]", ":4: consent: 'web only' maps to print; use a list of web, video"),
+    ("audience:\n  everyone: all", ":3: audience: 'everyone' maps to 'all'; use one of staff, community, both"),
+    ("defaults:\n  audience: public", ":3: defaults: audience 'public' is not one of staff, community, both"),
+    ("codes: {}\ncolums: {}", ":3: the map file has colums; it may hold only columns:, separator:, codes:, consent:, audience:, defaults:"),
 ])
 def test_when_the_map_itself_is_wrong_then_one_line_names_the_entry_and_the_fix(tmp_path, bad, message):
     with pytest.raises(ImportError_) as caught:
-        _import(tmp_path, bad + "\n")
-    assert message in str(caught.value.problems[0])
+        _import(tmp_path, "# our map\n" + bad + "\n")
+    assert str(caught.value.problems[0]).startswith(f"{tmp_path / 'map.yaml'}{message}")  # the entry's own line
 
 
 def _qualcoder_export(path: Path) -> None:  # QualCoder makes new GUIDs on every export

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .positions import key_line
 from .safety import fail
 from .tags import CodeMap, code_map
 from .values import ValueMaps, value_maps
@@ -41,7 +42,7 @@ def load_map_file(path: Path | None) -> Settings:
 
     label = str(path)
     try:
-        data = YAML(typ="safe", pure=True).load(Path(path).read_text(encoding="utf-8"))
+        data = YAML(typ="rt").load(Path(path).read_text(encoding="utf-8"))
     except OSError as exc:
         raise fail(label, 0, f"cannot read the map file ({exc.strerror}); check the --map path") from None
     except (YAMLError, UnicodeDecodeError) as exc:
@@ -54,11 +55,12 @@ def settings_from(data: dict | None, label: str = "the map") -> Settings:
     if data is None:
         return Settings(label)
     if not isinstance(data, dict) or not set(data) <= set(SECTIONS):
-        unknown = ", ".join(map(str, set(data) - set(SECTIONS))) if isinstance(data, dict) else "a list or value"
-        raise fail(label, 0, f"the map file has {unknown}; it may hold only {', '.join(s + ':' for s in SECTIONS)}")
+        extra = [k for k in data if k not in SECTIONS] if isinstance(data, dict) else []
+        unknown = ", ".join(map(str, extra)) if isinstance(data, dict) else "a list or value"
+        raise fail(label, key_line(data, extra[0]) if extra else 1, f"the map file has {unknown}; it may hold only {', '.join(s + ':' for s in SECTIONS)}")
     columns = data.get("columns") or {}
     if not isinstance(columns, dict):
-        raise fail(label, 0, "'columns:' must map storymaker fields to your column names, e.g. 'text: Quote'")
+        raise fail(label, key_line(data, "columns"), "'columns:' must map storymaker fields to your column names, e.g. 'text: Quote'")
     separator = str(data.get("separator") or ";")
     return Settings(label, columns, separator, code_map(data, label), value_maps(data, label))
 

@@ -16,6 +16,7 @@ from dataclasses import replace
 from .excerpts import Segment
 from .participants import Participants
 from .report import ImportReport, mask
+from .positions import key_line
 from .safety import fail
 from .tables import Table
 from .tags import nfc
@@ -35,7 +36,7 @@ def columns_for(table: Table, mapping: dict, map_label: str) -> dict[str, str]:
         return {f: actual[f] for f in FIELDS if f in actual}
     unknown = [k for k in mapping if k not in FIELDS]
     if unknown:
-        raise fail(map_label, 0, f"'columns:' has unknown field(s) {', '.join(map(str, unknown))}; use {', '.join(FIELDS)}")
+        raise fail(map_label, key_line(mapping, unknown[0]), f"'columns:' has unknown field(s) {', '.join(map(str, unknown))}; use {', '.join(FIELDS)}")
     out = {name: actual[str(column).strip().lower()] for name, column in mapping.items()
            if str(column).strip().lower() in actual}
     missing = [f"{name}: {column}" for name, column in mapping.items() if name not in out]

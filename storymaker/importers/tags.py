@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from .positions import key_line
 from .safety import fail
 
 _RUN = re.compile(r"[^\w]+|_+")
@@ -70,12 +71,12 @@ class CodeMap:
 def code_map(data: dict, label: str) -> CodeMap:
     codes = data.get("codes") or {}
     if not isinstance(codes, dict):
-        raise fail(label, 0, "'codes:' must map researcher code names to theme tags, e.g. 'Staff care > Manager: caring_about_staff'")
+        raise fail(label, key_line(data, "codes"), "'codes:' must map researcher code names to theme tags, e.g. 'Staff care > Manager: caring_about_staff'")
     entries: dict[str, str] = {}
     keys: dict[str, str] = {}
     for key, value in codes.items():
         if value is not None and not str(value).strip():
-            raise fail(label, 0, f"code {key!r} maps to an empty theme; give a codebook tag, or ~ to drop the code")
+            raise fail(label, key_line(codes, key), f"code {str(key)!r} maps to an empty theme; give a codebook tag, or ~ to drop the code")
         norm = _literal(key)
         entries[norm] = DROP if value is None else str(value).strip()
         keys[norm] = str(key)

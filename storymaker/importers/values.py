@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ..model import CHANNELS, EXCERPT_AUDIENCES
 from .report import ImportReport
+from .positions import key_line
 from .safety import fail
 from .tags import nfc
 
@@ -60,29 +61,31 @@ class ValueMaps:
 
 
 def value_maps(data: dict, label: str) -> ValueMaps:
-    consent = {_key(k): _channels(v, k, label) for k, v in (_section(data, "consent", label)).items()}
-    audience = {}
-    for key, value in _section(data, "audience", label).items():
+    section = _section(data, "consent", label)
+    consent = {_key(k): _channels(v, k, label, key_line(section, k)) for k, v in section.items()}
+    audience, section = {}, _section(data, "audience", label)
+    for key, value in section.items():
         if str(value).strip().lower() not in EXCERPT_AUDIENCES:
-            raise fail(label, 0, f"audience: {key!r} maps to {value!r}; use one of {', '.join(EXCERPT_AUDIENCES)}")
+            raise fail(label, key_line(section, key), f"audience: {str(key)!r} maps to {str(value)!r}; use one of {', '.join(EXCERPT_AUDIENCES)}")
         audience[_key(key)] = str(value).strip().lower()
-    default = str(_section(data, "defaults", label).get("audience") or "").strip().lower()
+    section = _section(data, "defaults", label)
+    default = str(section.get("audience") or "").strip().lower()
     if default and default not in EXCERPT_AUDIENCES:
-        raise fail(label, 0, f"defaults: audience {default!r} is not one of {', '.join(EXCERPT_AUDIENCES)}")
+        raise fail(label, key_line(section, "audience"), f"defaults: audience {default!r} is not one of {', '.join(EXCERPT_AUDIENCES)}")
     return ValueMaps(consent, audience, default)
 
 
 def _section(data: dict, name: str, label: str) -> dict:
     section = data.get(name) or {}
     if not isinstance(section, dict):
-        raise fail(label, 0, f"'{name}:' must map your values to the project's, e.g. {name}: {{\"yes - web\": [web]}}")
+        raise fail(label, key_line(data, name), f"'{name}:' must map your values to the project's, e.g. {name}: {{\"yes - web\": [web]}}")
     return section
 
 
-def _channels(value: object, key: object, label: str) -> tuple[str, ...]:
+def _channels(value: object, key: object, label: str, line: int) -> tuple[str, ...]:
     items = value if isinstance(value, (list, tuple)) else [] if value is None else re.split(r"[;,\s]+", str(value))
     channels = [str(v).strip().lower() for v in items if str(v).strip() and str(v).strip().lower() not in NO_CONSENT]
     bad = [c for c in channels if c not in CHANNELS]
     if bad:
-        raise fail(label, 0, f"consent: {key!r} maps to {', '.join(bad)}; use a list of {', '.join(CHANNELS)}, e.g. [web, video], or [] for none")
+        raise fail(label, line, f"consent: {str(key)!r} maps to {', '.join(bad)}; use a list of {', '.join(CHANNELS)}, e.g. [web, video], or [] for none")
     return tuple(c for c in CHANNELS if c in channels)
