@@ -132,3 +132,19 @@ def test_when_a_taguette_codebook_xlsx_is_imported_then_its_tags_and_description
     assert "Taguette codebook, XLSX" in report.lines()[0]
     assert yaml.safe_load((root / "stories/codebook.yaml").read_text(encoding="utf-8"))["themes"] == {
         "staff.care": "Caring for staff.", "targets": "targets"}
+
+
+def test_when_an_sqlite_file_is_not_a_taguette_project_then_one_line_says_so(tmp_path):
+    import sqlite3
+
+    import pytest
+
+    from storymaker.errors import ImportError_
+
+    con = sqlite3.connect(tmp_path / "other.sqlite3")
+    con.execute("create table notes (id integer, body text)")
+    con.commit()
+    con.close()
+    with pytest.raises(ImportError_) as caught:
+        run_import(make_project(tmp_path / "proj"), tmp_path / "other.sqlite3")
+    assert str(caught.value.problems[0]).startswith(f"{tmp_path / 'other.sqlite3'}: an SQLite file that is not a Taguette project")
