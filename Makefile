@@ -34,7 +34,13 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 
 install: system $(VENV)/.installed
 
-install-test: system-browser $(VENV)/.installed-test
+## The W3C Nu Html Checker for the web tests (npm's vnu-jar; run with Java).
+VNU := $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU):
+	@command -v npm >/dev/null && command -v java >/dev/null || { echo "The web tests need npm and Java for the Nu Html Checker: sudo apt-get install -y npm default-jre-headless" >&2; exit 1; }
+	npm install --no-audit --no-fund --prefix $(VENV)/vnu vnu-jar@26.9.27
+
+install-test: system-browser $(VENV)/.installed-test $(VNU)
 
 clean:
 	rm -rf output private .storymaker-cache tests/artefacts

@@ -3,7 +3,7 @@
 #   usage: scripts/install-system.sh [--browser]    (--browser adds Chromium, for the tests)
 set -euo pipefail
 packages=(espeak-ng ffmpeg fonts-open-sans fonts-dejavu-core)
-[ "${1:-}" = "--browser" ] && packages+=(chromium)
+[ "${1:-}" = "--browser" ] && packages+=(chromium poppler-utils default-jre-headless npm)  # tests: browser, PDF pages, Nu Html Checker
 
 missing=()
 for p in "${packages[@]}"; do

@@ -9,7 +9,9 @@ from typing import Iterator
 
 from PIL import Image
 
-from storymaker.model import Chapter, Cue, Story, StoryBeat, VideoArtefact
+from dataclasses import replace
+
+from storymaker.model import Chapter, Cue, Story, StoryBeat, VideoArtefact, WebSettings
 from storymaker.serve import make_server
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,3 +93,40 @@ def served(folder: Path) -> Iterator[str]:
 def launch_browser(playwright):
     """Debian's Chromium, headless, through Playwright (never a downloaded browser)."""
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+
+
+BASE = "https://stories.example.org/kindness/"
+WEB = WebSettings(lang="en-GB", contact_url="https://example.org/contact",
+                  accessibility_url="https://example.org/accessibility")
+
+
+def welsh_story(**changes) -> Story:
+    """The Welsh version of make_story() (its own slug, ``translation_of`` the English one)."""
+    beats = (StoryBeat("Dechrau", "Pan ymunodd *Alex* gyntaf, roedd y tîm dan bwysau.",
+                       ("Ofynnodd neb i mi sut oeddwn i am y mis cyntaf.",), discuss=("Beth sy’n newid pan fydd rhywun yn gofyn?",)),)
+    fields = dict(slug="neb-yn-gofyn", title="Ofynnodd neb sut oeddwn i", lang="cy", translation_of="night-shift",
+                  beats=beats, summary="Stori am gael eich *sylwi* yn y gwaith.")
+    fields.update(changes)
+    return make_story(**fields)
+
+
+def full_site(folder: Path, **options) -> Path:
+    """A site with every feature on: base_url, video, images, Welsh, two audiences, discussion prompts."""
+    folder.mkdir(parents=True, exist_ok=True)
+    photo = folder / "photo.jpg"
+    Image.new("RGB", (2000, 1200), "#6a8a5a").save(photo)
+    video = make_video(folder / "video")
+    first, second = make_story().beats
+    beats = (replace(first, image=str(photo), image_alt="A mug of tea on a desk.",
+                     discuss=("Who noticed you when you started?", "What did they do?")),
+             replace(second, discuss=("What would you stop counting?",)))
+    stories = [make_story(beats=beats, published="2026-03-14", updated="2026-04-02"),
+               make_story(audience="community", title="A cup of tea", published="2026-03-20"),
+               make_story(slug="turning", title="Turning off the targets", summary="", published="2026-02-01"),
+               welsh_story(published="2026-03-14")]
+    settings = dict(site_title="Kindness at work", site_description="Composite stories about kindness in organisations.",
+                    base_url=BASE, web=WEB)
+    settings.update(options)
+    from storymaker.render.web import render_site
+    render_site(stories, [video], folder / "web", templates_dir=TEMPLATES, **settings)
+    return folder / "web"

@@ -31,7 +31,7 @@ from .web_i18n import language
 from .web_images import write_icons, write_logo
 from .web_media import check_story_name, check_video
 from .web_page import AUDIENCES
-from .web_story import Site, story_context
+from .web_story import Site, card_thumbnail, story_context
 
 TEMPLATES = ("base.html", "index.html", "story.html", "macros.html", "video.html", "embed.html", "404.html",
              "feed.xml", "sitemap.xml")
@@ -108,6 +108,8 @@ def render_pages(site: Site, renderer: Renderer, fonts: web_card.CardFonts) -> l
             items.append(context["story"])
         for job in jobs:
             job.result()  # re-raise the first failure, if any
+    for item in items:  # a story with no image and no video: its social card on the index
+        item["thumb"] = item["thumb"] or card_thumbnail(site, item["card"])
     return items
 
 

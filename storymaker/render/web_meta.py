@@ -81,11 +81,11 @@ def meta_tags(page: dict[str, Any], story: Story, site_title: str, urls: dict[st
     return tags
 
 
-def clips(story: Story, video: VideoArtefact, base_url: str, urls: dict[str, str]) -> list[dict[str, Any]]:
+def clips(video: VideoArtefact, base_url: str, urls: dict[str, str]) -> list[dict[str, Any]]:
     """The chapters as schema.org ``Clip`` key moments (``hasPart``)."""
     mp4 = absolute(base_url, urls["mp4"])
     return [{"@type": "Clip", "name": c.title, "startOffset": round(c.start, 3), "endOffset": round(c.end, 3),
-             "url": f"{absolute(base_url, urls['page'])}#t={c.start:g}" if base_url else f"{mp4}#t={c.start:g}"}
+             "url": f"{mp4}#t={c.start:g}"}  # a media fragment: the browser's player starts there
             for c in video.chapters]
 
 
@@ -97,7 +97,7 @@ def video_object(story: Story, video: VideoArtefact, urls: dict[str, str], base_
         "name": story.title,
         "description": description(story, lang),
         "thumbnailUrl": [absolute(base_url, urls["poster"]), absolute(base_url, urls["card"])],
-        "uploadDate": story.published,
+        "uploadDate": story.published,  # the load stage always gives one (see load/story_dates.py)
         "duration": iso_duration(video.duration),
         "contentUrl": absolute(base_url, urls["mp4"]),
         "encodingFormat": "video/mp4",
@@ -107,7 +107,7 @@ def video_object(story: Story, video: VideoArtefact, urls: dict[str, str], base_
     if base_url and "embed" in urls:
         data["embedUrl"] = absolute(base_url, urls["embed"])
     if video.chapters:
-        data["hasPart"] = clips(story, video, base_url, urls)
+        data["hasPart"] = clips(video, base_url, urls)
     return data
 
 
@@ -132,13 +132,13 @@ def article(page: dict[str, Any], story: Story, site: dict[str, Any], urls: dict
         "description": page["description"],
         "inLanguage": story.lang,
         "image": [absolute(base, urls["card"])] + ([absolute(base, urls["lead"])] if "lead" in urls else []),
-        "datePublished": story.published,
-        "dateModified": story.updated or story.published,
         "author": organisation(site),
         "publisher": organisation(site),
         "isAccessibleForFree": True,
         "genre": "Composite narrative",
     }
+    if story.published:
+        data.update(datePublished=story.published, dateModified=story.updated or story.published)
     if base:
         data["url"] = data["mainEntityOfPage"] = absolute(base, urls["page"])
         data["isPartOf"] = {"@type": "WebSite", "name": site["title"], "url": base}

@@ -113,6 +113,14 @@ def thumbnail(story: Story, site: Site, artefact: VideoArtefact | None) -> Pictu
     return picture
 
 
+def card_thumbnail(site: Site, card: str) -> Picture:
+    """The social card at index-card sizes."""
+    picture = renditions(open_rgb(site.out_dir / card, "social card"), site.out_dir, card.removesuffix(".png") + "-thumb",
+                         widths=(240, 480), sizes="(min-width: 42.5rem) 10rem, 30vw")
+    site.written.extend(site.out_dir / f for f in picture.files())
+    return picture
+
+
 def card_meta(story: Story, video: dict[str, Any] | None, lang: Language) -> str:
     """The index card's line about the story, in the story's language."""
     told = lang.gettext("Told by %(narrator)s, a composite character.", narrator=story.narrator)

@@ -1,0 +1,311 @@
+"""Issue 17, read from the built files: sharing, dates, chapters, transcript, images, language,
+versions, print, feeds, sitemap, robots, noindex, 404, icons, share links, embed and oEmbed."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+from xml.etree import ElementTree
+
+import pytest
+from PIL import Image
+
+from conftest_web import BASE, TEMPLATES, WEB, full_site, make_story, make_video, welsh_story
+from storymaker.render.web import render_site
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    return full_site(tmp_path_factory.mktemp("full"))
+
+
+def read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def jsonld(html: str) -> dict:
+    return json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+
+
+def meta(html: str, name: str) -> list[str]:
+    return re.findall(rf'<meta (?:property|name)="{re.escape(name)}" content="([^"]*)">', html)
+
+
+# 1. sharing: absolute canonical URLs, Open Graph, Twitter, JSON-LD on index and story pages
+
+def test_when_base_url_is_set_then_every_sharing_url_on_the_story_page_is_absolute(site):
+    html = read(site / "staff/night-shift.html")
+    for name in ("og:url", "og:image", "twitter:image", "og:video"):
+        assert meta(html, name) and all(u.startswith(BASE) for u in meta(html, name)), name
+    data = jsonld(html)
+    urls = [data["url"], *data["image"], *data["video"]["thumbnailUrl"], data["video"]["contentUrl"], data["video"]["embedUrl"]]
+    assert all(u.startswith(BASE) for u in urls)
+    assert '<link rel="canonical" href="https://stories.example.org/kindness/staff/night-shift.html">' in html
+
+
+def test_when_the_index_is_built_then_it_has_open_graph_twitter_and_website_itemlist_json_ld(site):
+    html = read(site / "index.html")
+    assert meta(html, "og:type") == ["website"] and meta(html, "og:url") == [BASE + "index.html"]
+    assert meta(html, "og:image") == [BASE + "media/site-card.png"] and meta(html, "twitter:card") == ["summary_large_image"]
+    with Image.open(site / "media/site-card.png") as card:
+        assert card.size == (1200, 630)
+    graph = {node["@type"]: node for node in jsonld(html)["@graph"]}
+    assert graph["WebSite"]["url"] == BASE and graph["WebSite"]["name"] == "Kindness at work"
+    listed = [item["url"] for item in graph["ItemList"]["itemListElement"]]
+    assert listed == [BASE + p for p in ("staff/night-shift.html", "staff/neb-yn-gofyn.html", "staff/turning.html",
+                                         "community/night-shift.html")]
+
+
+def test_when_a_story_has_video_then_video_object_has_googles_required_and_recommended_properties(site):
+    data = jsonld(read(site / "staff/night-shift.html"))
+    video = data["video"]
+    required = {"name", "thumbnailUrl", "uploadDate"}
+    recommended = {"description", "contentUrl", "duration", "embedUrl", "hasPart"}
+    assert required | recommended <= set(video)
+    assert video["uploadDate"] == "2026-03-14" and video["duration"] == "PT2S"
+    assert [(c["name"], c["startOffset"], c["url"]) for c in video["hasPart"]] == [
+        ("Starting out", 0.0, BASE + "media/staff/night-shift-16x9.mp4#t=0"),
+        ("Turning off the targets", 1.4, BASE + "media/staff/night-shift-16x9.mp4#t=1.4")]
+    assert (data["datePublished"], data["dateModified"]) == ("2026-03-14", "2026-04-02")
+    assert data["publisher"]["name"] == "Kindness at work" and data["headline"]
+
+
+def test_when_a_story_has_dates_then_the_page_shows_them_in_its_language(site):
+    assert 'Published <time datetime="2026-03-14">14 March 2026</time>. Updated <time datetime="2026-04-02">2 April 2026</time>' \
+        in read(site / "staff/night-shift.html")
+    assert 'Cyhoeddwyd <time datetime="2026-03-14">14 Mawrth 2026</time>' in read(site / "staff/neb-yn-gofyn.html")
+
+
+# 2. chapters and transcript
+
+def test_when_the_video_build_wrote_chapters_then_the_page_copies_them_and_adds_a_chapters_track(site, tmp_path):
+    html = read(site / "staff/night-shift.html")
+    assert '<track kind="chapters" srclang="en-GB" label="Chapters" src="../media/staff/night-shift-16x9.chapters.vtt">' in html
+    copied = read(site / "media/staff/night-shift-16x9.chapters.vtt")
+    assert copied.startswith("WEBVTT") and "Turning off the targets" in copied
+    assert '<a href="../media/staff/night-shift-16x9.mp4#t=1.4">Turning off the targets</a>' in html
+
+
+def transcript_paragraphs(html: str) -> list[tuple[str, str, str]]:
+    part = html.split('class="transcript"')[1].split("</details>")[0]
+    rows = re.findall(r'<p class="said said-(\w+)">(?:<a class="time" href="[^"]*#t=([\d.]+)">[^<]*</a> )?(.*?)</p>', part)
+    return [(kind, t, re.sub(r"<[^>]+>", "", text)) for kind, t, text in rows]
+
+
+def test_when_a_cue_breaks_a_sentence_then_the_transcript_keeps_one_paragraph_per_passage(site):
+    rows = transcript_paragraphs(read(site / "staff/night-shift.html"))
+    assert ("quote", "0.6", "Nobody asked me how I was for the first month, and then one day my manager just sat down with me.") in rows
+    assert [k for k, _, _ in rows] == ["narration", "linking", "quote", "quote", "linking", "quote", "linking", "narration"]
+    assert [t for _, t, _ in rows] == ["0", "0.3", "0.6", "1.2", "1.4", "1.6", "1.8", "1.9"]
+    assert rows[1][2] == "Linking text: When Alex first joined, the team was stretched."
+
+
+def test_when_quotes_and_linking_text_are_in_the_transcript_then_they_are_marked_apart(site):
+    part = read(site / "staff/night-shift.html").split('class="transcript"')[1]
+    assert '<p class="said said-quote"><a class="time" href="../media/staff/night-shift-16x9.mp4#t=1.6">0:01</a> ' \
+           '<q>We stopped counting calls for a week and the whole place breathed out.</q></p>' in part
+    css = read(site / "style.css")
+    assert ".said-quote q { font-family: Georgia" in css and ".said-linking { border-left" in css
+
+
+# 3. images
+
+def test_when_a_beat_has_an_image_then_it_is_responsive_sized_and_lazy_below_the_fold(tmp_path):
+    photo = tmp_path / "p.jpg"
+    Image.new("RGB", (2000, 1200), "#777").save(photo)
+    beats = tuple(replace(b, image=str(photo), image_alt=f"Picture {n}") for n, b in enumerate(make_story().beats, 1))
+    render_site([make_story(beats=beats)], [], tmp_path / "web", templates_dir=TEMPLATES, site_title="S")
+    html = read(tmp_path / "web/staff/night-shift.html")
+    lead, second = re.findall(r"<img [^>]*>", html)
+    assert 'class="lead-image"' in lead and "loading=" not in lead  # above the fold: loads at once
+    assert 'class="beat-image"' in second and 'loading="lazy"' in second
+    assert 'width="1280" height="768"' in second and "640w" in second and 'sizes="(min-width: 42.5rem) 40rem' in second
+    assert 'type="image/webp" srcset="../media/staff/night-shift-2-400.webp 400w' in html
+    with Image.open(tmp_path / "web/media/staff/night-shift-2-640.webp") as img:
+        assert img.format == "WEBP" and img.size == (640, 384)
+
+
+def test_when_the_video_has_a_1920_png_poster_then_the_page_uses_a_player_sized_jpeg(site):
+    html = read(site / "staff/night-shift.html")
+    assert 'poster="../media/staff/night-shift-16x9-poster.jpg"' in html and "poster.png" not in html
+    with Image.open(site / "media/staff/night-shift-16x9-poster.jpg") as img:
+        assert img.format == "JPEG" and img.size == (1280, 720)
+
+
+def test_when_the_index_lists_stories_then_cards_have_images_and_only_later_ones_load_lazily(site):
+    cards = re.findall(r'<img class="card-image"[^>]*>', read(site / "index.html"))
+    assert len(cards) == 4 and all('alt=""' in c and "width=" in c for c in cards)
+    assert "media/staff/night-shift-thumb-240.jpg 240w" in cards[0]  # the lead image
+    assert "media/staff/turning-card-thumb-240.jpg 240w" in cards[2]  # no image, no video: the social card
+    assert ["loading" in c for c in cards] == [False, False, True, True]
+
+
+# 4. the key and the page agree
+
+def test_when_the_key_says_italic_serif_then_quotes_are_italic_serif_and_linking_boxes_have_borders(site):
+    css = read(site / "style.css")
+    quote = re.search(r"\.quote \{([^}]*)\}", css).group(1)
+    assert "font-style: italic" in quote and "serif" in quote
+    assert "border: 2px solid var(--linking-border)" in re.search(r"\.linking \{([^}]*)\}", css).group(1)
+    assert "in italic serif type" in read(site / "staff/night-shift.html")
+    forced = css.split("@media (forced-colors: active)")[1].split("}\n}")[0]
+    assert ".linking" in forced and "CanvasText" in forced
+
+
+# 5. language
+
+def test_when_a_story_is_welsh_then_its_page_furniture_language_and_captions_are_welsh(tmp_path):
+    folder = tmp_path / "v"
+    video = make_video(folder, slug="neb-yn-gofyn")
+    render_site([welsh_story()], [video], tmp_path / "web", templates_dir=TEMPLATES, site_title="S", base_url=BASE)
+    html = read(tmp_path / "web/staff/neb-yn-gofyn.html")
+    assert html.startswith('<!DOCTYPE html>\n<html lang="cy">')
+    assert '<track kind="captions" srclang="cy" label="Cymraeg" default' in html
+    assert "Gwyliwch y stori" in html and "Neidio i’r cynnwys" in html and "gydag isdeitlau Cymraeg" in html
+    assert "Watch the story" not in html and "Skip to the content" not in html
+    assert meta(html, "og:locale") == ["cy"]
+    assert '<div lang="en-GB"><p>This is a <strong>composite</strong>' in html  # the English note is marked English
+
+
+def test_when_a_story_has_a_welsh_version_then_both_pages_link_with_hreflang(site):
+    english, welsh = read(site / "staff/night-shift.html"), read(site / "staff/neb-yn-gofyn.html")
+    for html in (english, welsh):
+        assert f'<link rel="alternate" hreflang="cy" href="{BASE}staff/neb-yn-gofyn.html">' in html
+        assert f'<link rel="alternate" hreflang="en-GB" href="{BASE}staff/night-shift.html">' in html
+    assert '<li lang="cy"><a href="../staff/neb-yn-gofyn.html" hreflang="cy">Darllenwch y stori hon yn Gymraeg</a></li>' in english
+    assert '<li lang="en-GB"><a href="../staff/night-shift.html" hreflang="en-GB">Read this story in English</a></li>' in welsh
+    assert "hreflang" not in read(site / "staff/turning.html")
+
+
+def test_every_string_the_templates_mark_is_in_the_welsh_catalogue_translated():
+    from babel.messages.extract import extract_from_dir
+    from babel.messages.pofile import read_po
+    root = TEMPLATES.parent.parent
+    marked = {m[2] if isinstance(m[2], str) else m[2][0] for m in extract_from_dir(
+        str(root), method_map=[("storymaker/render/web*.py", "python"), ("templates/web/**.html", "jinja2")],
+        options_map={"templates/web/**.html": {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstrip_blocks": "true"}})}
+    with (TEMPLATES / "locale/cy/LC_MESSAGES/messages.po").open("rb") as fh:
+        welsh = read_po(fh)
+    assert "NEEDS REVIEW BY A WELSH SPEAKER" in welsh.header_comment
+    translated = {m.id if isinstance(m.id, str) else m.id[0] for m in welsh if m.id and all(m.string if isinstance(m.string, tuple) else [m.string])}
+    assert marked and marked <= translated, sorted(marked - translated)
+
+
+# 6. versions per audience
+
+def test_when_a_story_has_two_audience_versions_then_titles_differ_and_pages_link_to_each_other(site):
+    staff, community = read(site / "staff/night-shift.html"), read(site / "community/night-shift.html")
+    titles = [re.search(r"<title>(.*?)</title>", h).group(1) for h in (staff, community)]
+    assert titles == ["Nobody asked me how I was (staff version) – Kindness at work", "A cup of tea (community version) – Kindness at work"]
+    assert meta(staff, "og:title") != meta(community, "og:title") and meta(staff, "description") != meta(community, "description")
+    assert '<a href="../community/night-shift.html">Read the version of this story for the community</a>' in staff
+    assert '<a href="../staff/night-shift.html">Read the version of this story for staff</a>' in community
+    assert re.search(r"<title>Turning off the targets – Kindness at work</title>", read(site / "staff/turning.html"))
+
+
+# 7. print
+
+def test_the_print_stylesheet_sets_a4_keeps_blocks_whole_and_prints_the_address_and_prompts(site):
+    css = read(site / "style.css")
+    assert "@page { size: A4; margin: 18mm 16mm 20mm; }" in css
+    printed = css.split("@media print {")[1]
+    assert ".disclosure { break-inside: avoid;" in printed and ".discuss { break-before: page; }" in printed
+    assert "max-height: 60mm" in printed and "border-left: 4pt solid #000" in printed
+    html = read(site / "staff/night-shift.html")
+    assert f'<p class="print-address">This page: {BASE}staff/night-shift.html</p>' in html
+    assert html.index('class="discuss"') > html.index('id="about-this-story"')
+    assert "<li>What would you stop counting?</li>" in html
+
+
+# 8. furniture
+
+def test_the_atom_feed_lists_stories_newest_first_with_absolute_links(site):
+    feed = ElementTree.parse(site / "feed.xml").getroot()
+    entries = feed.findall(f"{ATOM}entry")
+    assert feed.find(f"{ATOM}updated").text == "2026-04-02T00:00:00Z"
+    assert [e.find(f"{ATOM}updated").text[:10] for e in entries] == ["2026-04-02", "2026-03-20", "2026-03-14", "2026-02-01"]
+    assert all(e.find(f"{ATOM}link").get("href").startswith(BASE) for e in entries)
+    assert '<link rel="alternate" type="application/atom+xml" title="Kindness at work" href="' + BASE + 'feed.xml">' in read(site / "index.html")
+
+
+def test_the_sitemap_and_robots_txt_point_at_every_page(site):
+    urls = ElementTree.parse(site / "sitemap.xml").getroot().findall(f"{SITEMAP}url")
+    locs = {u.find(f"{SITEMAP}loc").text: u.find(f"{SITEMAP}lastmod").text for u in urls}
+    assert locs[BASE + "staff/night-shift.html"] == "2026-04-02" and BASE + "community/night-shift.html" in locs
+    assert len(locs) == 5
+    assert read(site / "robots.txt") == f"User-agent: *\nAllow: /\nSitemap: {BASE}sitemap.xml\n"
+
+
+def test_when_staff_stories_are_noindex_then_they_stay_out_of_search_feed_and_sitemap(tmp_path):
+    out = full_site(tmp_path, web=replace(WEB, noindex_staff=True))
+    assert '<meta name="robots" content="noindex">' in read(out / "staff/night-shift.html")
+    assert "noindex" not in read(out / "community/night-shift.html")
+    assert "/staff/" not in read(out / "sitemap.xml") and "/staff/" not in read(out / "feed.xml")
+    assert "staff/" not in json.dumps(jsonld(read(out / "index.html"))["@graph"][1])
+
+
+def test_the_404_page_icons_manifest_and_theme_colour_are_there(site):
+    notfound = read(site / "404.html")
+    assert "<h1>Page not found</h1>" in notfound and f'href="{BASE}index.html"' in notfound and "noindex" in notfound
+    for name, size in {"favicon-32.png": 32, "apple-touch-icon.png": 180, "icon-192.png": 192, "icon-512.png": 512}.items():
+        with Image.open(site / name) as img:
+            assert img.size == (size, size)
+    manifest = json.loads(read(site / "site.webmanifest"))
+    assert manifest["theme_color"] == "#123b4a" and [i["sizes"] for i in manifest["icons"]] == ["192x192", "512x512"]
+    html = read(site / "staff/night-shift.html")
+    assert '<meta name="theme-color" content="#123b4a">' in html and 'sizes="32x32"' in html and "apple-touch-icon.png" in html
+
+
+def test_the_footer_links_to_the_accessibility_statement_and_contact(site):
+    html = read(site / "index.html")
+    assert '<a href="https://example.org/accessibility">Accessibility statement</a>' in html
+    assert '<a href="https://example.org/contact">Contact us</a>' in html
+
+
+def test_share_links_need_no_javascript_and_carry_the_page_address(site):
+    html = read(site / "staff/night-shift.html").split('class="share"')[1].split("</section>")[0]
+    links = [l.replace("&amp;", "&") for l in re.findall(r'href="([^"]+)"', html)]
+    page = BASE + "staff/night-shift.html"
+    assert [urlparse(l).scheme + ":" + urlparse(l).netloc for l in links] == [
+        "mailto:", "https:www.linkedin.com", "https:wa.me", "https:www.facebook.com"]
+    assert parse_qs(urlparse(links[1]).query)["url"] == [page] and parse_qs(urlparse(links[3]).query)["u"] == [page]
+    assert page in parse_qs(urlparse(links[2]).query)["text"][0] and page in parse_qs(urlparse(links[0]).query)["body"][0]
+
+
+def test_related_stories_and_a_way_back_are_offered(site):
+    html = read(site / "staff/night-shift.html")
+    related = html.split('class="related"')[1].split("</section>")[0]
+    assert '<a href="../staff/turning.html">Turning off the targets</a>' in related and "neb-yn-gofyn" not in related
+    assert '<a href="../index.html#staff">Back to Staff stories</a>' in html and '<a href="../index.html">All stories</a>' in html
+
+
+def test_the_embed_page_and_oembed_let_a_cms_show_the_player(site):
+    embed = read(site / "embed/staff/night-shift.html")
+    assert "<video controls" in embed and 'src="../../media/staff/night-shift-16x9.vtt"' in embed and "<header" not in embed
+    data = json.loads(read(site / "oembed/staff/night-shift.json"))
+    assert data["version"] == "1.0" and data["type"] == "video" and (data["width"], data["height"]) == (640, 360)
+    assert f'<iframe src="{BASE}embed/staff/night-shift.html"' in data["html"]
+    html = read(site / "staff/night-shift.html")
+    assert f'<link rel="alternate" type="application/json+oembed" href="{BASE}oembed/staff/night-shift.json"' in html
+    assert "&lt;iframe src=&#34;" + BASE + "embed/staff/night-shift.html" in html  # the snippet to copy
+
+
+def test_when_base_url_is_missing_then_no_feed_sitemap_oembed_or_share_links_are_written(tmp_path):
+    out = tmp_path / "web"
+    render_site([make_story()], [make_video(tmp_path / "v")], out, templates_dir=TEMPLATES, site_title="S")
+    assert not any((out / n).exists() for n in ("feed.xml", "sitemap.xml", "oembed"))
+    assert read(out / "robots.txt") == "User-agent: *\nAllow: /\n"
+    html = read(out / "staff/night-shift.html")
+    assert 'class="share"' not in html and 'class="embed"' not in html and (out / "embed/staff/night-shift.html").is_file()
+
+
+def test_when_built_twice_with_everything_on_then_every_file_is_byte_identical(tmp_path):
+    first, second = full_site(tmp_path / "a"), full_site(tmp_path / "b")
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert [f for f in files if (first / f).read_bytes() != (second / f).read_bytes()] == []
