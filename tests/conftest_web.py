@@ -36,7 +36,8 @@ def make_story(slug: str = "night-shift", audience: str = "staff", **changes) ->
     )
     fields = dict(slug=slug, audience=audience, channel="web", title="Nobody asked me how I was",
                   narrator="Alex", beats=beats, disclosure=DISCLOSURE, contributors=5,
-                  summary="A story about being *noticed* at work.", voice_credit="espeak-ng (English)")
+                  summary="A story about being *noticed* at work.", voice_credit="espeak-ng (English)",
+                  published="2026-01-10")  # load always gives a date (spec, SOURCE_DATE_EPOCH or file date)
     fields.update(changes)
     return Story(**fields)
 
