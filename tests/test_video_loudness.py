@@ -131,3 +131,35 @@ def test_when_a_track_is_short_then_it_is_encoded_in_one_part():
     assert aac_parts(np.zeros((5 * RATE, 2), dtype="<i2"), 2) == [(0, None, 0, None)]
     assert len(aac_parts(np.zeros((60 * RATE, 2), dtype="<i2"), 2)) == 2
     assert len(aac_parts(np.zeros((60 * RATE, 2), dtype="<i2"), 8)) == 4  # parts of 15 s at least
+
+
+def test_when_music_plays_under_speech_then_it_is_a_bed_18_to_24_db_under_the_voice_rising_in_pauses(tmp_path):
+    from storymaker.render.video.audio import music_bed
+    voice = _speech(tmp_path)  # 1 s pause, speech, 1 s pause, quieter speech, 1 s pause
+    said = (len(voice) - 3 * RATE) // 2
+    spans = [(RATE, RATE + said), (2 * RATE + said, 2 * RATE + 2 * said)]
+    settings = {"music_under_voice_db": -21, "duck_db": -12, "duck_ramp": 0.35}
+    steady = np.random.default_rng(3).normal(0, 0.1, (len(voice), 2)).astype(np.float32)  # level changes are the bed's
+    bed = music_bed(voice, steady, spans, settings)
+    inside = lambda x: np.concatenate([x[a + RATE // 4:b - RATE // 4] for a, b in spans])
+    below = integrated_loudness(inside(voice), RATE) - integrated_loudness(inside(bed), RATE)
+    assert 18 <= below <= 24, f"music {below:.1f} dB under the voice"
+    pause = bed[: RATE - int(0.35 * RATE)]
+    rise = integrated_loudness(pause, RATE) - integrated_loudness(inside(bed), RATE)
+    assert 10.5 <= rise <= 13.5, f"the music rises {rise:.1f} dB in the pauses; the theme asks for a 12 dB duck"
+
+
+def test_when_narration_is_resampled_to_48k_then_nothing_is_added_above_its_own_band(tmp_path):
+    """espeak-ng speaks at 22.05 kHz: nothing above 11 kHz is speech, so whatever is there the
+    resampler made. soxr leaves it more than 50 dB under the speech (interpolation: about 33)."""
+    from pydub import AudioSegment
+    from storymaker.render.video.resample import stereo_48k
+    wav = tmp_path / "speech.wav"
+    subprocess.run(["espeak-ng", "-v", "en-gb", "-w", str(wav), "Sixty-six sisters sat on a sunny step."], check=True)
+    seg = AudioSegment.from_wav(wav)
+    assert seg.frame_rate == 22050
+    out = stereo_48k(seg)[:, 0].astype(np.float64)
+    spectrum = np.abs(np.fft.rfft(out)) ** 2
+    freqs = np.fft.rfftfreq(len(out), 1 / RATE)
+    above = 10 * np.log10(spectrum[freqs > 11300].sum() / spectrum[freqs < 11000].sum())
+    assert above < -50, f"{above:.1f} dB above 11 kHz"

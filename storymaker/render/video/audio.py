@@ -1,4 +1,4 @@
-"""The soundtrack: narration clips placed on the timeline, music ducked under the voice,
+"""The soundtrack: narration clips placed on the timeline, music as a bed under the voice,
 and the mix normalised to -16 LUFS integrated with true peaks under -1 dBTP.
 
 pydub reads the clips (each already has 5-10 ms fades, so no joins click) and decodes the
@@ -21,7 +21,7 @@ from pydub.exceptions import CouldntDecodeError
 from ...errors import RenderError
 from ...model import Problem
 from . import cache
-from .loudness import normalise
+from .loudness import integrated_loudness, normalise
 from .plan import TimedSlide
 from .resample import stereo_48k
 
@@ -39,7 +39,7 @@ def soundtrack(timed: tuple[TimedSlide, ...], seconds: float, music: Path | None
         mix = _voice(placed, round(seconds * RATE))
         if music:
             spans = [(at, at + round(c.duration * RATE)) for (_, at), c in zip(placed, (c for ts in timed for c in ts.clips))]
-            mix += _ducked(_music(music, len(mix), cache_dir, story_key), spans, settings)
+            mix += music_bed(mix, _music(music, len(mix), cache_dir, story_key), spans, settings)
         level = normalise(mix, RATE, float(settings.get("loudness_lufs", -16)), float(settings.get("true_peak_db", -1.5)))
         pcm = (np.clip(level, -1, 32767 / 32768) * 32768).round().astype("<i2")
         with cache.atomic(out) as tmp:
@@ -153,14 +153,20 @@ def _music(path: Path, length: int, cache_dir: Path, story_key: str) -> np.ndarr
     return looped
 
 
-def _ducked(music: np.ndarray, spans: list[tuple[int, int]], settings: dict) -> np.ndarray:
-    """Music at ``music_gain_db``, a further ``duck_db`` down while anyone speaks, with smooth ramps."""
+def music_bed(voice: np.ndarray, music: np.ndarray, spans: list[tuple[int, int]], settings: dict) -> np.ndarray:
+    """The music set against the voice: ``music_under_voice_db`` below the voice's loudness while anyone
+    speaks, rising by ``duck_db`` in the pauses, with smooth ramps (both levels in LU, BS.1770)."""
+    voice_lufs, music_lufs = integrated_loudness(voice, RATE), integrated_loudness(music, RATE)
+    if not np.isfinite(music_lufs):
+        return music  # silent music: nothing to set
+    voice_lufs = voice_lufs if np.isfinite(voice_lufs) else float(settings.get("loudness_lufs", -16))
     ms = len(music) * 1000 // RATE + 1
     active = np.zeros(ms, dtype=np.float32)
     for a, b in spans:
         active[max(0, a * 1000 // RATE - 150):min(ms, b * 1000 // RATE + 150)] = 1.0
     ramp = max(1, int(float(settings.get("duck_ramp", 0.35)) * 1000))
     smooth = np.convolve(active, np.ones(ramp, dtype=np.float32) / ramp, mode="same")
-    gain_db = float(settings.get("music_gain_db", -20)) + float(settings.get("duck_db", -12)) * smooth
+    under = voice_lufs + float(settings.get("music_under_voice_db", -21)) - music_lufs
+    gain_db = under + abs(float(settings.get("duck_db", -12))) * (1 - smooth)
     per_sample = np.repeat(10 ** (gain_db / 20), RATE // 1000).astype(np.float32)[: len(music)]
     return music * per_sample[:, None]
