@@ -1,4 +1,4 @@
-"""Generate storymaker's bundled sample pictures, background music and video logo.
+"""Generate storymaker's bundled sample pictures and background music.
 
 Everything here is drawn or synthesised from scratch by this script (no third-party
 material), and dedicated to the public domain (CC0 1.0). Re-run to regenerate:
@@ -75,18 +75,6 @@ def park_bench() -> Image.Image:
     ])
 
 
-def logo() -> Image.Image:
-    size = 256
-    im = Image.new("RGBA", (size * 2, size), (0, 0, 0, 0))
-    d = ImageDraw.Draw(im)
-    d.rounded_rectangle((8, 8, 248, 200), radius=48, fill=(242, 179, 61, 255))
-    d.polygon([(60, 190), (60, 250), (120, 190)], fill=(242, 179, 61, 255))
-    for i, w in enumerate((170, 130, 150)):
-        d.rounded_rectangle((44, 48 + i * 46, 44 + w, 72 + i * 46), radius=12, fill=(31, 42, 54, 255))
-    for i in range(3):
-        d.ellipse((290 + i * 70, 90, 340 + i * 70, 140), fill=(251, 247, 240, 255))
-    return im
-
 
 def music(seconds: float = 24.0, rate: int = 44100) -> np.ndarray:
     """Gentle pads: four slow chords of soft sine partials with long fades, loops cleanly."""
@@ -115,7 +103,6 @@ def write_music(path: Path) -> None:
 def main() -> None:
     for name, make in (("kitchen-table", kitchen_table), ("helpline", helpline), ("park-bench", park_bench)):
         make().save(HERE / "images" / f"{name}.jpg", quality=82, optimize=True, progressive=True)
-    logo().save(HERE.parent / "templates" / "video" / "default" / "logo.png", optimize=True)
     write_music(HERE / "music" / "gentle-pads.ogg")
 
 

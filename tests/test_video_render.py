@@ -43,10 +43,21 @@ def test_when_rendered_then_audio_is_aac_48khz_stereo(built):
 def test_when_rendered_then_video_and_audio_last_as_long_as_the_narration(built, fmt):
     _, arts, _ = built
     info = probe(arts[fmt].mp4)
-    assert 5 < arts[fmt].duration < 20
+    assert 5 < arts[fmt].duration < 30
     for s in (stream(info, "video"), stream(info, "audio")):
         assert abs(float(s["duration"]) - arts[fmt].duration) < 0.1
     assert arts[fmt].cues[-1].end <= arts[fmt].duration + 0.05
+
+
+def test_when_rendered_then_the_end_card_lasts_at_most_8_seconds_and_the_description_has_the_full_disclosure(built):
+    story, arts, _ = built
+    last = arts["16:9"].chapters[-1]
+    end_card = next(c for c in arts["16:9"].cues if "composite" in c.text)
+    assert arts["16:9"].duration - end_card.start <= 8.0
+    assert last.end == arts["16:9"].duration
+    text = arts["16:9"].mp4.with_name(arts["16:9"].mp4.stem + ".description.txt").read_text(encoding="utf-8")
+    assert "A composite story from four" in " ".join(c.text.replace("\n", " ") for c in arts["16:9"].cues), arts["16:9"].cues
+    assert story.disclosure in text and story.title in text
 
 
 def test_when_rendered_then_captions_and_chapters_are_muxed_in(built):

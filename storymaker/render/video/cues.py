@@ -80,6 +80,23 @@ def caption_chunks(sentence: str, rules: CaptionRules | None = None) -> list[str
     return [text for text, _, _ in _sentence_cues(words, _even(len(words), len(words) * 0.33), rules or CaptionRules())]
 
 
+def reading_pauses(text: str, spans: tuple[Span, ...], rules: CaptionRules, most: float = 0.9) -> list[tuple[float, float]]:
+    """(where, how long): silence to add at a cue break inside a sentence (a comma or before "and") when the
+    cue before it would otherwise be read faster than ``max_wpm``; the voice pauses a little longer there."""
+    words = text.split()
+    if len(spans) != len(words):
+        return []
+    out, at = [], 0
+    for cue_text, start, _ in _sentence_cues(words, list(spans), rules)[:-1]:
+        count = len(cue_text.split())
+        at += count
+        shown = spans[at][0] - start
+        need = count * 60 / rules.max_wpm - shown
+        if need > 0.02 and penalty(words, at) <= 3.0:
+            out.append((spans[at - 1][1], min(need + 0.05, most)))
+    return out
+
+
 def _even(n: int, seconds: float) -> list[Span]:
     step = seconds / max(n, 1)
     return [(i * step, (i + 1) * step) for i in range(n)]
@@ -135,7 +152,8 @@ def _timed(raw: list[tuple[str, float, float]], total: float, rules: CaptionRule
     out: list[Cue] = []
     for n, (text, _, spoken_end) in enumerate(raw):
         start, nxt = starts[n], starts[n + 1] if n + 1 < len(raw) else total
-        end = min(nxt - rules.gap, max(spoken_end + rules.linger, start + rules.min_seconds), total)
+        reading = len(text.split()) * 60 / rules.max_wpm
+        end = min(nxt - rules.gap, max(spoken_end + rules.linger, start + rules.min_seconds, start + reading), total)
         if nxt - end < rules.close_below:
             end = nxt - rules.gap
         if end - start < rules.min_seconds and out:

@@ -28,7 +28,8 @@ from ...model import Problem
 from . import cache
 from .plan import Clip, Slide
 from .resample import RATE, stereo_48k, write_wav
-from .timing import word_spans
+from .timing import spans_of, word_spans
+from .cues import CaptionRules, reading_pauses
 from .voices import RecordedVoice, VoiceEngine
 
 AUDIO_EXTS = (".wav", ".mp3", ".ogg", ".flac", ".m4a")
@@ -40,17 +41,18 @@ def sentences(text: str) -> list[str]:
 
 
 def narrate(slides: tuple[Slide, ...], engine: VoiceEngine, cache_dir: Path, pool: Executor,
-            gap: float, story_key: str, tick=lambda: None, max_wpm: float = 180.0) -> list[tuple[Clip, ...]]:
+            gap: float, story_key: str, tick=lambda: None, rules: CaptionRules | None = None) -> list[tuple[Clip, ...]]:
     if isinstance(engine, RecordedVoice):
         return _recorded(slides, engine.folder, cache_dir, story_key, tick)
-    jobs = [[pool.submit(_spoken, s, engine, cache_dir, story_key) for s in sentences(slide.narration)] for slide in slides]
+    rules = rules or CaptionRules()
+    jobs = [[pool.submit(_spoken, s, engine, cache_dir, story_key, rules) for s in sentences(slide.narration)] for slide in slides]
     out = []
     for futures in jobs:
         offset, clips = 0.0, []
         for future in futures:
             clip = future.result()
             clips.append(replace(clip, offset=offset))
-            offset += clip.duration + reading_gap(clip, gap, max_wpm)
+            offset += clip.duration + reading_gap(clip, gap, rules.max_wpm)
             tick()
         out.append(tuple(clips))
     return out
@@ -60,23 +62,34 @@ def reading_gap(clip: Clip, gap: float, max_wpm: float, longest: float = 1.5) ->
     """The pause after a sentence: ``gap``, or longer when the sentence was spoken faster than its
     caption can be read at ``max_wpm``, so the caption can stay up until it has been read."""
     reading = len(clip.text.split()) * 60 / max_wpm
-    return min(max(gap, reading - clip.duration + 0.1), longest)
+    return min(max(gap, reading - clip.duration + 0.45), longest)  # 0.45: the next cue's lead and the gap
 
 
-def _spoken(text: str, engine: VoiceEngine, cache_dir: Path, story_key: str) -> Clip:
-    wav = cache_dir / "narration" / f"{cache.key('tts', repr(engine), text)}.wav"
+def _spoken(text: str, engine: VoiceEngine, cache_dir: Path, story_key: str, rules: CaptionRules) -> Clip:
+    wav = cache_dir / "narration" / f"{cache.key('tts', repr(engine), text, rules)}.wav"
     fresh = not wav.is_file()
     if fresh:
         wav.parent.mkdir(parents=True, exist_ok=True)
         raw = cache.tmp_name(wav.with_suffix(".raw.wav"))
         try:
             engine.synthesize(text, raw)
+            samples = _trimmed(stereo_48k(_load(raw, story_key)))
             with cache.atomic(wav) as tmp:
-                write_wav(tmp, _faded(_trimmed(stereo_48k(_load(raw, story_key))), 0.005))
+                write_wav(tmp, _faded(_paused(samples, reading_pauses(text, spans_of(text, samples[:, 0], RATE), rules)), 0.005))
         finally:
             raw.unlink(missing_ok=True)
     cache.STATS.count("narration", fresh)
     return Clip(str(wav), 0.0, _duration(wav), text, word_spans(text, wav))
+
+
+def _paused(samples: np.ndarray, pauses: list[tuple[float, float]]) -> np.ndarray:
+    """Silence inserted at each (seconds, length): longer pauses where a caption needs reading time."""
+    parts, at = [], 0
+    for where, length in pauses:
+        cut = min(len(samples), round(where * RATE))
+        parts += [samples[at:cut], np.zeros((round(length * RATE), samples.shape[1]), dtype=np.float32)]
+        at = cut
+    return np.concatenate(parts + [samples[at:]]) if parts else samples
 
 
 def _trimmed(samples: np.ndarray, floor_db: float = -50.0, margin: float = 0.02) -> np.ndarray:

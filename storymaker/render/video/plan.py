@@ -60,16 +60,23 @@ def plain(text: str) -> str:
     return " ".join(html.unescape(nh3.clean(rendered, tags=set())).split())
 
 
-def plan_slides(story: Story, credits: tuple[str, ...], labels: dict[str, str]) -> tuple[Slide, ...]:
+def plan_slides(story: Story, credits: tuple[str, ...], labels: dict[str, str], voice: str = "") -> tuple[Slide, ...]:
+    """The slides; the end card says the short disclosure (the full one goes in the description and on the page)."""
     title = plain(story.title)
     told_by = labels.get("told_by", "Told by {narrator}").format(narrator=plain(story.narrator))
     slides = [Slide("title", title, f"{title}. {told_by}.", subtitle=told_by, unit="00-title")]
     for b, beat in enumerate(story.beats):
         slides += _beat_slides(b, beat)
-    disclosure = plain(story.disclosure)
+    short = labels.get("short_disclosure", "")
+    n = _NUMBERS[story.contributors] if story.contributors < len(_NUMBERS) else str(story.contributors)
+    reader = "a voice artist" if voice.startswith("Narrated by a voice artist") else "a synthetic voice"
+    disclosure = " ".join(short.format(n=n, voice=voice, reader=reader).split()) if short else plain(story.disclosure)
     slides.append(Slide("end", disclosure, disclosure, heading=labels.get("end_heading", ""),
                         subtitle="\n".join(c for c in credits if c), unit="99-end"))
     return tuple(slides)
+
+
+_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 
 
 def _beat_slides(b: int, beat) -> list[Slide]:
@@ -92,11 +99,12 @@ def _named(slide: Slide, unit: str) -> Slide:
 def timeline(slides: tuple[Slide, ...], clips: list[tuple[Clip, ...]], fps: int, timing: dict) -> tuple[TimedSlide, ...]:
     """Each slide lasts lead-in + its narration + a pause, rounded up to whole frames."""
     lead, pause = float(timing.get("lead_in", 0.35)), float(timing.get("pause", 0.7))
-    silent = float(timing.get("silent_slide", 3.0))
+    silent, wpm = float(timing.get("silent_slide", 3.0)), float(timing.get("max_wpm", 180))
     out, start = [], 0
     for i, (slide, own) in enumerate(zip(slides, clips)):
         spoken = max((c.offset + c.duration for c in own), default=0.0)
-        seconds = lead + spoken + pause if own else silent
+        reading = len(own[-1].text.split()) * 60 / wpm - own[-1].duration + 0.45 - lead if own else 0.0
+        seconds = lead + spoken + max(pause, reading) if own else silent  # time to read the last caption
         frames = max(1, math.ceil(seconds * fps - 1e-6))
         out.append(TimedSlide(slide, i, start, frames, start / fps + lead, own))
         start += frames

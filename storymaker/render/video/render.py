@@ -22,7 +22,7 @@ from .audio import soundtrack
 from .captions import CaptionRules, build_cues, chapters, chapters_vtt, ffmetadata, to_srt, to_vtt
 from .encode import join
 from .narration import narrate, sentences
-from .plan import TimedSlide, plan_slides, timeline, total_frames
+from .plan import TimedSlide, plain, plan_slides, timeline, total_frames
 from .progress import Bars
 from .segments import Format, base_picture, draw_art, encode_segment, overlays_for, plan_segments
 from .slides import Canvas
@@ -53,16 +53,18 @@ def _story(story: Story, out_dir: Path, root: Path, templates: Path, cache_dir: 
     engine = make_engine(_voice_spec(story, theme), root, int(theme.get("narration", "espeak_rate", default=160)),
                          float(theme.get("narration", "hibari_speed", default=1.0)))
     voice = story.voice_credit or describe_voice(spec)
-    credits = ("" if voice in story.disclosure else voice,  # the disclosure usually names the voice already
-               theme.get("labels", "music", default="Music: {licence}").format(licence=spec.music_licence) if spec.music_licence else "")
-    slides = plan_slides(story, credits, theme.get("labels", default={}))
+    labels = theme.get("labels", default={})
+    spoken = labels.get("short_disclosure", "")
+    credits = ("" if voice in story.disclosure or "{voice}" in spoken or "{reader}" in spoken else voice,
+               labels.get("music", "Music: {licence}").format(licence=spec.music_licence) if spec.music_licence else "")
+    slides = plan_slides(story, credits, labels, voice)
     canvases = [Canvas(theme, fmt, story.key) for fmt in spec.formats]
     bases = [[base_picture(s, c, cache_dir) for s in slides] for c in canvases]  # layout errors before narrating
     tick = bars.add(f"Narrating {story.key}", sum(len(sentences(s.narration)) for s in slides))
     rules = CaptionRules.from_theme(theme.get("captions"), spec.fps)
     clips = narrate(slides, engine, cache_dir, pool, float(theme.get("timing", "sentence_gap", default=0.3)), story.key, tick,
-                    rules.max_wpm)
-    timed = timeline(slides, clips, spec.fps, theme.get("timing", default={}))
+                    rules)
+    timed = timeline(slides, clips, spec.fps, {**theme.get("timing", default={}), "max_wpm": rules.max_wpm})
     seconds = total_frames(timed) / spec.fps
     audio = pool.submit(soundtrack, timed, seconds, _music(story, root), theme.get("audio", default={}), cache_dir, story.key)
     cues = build_cues(timed, seconds, rules)
@@ -106,7 +108,7 @@ def _format(story: Story, canvas: Canvas, bases, timed: tuple[TimedSlide, ...], 
     fade = round(float(theme.get("timing", "crossfade", default=0.5)) * fps)
     drawn = [draw_art(ts, base, canvas, fade) for ts, base in zip(timed, bases)]
     arts, keys = (tuple(x) for x in zip(*drawn))
-    overlays = overlays_for(cues, canvas, fps)
+    overlays = overlays_for(cues, canvas, fps, timed)
     hold = fps if theme.get("encoding", "hold_stills", default=True) else 1
     segments = plan_segments(timed, arts, keys, overlays, canvas, fps, fade, hold)
     return Format(canvas, fps, arts, keys, overlays, segments, hold)
@@ -138,6 +140,14 @@ def _finish(story: Story, fmt: Format, parts: list[Path], audio: Future, cues, c
     return _publish(story, fmt, final, poster, stem, cues, chaps, seconds)
 
 
+def description(story: Story, theme: Theme) -> str:
+    """What to paste under the video where it is posted: the summary, the full disclosure, the music credit."""
+    music = story.video.music_licence
+    credit = theme.get("labels", "music", default="Music: {licence}").format(licence=music) if music else ""
+    parts = [plain(story.title), plain(story.summary), plain(story.disclosure), credit]
+    return "\n\n".join(p for p in parts if p) + "\n"
+
+
 def _publish(story: Story, fmt: Format, final: Path, poster: Path, stem: Path, cues, chaps, seconds: float) -> VideoArtefact:
     paths = {ext: stem.with_name(stem.name + ext) for ext in (".mp4", ".vtt", ".srt", ".chapters.vtt", ".png")}
     with cache.atomic(paths[".mp4"]) as tmp:
@@ -145,6 +155,7 @@ def _publish(story: Story, fmt: Format, final: Path, poster: Path, stem: Path, c
     cache.write_text(paths[".vtt"], to_vtt(cues))
     cache.write_text(paths[".srt"], to_srt(cues))
     cache.write_text(paths[".chapters.vtt"], chapters_vtt(chaps))
+    cache.write_text(stem.with_name(stem.name + ".description.txt"), description(story, fmt.canvas.theme))
     with cache.atomic(paths[".png"]) as tmp:
         shutil.copyfile(poster, tmp)
     return VideoArtefact(story.slug, story.audience, fmt.canvas.fmt, paths[".mp4"], paths[".vtt"], paths[".srt"],

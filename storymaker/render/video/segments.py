@@ -21,6 +21,7 @@ from ...model import Cue
 from . import cache
 from .encode import encode_frames, encode_hold, encoder_args
 from .frames import Art, Overlay, check_picture, crossfade, frame_at, load_picture, source_size
+from .placement import spoken_on_screen
 from .plan import Slide, TimedSlide
 from .slides import SOCIAL, Canvas, draw_caption, draw_slide, logo_layer, panel_box
 
@@ -80,10 +81,15 @@ def _front(canvas: Canvas) -> tuple[Overlay, ...]:
     return (Overlay(0, 1 << 40, "logo", np.asarray(layer[0]), *layer[1]),)
 
 
-def overlays_for(cues: tuple[Cue, ...], canvas: Canvas, fps: int) -> tuple[Overlay, ...]:
+def overlays_for(cues: tuple[Cue, ...], canvas: Canvas, fps: int, timed: tuple[TimedSlide, ...] = ()) -> tuple[Overlay, ...]:
+    """Burned-in captions for the social formats, only where the spoken words are not already on screen."""
     if canvas.fmt not in SOCIAL:
         return ()
-    return tuple(_overlay(c.text, round(c.start * fps), round(c.end * fps), canvas) for c in cues)
+    shown = [ts for ts in timed if spoken_on_screen(ts.slide)]
+    def needed(c: Cue) -> bool:
+        frame = round(c.start * fps)
+        return not any(ts.start <= frame < ts.end for ts in shown)
+    return tuple(_overlay(c.text, round(c.start * fps), round(c.end * fps), canvas) for c in cues if needed(c))
 
 
 def _overlay(text: str, start: int, end: int, canvas: Canvas) -> Overlay:

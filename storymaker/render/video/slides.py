@@ -14,6 +14,7 @@ from PIL import Image, ImageColor, ImageDraw
 from ...errors import RenderError
 from ...model import VIDEO_FORMATS, Problem
 from .layout import TextBlock, draw_block, fit_text
+from .placement import Placed, spoken_on_screen, stack
 from .plan import Slide
 from .theme import Theme
 
@@ -45,11 +46,15 @@ class Canvas:
     def colour(self, name: str) -> tuple[int, ...]:
         return ImageColor.getcolor(str(self.theme.get("colours", name, default="#ffffff")), "RGBA")
 
-    def text_area(self) -> Box:
-        """The safe area, less the caption band in formats that burn captions in."""
+    def text_area(self, slide: Slide | None = None) -> Box:
+        """The safe area, less the logo's band and, where a caption is burned in, the caption band."""
         x, y, w, h = self.px("safe")
-        if self.fmt in SOCIAL:
-            h = min(h, self.px("caption_box")[1] - y - 0.02 * self.size[1])
+        logo = logo_layer(self)
+        if logo:
+            band = logo[0].height + 0.015 * self.size[1]
+            y, h = y + band, h - band
+        if self.fmt in SOCIAL and slide is not None and not spoken_on_screen(slide):
+            h = min(h, self.px("caption_box")[1] - y - 0.015 * self.size[1])
         return x, y, w, h
 
     def fit(self, slide: Slide, text: str, role: str, room: tuple[float, float], max_lines: int = 99) -> TextBlock:
@@ -67,9 +72,21 @@ def draw_slide(slide: Slide, canvas: Canvas) -> Image.Image:
     """The slide's still picture (the image panel, if any, is filled in per frame)."""
     im = _background(canvas.size, canvas.colour("background"), canvas.colour("background_end")).copy()
     draw = ImageDraw.Draw(im)
-    {"title": _title, "linking": _linking, "quote": _quote, "end": _end}[slide.kind](slide, canvas, draw)
+    for item in place(slide, canvas):
+        _draw(draw, item, canvas)
     _logo(im, canvas)
     return im.convert("RGB")
+
+
+def place(slide: Slide, canvas: Canvas) -> list[Placed]:
+    """Every element of the slide in its own box (see ``placement.py``)."""
+    items = {"title": _title, "linking": _linking, "quote": _quote, "end": _end}[slide.kind](slide, canvas)
+    logo = logo_layer(canvas)
+    if logo:
+        items.append(Placed("logo", (*logo[1], logo[0].width, logo[0].height)))
+    if canvas.fmt in SOCIAL and not spoken_on_screen(slide):
+        items.append(Placed("caption", canvas.px("caption_box")))
+    return items
 
 
 def panel_box(slide: Slide, canvas: Canvas) -> tuple[int, int, int, int] | None:
@@ -85,22 +102,53 @@ def _background(size: tuple[int, int], top: tuple[int, ...], bottom: tuple[int, 
     return Image.composite(Image.new("RGBA", size, bottom), Image.new("RGBA", size, top), gradient)
 
 
-def _title(slide: Slide, c: Canvas, draw: ImageDraw.ImageDraw) -> None:
-    x, y, w, h = c.text_area()
+def _draw(draw: ImageDraw.ImageDraw, item: Placed, c: Canvas) -> None:
+    x, y, w, h = item.box
+    if item.block is not None:
+        draw_block(draw, item.block, item.box, c.colour(item.colour))
+    elif item.name == "rule":
+        draw.line((x, y + h / 2, x + w, y + h / 2), fill=c.colour("accent"), width=max(3, round(h)))
+    elif item.name == "quote_mark":
+        font = c.theme.font("title", c.font_px("quote_mark"))
+        x0, y0, _, _ = font.getbbox("\u201c", anchor="ls")
+        draw.text((x - x0, y - y0), "\u201c", font=font, fill=c.colour("quote_mark"), anchor="ls")
+    elif item.name == "label":
+        font = c.theme.font("heading", c.font_px("heading"))
+        x0, y0, _, _ = font.getbbox(item.text, anchor="ls")
+        draw.text((x - x0, y - y0), item.text, font=font, fill=c.colour("accent"), anchor="ls")
+
+
+def _title(slide: Slide, c: Canvas) -> list[Placed]:
+    x, y, w, h = area = c.text_area(slide)
     head = c.font_px("heading")
     label = str(c.theme.get("labels", "composite", default="")).upper()
-    title = c.fit(slide, slide.text, "title", (w, h * 0.5), max_lines=4)
-    persona = c.fit(slide, slide.subtitle, "persona", (w, h * 0.2)) if slide.subtitle else None
-    label_h = head * 2.2 if label else 0
-    total = label_h + title.height + head * 1.6 + (persona.height if persona else 0)
-    top = y + (h - total) / 2
+    title = c.fit(slide, slide.text, "title", (w, h * 0.55), max_lines=4)
+    persona = c.fit(slide, slide.subtitle, "persona", (w, h * 0.25)) if slide.subtitle else None
+    parts: list[tuple[str, TextBlock | None, float, str]] = []
     if label:
-        draw.text((x + w / 2, top + head), label, font=c.theme.font("heading", head), fill=c.colour("accent"), anchor="ms")
-    bottom = draw_block(draw, title, (x, top + label_h, w, title.height), c.colour("text"))
-    rule = bottom + head * 0.6
-    draw.line((x + w / 2 - w * 0.08, rule, x + w / 2 + w * 0.08, rule), fill=c.colour("accent"), width=max(3, head // 8))
+        parts.append(("label", None, _ink(c, label)[1], label))
+    parts += [("title", title, title.height, "text"), ("rule", None, max(3, head // 8), "accent")]
     if persona:
-        draw_block(draw, persona, (x, rule + head, w, persona.height), c.colour("linking"))
+        parts.append(("persona", persona, persona.height, "linking"))
+    placed = stack(parts, area, head * 0.8)
+    return [_narrow(p, c) for p in placed]
+
+
+def _ink(c: Canvas, label: str) -> tuple[float, float]:
+    x0, y0, x1, y1 = c.theme.font("heading", c.font_px("heading")).getbbox(label, anchor="ls")
+    return x1 - x0, y1 - y0
+
+
+def _narrow(p: Placed, c: Canvas) -> Placed:
+    """The label and the rule are as wide as their ink, not the whole area."""
+    x, y, w, h = p.box
+    if p.name == "label":
+        width = _ink(c, p.text)[0]
+    elif p.name == "rule":
+        width = c.px("safe")[2] * 0.16
+    else:
+        return p
+    return Placed(p.name, (x + (w - width) / 2, y, width, h), p.block, p.colour, p.text)
 
 
 def _heading_block(slide: Slide, c: Canvas, width: float) -> TextBlock | None:
@@ -109,58 +157,49 @@ def _heading_block(slide: Slide, c: Canvas, width: float) -> TextBlock | None:
     return c.fit(slide, slide.heading.upper(), "heading", (width, c.font_px("heading") * 2.6), max_lines=2)
 
 
-def _stack(draw: ImageDraw.ImageDraw, c: Canvas, box: Box, heading: TextBlock | None, body: TextBlock, colour: str) -> None:
-    """Heading and text as one group, centred in ``box``."""
-    x, y, w, h = box
-    gap = c.font_px("heading") * 0.9 if heading else 0
-    top = y + (h - (heading.height if heading else 0) - gap - body.height) / 2
-    if heading:
-        top = draw_block(draw, heading, (x, top, w, heading.height), c.colour("accent")) + gap
-    draw_block(draw, body, (x, top, w, body.height), c.colour(colour))
+def _heading_part(heading: TextBlock | None) -> list[tuple[str, TextBlock | None, float, str]]:
+    return [("heading", heading, heading.height, "accent")] if heading else []
 
 
-def _room(heading: TextBlock | None, c: Canvas) -> float:
-    return heading.height + c.font_px("heading") * 0.9 if heading else 0.0
+def _linking(slide: Slide, c: Canvas) -> list[Placed]:
+    area = c.text_area(slide)
+    if slide.image:  # beside or under the picture, and still above any caption band
+        x, y, w, h = c.px("image_text_box")
+        area = (x, y, w, min(y + h, area[1] + area[3]) - y)
+    heading = _heading_block(slide, c, area[2])
+    gap = c.font_px("heading") * 0.9
+    body = c.fit(slide, slide.text, "linking", (area[2], area[3] - (heading.height + gap if heading else 0)))
+    return stack(_heading_part(heading) + [("text", body, body.height, "linking")], area, gap)
 
 
-def _linking(slide: Slide, c: Canvas, draw: ImageDraw.ImageDraw) -> None:
-    box = c.px("image_text_box") if slide.image else c.text_area()
-    heading = _heading_block(slide, c, box[2])
-    body = c.fit(slide, slide.text, "linking", (box[2], box[3] - _room(heading, c)))
-    _stack(draw, c, box, heading, body, "linking")
+def _mark_box(c: Canvas) -> tuple[float, float]:
+    x0, y0, x1, y1 = c.theme.font("title", c.font_px("quote_mark")).getbbox("\u201c", anchor="ls")
+    return x1 - x0, y1 - y0
 
 
-def _heading(slide: Slide, c: Canvas, draw: ImageDraw.ImageDraw, box: Box) -> float:
-    """Small accent heading at the top of ``box``; returns the space it took."""
-    block = _heading_block(slide, c, box[2])
-    if block is None:
-        return 0.0
-    draw_block(draw, block, (box[0], box[1], box[2], block.height), c.colour("accent"), valign="top")
-    return _room(block, c)
+def _quote(slide: Slide, c: Canvas) -> list[Placed]:
+    area = c.text_area(slide)
+    heading = _heading_block(slide, c, area[2])
+    gap = c.font_px("heading") * 0.7
+    mark_w, mark_h = _mark_box(c)
+    room = area[3] - (heading.height + gap if heading else 0) - mark_h - gap
+    block = c.fit(slide, slide.text, "quote", (area[2], room))
+    placed = stack(_heading_part(heading) + [("quote_mark", None, mark_h, "quote_mark"), ("quote", block, block.height, "text")],
+                   area, gap)
+    return [Placed(p.name, (p.box[0] + (p.box[2] - mark_w) / 2, p.box[1], mark_w, p.box[3])) if p.name == "quote_mark" else p
+            for p in placed]
 
 
-def _quote(slide: Slide, c: Canvas, draw: ImageDraw.ImageDraw) -> None:
-    x, y, w, h = c.text_area()
-    used = _heading(slide, c, draw, (x, y, w, h))
-    mark = c.font_px("quote_mark")
-    area = (x, y + used + mark * 0.45, w, h - used - mark * 0.45)
-    block = c.fit(slide, slide.text, "quote", area[2:])
-    top = area[1] + (area[3] - block.height) / 2
-    draw.text((x + w / 2, top - mark * 0.05), "\u201c", font=c.theme.font("title", mark), fill=c.colour("quote_mark"), anchor="ms")
-    draw_block(draw, block, area, c.colour("text"))
-
-
-def _end(slide: Slide, c: Canvas, draw: ImageDraw.ImageDraw) -> None:
-    x, y, w, h = c.text_area()
-    used = _heading(slide, c, draw, (x, y, w, h))
-    credits = [line for line in slide.subtitle.splitlines() if line]
-    credit_blocks = [c.fit(slide, line, "credits", (w, h * 0.2)) for line in credits]
-    credit_h = sum(b.height for b in credit_blocks)
-    area = (x, y + used, w, h - used - credit_h - c.font_px("credits", 0))
-    draw_block(draw, c.fit(slide, slide.text, "linking", area[2:]), area, c.colour("text"))
-    top = y + h - credit_h
-    for block in credit_blocks:
-        top = draw_block(draw, block, (x, top, w, block.height), c.colour("linking"))
+def _end(slide: Slide, c: Canvas) -> list[Placed]:
+    area = x, y, w, h = c.text_area(slide)
+    heading = _heading_block(slide, c, w)
+    credits = [c.fit(slide, line, "credits", (w, h * 0.2)) for line in slide.subtitle.splitlines() if line]
+    gap = c.font_px("heading") * 0.7
+    used = (heading.height + gap if heading else 0) + sum(b.height + gap for b in credits)
+    body = c.fit(slide, slide.text, "linking", (w, h - used))
+    parts = _heading_part(heading) + [("text", body, body.height, "text")]
+    parts += [(f"credits {n}", b, b.height, "linking") for n, b in enumerate(credits)]
+    return stack(parts, area, gap)
 
 
 def _logo(im: Image.Image, c: Canvas) -> None:

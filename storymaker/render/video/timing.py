@@ -23,25 +23,30 @@ WINDOW = 0.01  # seconds per loudness step
 
 def word_spans(text: str, wav: Path) -> tuple[Span, ...]:
     """(start, end) seconds of every word of ``text`` within its clip ``wav``."""
+    with wave.open(str(wav), "rb") as f:
+        rate, channels = f.getframerate(), f.getnchannels()
+        pcm = np.frombuffer(f.readframes(f.getnframes()), dtype="<i2").reshape(-1, channels)
+    return spans_of(text, pcm[:, 0].astype(np.float32) / 32768, rate)
+
+
+def spans_of(text: str, samples: np.ndarray, rate: int) -> tuple[Span, ...]:
+    """(start, end) seconds of every word of ``text`` within ``samples`` (mono floats)."""
     words = text.split()
     if not words:
         return ()
-    level = _levels(wav)
+    level = _levels(samples, rate)
     pauses = _pauses(level)
     weights = [_syllables(w) for w in words]
     anchors = _anchors(words, weights, pauses, len(level) * WINDOW)
     return _spread(weights, anchors)
 
 
-def _levels(wav: Path) -> np.ndarray:
-    with wave.open(str(wav), "rb") as f:
-        rate, channels = f.getframerate(), f.getnchannels()
-        pcm = np.frombuffer(f.readframes(f.getnframes()), dtype="<i2").reshape(-1, channels)
+def _levels(samples: np.ndarray, rate: int) -> np.ndarray:
     step = max(1, round(rate * WINDOW))
-    frames = len(pcm) // step
+    frames = len(samples) // step
     if frames == 0:
         return np.zeros(1)
-    power = np.square(pcm[:frames * step, 0].astype(np.float32) / 32768).reshape(frames, step).mean(axis=1)
+    power = np.square(samples[:frames * step]).reshape(frames, step).mean(axis=1)
     return 10 * np.log10(power + 1e-10)
 
 
