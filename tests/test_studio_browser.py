@@ -90,7 +90,7 @@ def test_the_whole_job_in_the_studio(tmp_path: Path):
             act.click(page.get_by_role("link", name="Import", exact=True), "Import")
             act.choose_file(page.locator("#upload-file"), sheet)
             act.click(page.get_by_role("button", name="Upload and inspect"), "Upload")
-            expect(page.get_by_text("detected: a CSV spreadsheet")).to_be_visible()
+            expect(page.get_by_text("detected: spreadsheet (CSV)")).to_be_visible()
             consent = page.locator('select[data-map="consent"][data-raw="Yes - website and films"]')
             expect(consent).to_have_value("web;video")  # the source's own wording, understood
             expect(page.locator('select[data-map="consent"][data-raw="No"]')).to_have_value("")
@@ -134,7 +134,7 @@ def test_the_whole_job_in_the_studio(tmp_path: Path):
             expect(page.locator("#gate")).to_contain_text("Passed", timeout=10_000)
             frame = page.frame_locator("#site-frame")
             expect(frame.locator("body")).to_contain_text("composite")
-            act.click(page.get_by_role("link", name="community/heard.html"), "the story's page")
+            act.click(page.get_by_role("link", name="community/heard.html", exact=True), "the story's page")
             expect(frame.locator("h1")).to_have_text("Heard")
             video = page.locator("video").first
             page.wait_for_function("() => document.querySelector('video track').readyState === 2", timeout=20_000)

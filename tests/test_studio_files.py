@@ -10,6 +10,7 @@ from starlette.testclient import TestClient
 
 from storymaker.studio.guard import COOKIE, Secrets
 from storymaker.studio.server import make_app
+from tests.conftest import add_excerpt
 
 REPO = Path(__file__).resolve().parent.parent
 PORT = 8712
@@ -20,6 +21,7 @@ def example(tmp_path: Path):
     root = tmp_path / "example"
     for name in ("stories", "templates", "assets"):
         shutil.copytree(REPO / name, root / name)
+    add_excerpt(root, 'S-P01-99,P01,"Then Birgitta made everyone tea.",staff.care,staff,web;video')
     secrets = Secrets()
     app, _ = make_app(root, PORT, secrets, uploads=tmp_path / "uploads")
     client = TestClient(app, base_url=f"http://127.0.0.1:{PORT}", headers={"X-CSRF-Token": secrets.csrf})
@@ -36,14 +38,31 @@ def test_a_review_decision_adds_one_line_to_the_commented_register(example):
     root, client = example
     register = root / "stories" / "anonymise.yaml"
     before = register.read_text(encoding="utf-8")
-    version = client.get("/review/queue.json").json()["version"]
-    answer = client.post("/review/decide", json={"token": "Birgitta", "decision": "person", "version": version})
-    assert answer.status_code == 200
+    queue = client.get("/review/queue.json").json()
+    flag = next(i for i in queue["items"] if i["token"] == "Birgitta")
+    answer = client.post("/review/decide", json={"flag": flag["key"], "decision": "person", "version": queue["version"]})
+    assert answer.status_code == 200, answer.text
     after = register.read_text(encoding="utf-8")
-    assert changed(before, after) == ['+  - "Birgitta"']
-    assert after.index('"Birgitta"') < after.index("places:")  # at the end of people:, before the blank line
-    client.post("/review/undo", json={"token": "Birgitta", "decision": "person", "version": answer.json()["version"]})
+    assert changed(before, after) in (['+  - "Birgitta"'], ['+  - Birgitta'])
+    assert after.index('Birgitta') < after.index("places:")  # at the end of people:, before the blank line
+    assert "Birgitta" not in [i["token"] for i in client.get("/review/queue.json").json()["items"]]
+    undone = client.post("/review/undo", json={"token": "Birgitta", "decision": "person", "version": answer.json()["version"]})
+    assert undone.status_code == 200
     assert register.read_text(encoding="utf-8") == before
+
+
+def test_safe_here_is_recorded_for_that_occurrence_only_and_undone(example):
+    root, client = example
+    queue = client.get("/review/queue.json").json()
+    flag = next(i for i in queue["items"] if i["token"] == "Birgitta")
+    answer = client.post("/review/decide", json={"flag": flag["key"], "decision": "here", "version": queue["version"]})
+    assert answer.status_code == 200, answer.text
+    decisions = (root / "stories" / "decisions.yaml").read_text(encoding="utf-8")
+    assert "excerpt: S-P01-99" in decisions and "decision: safe" in decisions
+    undone = client.post("/review/undo", json={"token": "Birgitta", "decision": "here", "version": answer.json()["version"],
+                                               "where": flag["excerpt"], "context": flag["context"]})
+    assert undone.status_code == 200, undone.text
+    assert "S-P01-99" not in (root / "stories" / "decisions.yaml").read_text(encoding="utf-8")
 
 
 def test_saving_a_story_changes_only_the_edited_heading(example):
@@ -73,10 +92,11 @@ def test_saving_a_story_changes_only_the_edited_heading(example):
 def test_an_edit_that_conflicts_with_a_change_on_disk_is_refused(example):
     root, client = example
     register = root / "stories" / "anonymise.yaml"
-    version = client.get("/review/queue.json").json()["version"]
+    queue = client.get("/review/queue.json").json()
+    flag = next(i for i in queue["items"] if i["token"] == "Birgitta")
     register.write_text(register.read_text(encoding="utf-8") + "# a note added in a text editor\n", encoding="utf-8")
     mine = register.read_text(encoding="utf-8")
-    answer = client.post("/review/decide", json={"token": "Birgitta", "decision": "person", "version": version})
+    answer = client.post("/review/decide", json={"flag": flag["key"], "decision": "person", "version": queue["version"]})
     assert answer.status_code == 409
     assert "changed on disk" in answer.json()["problems"][0]
     assert register.read_text(encoding="utf-8") == mine

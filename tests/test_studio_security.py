@@ -55,7 +55,7 @@ def test_a_foreign_origin_is_refused(studio):
     client, secrets = studio
     signed_in(client, secrets)
     headers = {"X-CSRF-Token": secrets.csrf, "Origin": "http://evil.example"}
-    answer = client.post("/review/decide", json={"token": "Birgitta", "decision": "person"}, headers=headers)
+    answer = client.post("/review/decide", json={"flag": "0123456789", "decision": "person"}, headers=headers)
     assert answer.status_code == 403 and "another site" in answer.text
     own = client.post("/stories/new", data={"title": "Mine"}, headers={"X-CSRF-Token": secrets.csrf, "Origin": BASE})
     assert own.status_code == 200

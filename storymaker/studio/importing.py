@@ -3,55 +3,55 @@ map them with dropdowns, preview the first rows, import. The choices are saved a
 map file ``storymaker import --map`` takes (``stories/maps/<name>.yaml``)."""
 from __future__ import annotations
 
-import yaml
-
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from ..errors import StorymakerError, StudioError
-from ..importers import run_import
+from ..importers import api
 from . import mapping
-from .files import write_atomic
 from .uploads import find_upload, save_upload
 
 MAX_UPLOAD = 50 * 2**20
 PREVIEW_ROWS = 5
 
 
-def plan(table, form: dict, codebook: dict[str, str]) -> dict:
+def plan(path, form: dict, codebook: dict[str, str]) -> dict:
     """The values the source uses in the chosen columns, each with the choice made or guessed."""
     cols = form.get("columns") or {}
     sep = form.get("separator") or ";"
     chosen = lambda key: form.get(key) or {}
-    values = lambda field: mapping.distinct(table, cols[field]) if cols.get(field) else []
+    values = lambda field: mapping.distinct(path, cols[field]) if cols.get(field) else []
     consent = [(v, chosen("consent").get(v, mapping.guess_consent(v))) for v in values("consent")]
     audience = [(v, chosen("audience").get(v, mapping.guess_audience(v))) for v in values("audience")]
     codes = [(c, chosen("codes").get(c, mapping.guess_theme(c, codebook)))
-             for c in (mapping.distinct(table, cols["themes"], sep, 200) if cols.get("themes") else [])]
+             for c in (mapping.distinct(path, cols["themes"], sep, 200) if cols.get("themes") else [])]
     return {"consent": consent, "audience": audience, "codes": codes}
 
 
-def preview_rows(table, form: dict, found: dict) -> list[dict]:
-    cols, sep = form.get("columns") or {}, form.get("separator") or ";"
-    maps = {k: dict(found[k]) for k in ("consent", "audience", "codes")}
-    rows = []
-    for _, row in table.rows[:PREVIEW_ROWS]:
-        cell = lambda f: (row.get(cols.get(f, "")) or "").strip()
-        codes = [c.strip() for c in cell("themes").split(sep) if c.strip()]
-        rows.append({"participant": cell("participant"), "text": cell("text"),
-                     "themes": ", ".join(maps["codes"].get(c) or c for c in codes),
-                     "audience": maps["audience"].get(cell("audience")) or cell("audience") or "(empty)",
-                     "consent": maps["consent"].get(cell("consent"), cell("consent")) if cell("consent") else "(empty)"})
-    return rows
+def chosen_settings(form: dict, found: dict) -> dict:
+    """The map from the form, with the guesses the form showed counted as choices."""
+    merged = dict(form)
+    for key in ("consent", "audience", "codes"):
+        merged[key] = {raw: ("?" if value is None else value) for raw, value in found[key]}
+    return mapping.settings(merged)
+
+
+def preview_rows(path, settings: dict) -> tuple[list[dict], list[str]]:
+    """The first rows exactly as the importer would write them, and what it would skip."""
+    if not all(f in settings["columns"] for f in mapping.REQUIRED):
+        return [], ["choose the columns for participant, text and themes to see the preview"]
+    try:
+        shown = api.preview(path, settings, limit=PREVIEW_ROWS)
+    except StorymakerError as exc:
+        return [], [str(p) for p in exc.problems]
+    return list(shown.rows), [line for line in shown.lines if line.startswith(("skipped", "code ", "consent", "audience"))]
 
 
 def write_map(studio, stem: str, settings: dict) -> str:
     path = studio.root / "stories" / "maps" / f"{stem}.yaml"
-    header = "# How storymaker imports this source: written by the studio's Import screen.\n"
-    body = yaml.safe_dump(settings, sort_keys=False, allow_unicode=True, default_flow_style=False)  # YAML 1.1 quoting: 'No' stays a string
-    write_atomic(path, (header + body).encode("utf-8"), None, studio.root)
+    api.write_map_file(path, settings)
     return path.relative_to(studio.root).as_posix()
 
 
@@ -60,9 +60,9 @@ def do_import(studio, upload, form: dict) -> list[str]:
     missing = [f for f in mapping.REQUIRED if f not in settings["columns"]]
     if missing:
         raise StudioError(f"choose the column for {', '.join(missing)} first")
-    shown = write_map(studio, upload.stem, settings)
     into = studio.root / "stories" / "excerpts" / f"{upload.stem}.csv"
-    report = run_import(studio.root, upload.path, into, settings=settings)
+    report = api.run(studio.root, upload.path, settings, into=into)
+    shown = write_map(studio, upload.stem, settings)
     return [f"saved the choices to {shown}", *report.lines()]
 
 
@@ -82,23 +82,23 @@ def routes(studio) -> list[Route]:
         saved = find_upload(studio.uploads, request.path_params["upload"])
         codebook = studio.state.loaded().project.codebook
         try:
-            kind, table = mapping.read_table(saved.path)
+            info = api.inspect(saved.path)
         except StorymakerError as exc:
             return studio.page(request, "import.html", upload=saved, problems=[str(p) for p in exc.problems], status=400)
-        form = {"columns": mapping.guess_columns(table.header) if table else {}, "separator": ";"}
-        found = plan(table, form, codebook) if table else None
-        return studio.page(request, "import.html", upload=saved, kind=kind, table=table, form=form, found=found,
-                           rows=preview_rows(table, form, found) if table else [], fields=mapping.FIELDS,
-                           themes=sorted(codebook), consent_choices=mapping.CONSENT_CHOICES,
-                           audience_choices=mapping.AUDIENCE_CHOICES, problems=[])
+        form = {"columns": mapping.guess_columns(info.columns), "separator": ";"}
+        found = plan(saved.path, form, codebook) if info.columns else None
+        rows, notes = preview_rows(saved.path, chosen_settings(form, found)) if found else ([], [])
+        return studio.page(request, "import.html", upload=saved, info=info, form=form, found=found, rows=rows,
+                           notes=notes, fields=mapping.FIELDS, themes=sorted(codebook), problems=[],
+                           consent_choices=mapping.CONSENT_CHOICES, audience_choices=mapping.AUDIENCE_CHOICES)
 
     async def replan(request: Request):
         saved, form = find_upload(studio.uploads, request.path_params["upload"]), await request.json()
-        _, table = mapping.read_table(saved.path)
         codebook = studio.state.loaded().project.codebook
-        found = plan(table, form, codebook)
+        found = plan(saved.path, form, codebook)
+        rows, notes = preview_rows(saved.path, chosen_settings(form, found))
         html = studio.env.get_template("import_values.html").render(
-            found=found, rows=preview_rows(table, form, found), themes=sorted(codebook),
+            found=found, rows=rows, notes=notes, themes=sorted(codebook),
             consent_choices=mapping.CONSENT_CHOICES, audience_choices=mapping.AUDIENCE_CHOICES)
         return JSONResponse({"ok": True, "html": html})
 

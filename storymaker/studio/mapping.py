@@ -1,8 +1,7 @@
 """What the Import screen shows about an uploaded table, and the map it builds from the choices.
 
-    inspect_table(upload)              -> Table (the importers' own hostile-input reader)
     guess_columns(header)              -> {field: column} the form starts from
-    distinct(table, column, sep=None)  -> the source's own values, most frequent first
+    distinct(path, column, sep=None)   -> the source's own values, most frequent first
     guess_consent(value) / guess_audience(value) / guess_theme(code, codebook)
     settings(form)                     -> the map file's content (columns, separator, codes, consent, audience)
 """
@@ -12,8 +11,7 @@ import difflib
 import re
 from collections import Counter
 
-from ..importers.detect import detect
-from ..importers.tables import Table, read_csv, read_xlsx
+from ..importers import api
 from ..importers.tags import slug
 
 FIELDS = ("participant", "text", "themes", "audience", "consent", "id", "role", "sector", "stage", "sensitive")
@@ -25,16 +23,6 @@ HINTS = {"participant": ("participant", "speaker", "interviewee", "respondent", 
          "role": ("role", "job"), "sector": ("sector",), "stage": ("stage",), "sensitive": ("sensitive",)}
 CONSENT_CHOICES = (("web;video", "web and video"), ("web", "web only"), ("video", "video only"), ("", "none: publish nowhere"))
 AUDIENCE_CHOICES = ("staff", "community", "both")
-
-
-def read_table(path) -> tuple[str, Table | None]:
-    data = path.read_bytes()
-    kind = detect(path, data, path.name)
-    if kind == "xlsx":
-        return kind, read_xlsx(data, path.name)
-    if kind == "csv":
-        return kind, read_csv(data, path.name)
-    return kind, None
 
 
 def guess_columns(header: tuple[str, ...]) -> dict[str, str]:
@@ -49,13 +37,13 @@ def guess_columns(header: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-def distinct(table: Table, column: str, separator: str | None = None, limit: int = 40) -> list[str]:
+def distinct(path, column: str, separator: str | None = None, limit: int = 40) -> list[str]:
+    """The column's own values (each code on its own when ``separator`` splits a cell)."""
     counts: Counter = Counter()
-    for _, row in table.rows:
-        cell = (row.get(column) or "").strip()
+    for cell, n in api.distinct_values(path, column):
         for value in (cell.split(separator) if separator else [cell]):
             if value.strip():
-                counts[value.strip()] += 1
+                counts[value.strip()] += n
     return [v for v, _ in counts.most_common(limit)]
 
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from .files import version
-from .review import REGISTER, decide, queue, replacements, undo
+from .review import decide, queue, replacements, undo, version
 
 KEYS = [("p", "person", "Person"), ("l", "place", "Place"), ("o", "organisation", "Organisation"),
         ("i", "other", "Other identifier"), ("h", "here", "Safe here"), ("e", "everywhere", "Safe everywhere")]
@@ -23,12 +23,12 @@ KEYS = [("p", "person", "Person"), ("l", "place", "Place"), ("o", "organisation"
 def _payload(studio) -> dict:
     checked = studio.state.prepared()
     items = [dataclasses.asdict(i) for i in queue(checked)]
-    return {"version": version(studio.root / REGISTER), "items": items}
+    return {"version": version(studio.root), "items": items}
 
 
 async def _body(request: Request) -> dict:
     data = await request.json()
-    return {k: str(data.get(k) or "") for k in ("token", "decision", "version")}
+    return {k: str(data.get(k) or "") for k in ("flag", "token", "decision", "version", "where", "context")}
 
 
 def routes(studio) -> list[Route]:
@@ -42,12 +42,14 @@ def routes(studio) -> list[Route]:
 
     async def decision(request: Request):
         body = await _body(request)
-        new = decide(studio.root, body["token"], body["decision"], body["version"] or None)
+        new = await run_in_threadpool(decide, studio.root, studio.state.latest(), body["flag"], body["decision"],
+                                      body["version"] or None)
         return JSONResponse({"ok": True, "version": new})
 
     async def undone(request: Request):
         body = await _body(request)
-        new = undo(studio.root, body["token"], body["decision"], body["version"] or None)
+        new = await run_in_threadpool(undo, studio.root, body["token"], body["decision"], body["version"] or None,
+                                      body["where"], body["context"])
         return JSONResponse({"ok": True, "version": new})
 
     return [Route("/review", page), Route("/review/queue.json", fresh),

@@ -1,39 +1,48 @@
-"""The review queue's adapter over the anonymiser: which words are flagged, and the decisions.
+"""The review queue over the anonymisation review API (:mod:`storymaker.anonymise.review`).
 
-    queue(checked)                      -> [FlagItem]   every unreviewed word, in file order
-    replacements(checked)               -> [(original, replacement, reason, count)]
-    decide(root, token, decision, ver)  -> new register version
-    undo(root, token, decision, ver)    -> new register version
+    queue(checked)                         -> [FlagItem]   every open flag, one per occurrence, in file order
+    replacements(checked)                  -> [(original, replacement, reason, count)]
+    decide(root, checked, flag_id, choice, version) -> new version
+    undo(root, token, choice, version, item)        -> new version
 
-A decision on a word is written to ``stories/anonymise.yaml`` (people, places,
-organisations, other or allow) exactly as a person would add it by hand, so the CLI sees the
-same register. "Safe here" (one occurrence only) needs the per-occurrence decisions of the
-anonymisation review work; until that API exists the studio says so instead of guessing a file.
+The queue comes from the studio's cached check (the same ``FlaggedText`` records that
+``storymaker check --json`` prints), so showing it costs nothing; a decision goes through
+``record_decision``, which writes ``stories/anonymise.yaml`` (a kind, or ``allow``) or
+``stories/decisions.yaml`` (safe here) exactly as ``storymaker decide`` does. ``version``
+covers both files: a change made to either on disk since the page loaded refuses the decision.
 """
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import StudioError
-from .files import append_item, edit_yaml, remove_item
+from ..anonymise.review import DECISIONS, REGISTER, record_decision
+from ..errors import ConflictError, StudioError
+from .files import edit_yaml, remove_item, version as file_version
 from .state import Checked
 
-REGISTER = Path("stories") / "anonymise.yaml"
-LISTS = {"person": "people", "place": "places", "organisation": "organisations", "other": "other",
-         "everywhere": "allow"}
+CHOICES = {"person": "person", "place": "place", "organisation": "organisation", "other": "other",
+           "everywhere": "allow", "here": "safe"}
+LISTS = {"person": "people", "place": "places", "organisation": "organisations", "other": "other", "everywhere": "allow"}
 
 
 @dataclass(frozen=True)
 class FlagItem:
-    key: str  # unique in the queue: excerpt id and offset
+    key: str  # the flag id
     where: str  # path:line
-    excerpt: str
+    excerpt: str  # "excerpt S-P01-09" or "story <slug>, <field>"
     before: str  # the sentence around the word, split at it
     token: str
     after: str
     kind: str
+    context: str  # hash of the neighbouring words (what a "safe here" decision is tied to)
+
+
+def version(root: Path) -> str:
+    both = file_version(root / REGISTER) + file_version(root / DECISIONS)
+    return hashlib.sha256(both.encode()).hexdigest()
 
 
 def _window(text: str, start: int, end: int, reach: int = 220) -> tuple[str, str]:
@@ -49,16 +58,14 @@ def _window(text: str, start: int, end: int, reach: int = 220) -> tuple[str, str
 
 
 def queue(checked: Checked) -> list[FlagItem]:
-    prep = checked.prep
-    if prep is None:
+    if checked.prep is None:
         return []
+    unique = {f.id: f for f in reversed(checked.prep.flagged)}
     items = []
-    for e in prep.project.excerpts:
-        red = prep.safe.get(e.id)
-        for f in red.flags if red else ():
-            before, after = _window(e.text, f.start, f.end)
-            items.append(FlagItem(f"{e.id}@{f.start}", f"{e.source}:{e.line}", e.id, before, e.text[f.start:f.end],
-                                  after, f.kind))
+    for f in sorted(unique.values(), key=lambda f: (f.path, f.line, f.flag.start)):
+        before, after = _window(f.text, f.flag.start, f.flag.end)
+        items.append(FlagItem(f.id, f"{f.path}:{f.line}", f.where, before, f.text[f.flag.start:f.flag.end], after,
+                              f.flag.kind, f.flag.context))
     return items
 
 
@@ -70,34 +77,54 @@ def replacements(checked: Checked) -> list[tuple[str, str, str, int]]:
     return [(*k, n) for k, n in seen.most_common()]
 
 
-def _remove_last(seq, value: str) -> None:
-    for i in range(len(seq) - 1, -1, -1):
-        item = seq[i]
-        name = item.get("name") if isinstance(item, dict) else item
-        if str(name) == value:
-            remove_item(seq, i)
-            return
-    raise StudioError("the word is no longer in the register's list; nothing to undo")
+def _check_version(root: Path, expected: str | None) -> None:
+    if expected and expected != version(root):
+        raise ConflictError(f"{REGISTER} or {DECISIONS} changed on disk since this page was loaded; nothing was "
+                            "written: reload the page to see the flags as they are now")
 
 
-def decide(root: Path, token: str, decision: str, expected: str | None) -> str:
-    if decision == "here":
-        raise StudioError("'safe here' needs per-occurrence decisions, which this storymaker does not have yet: "
-                          "choose 'safe everywhere' or one of the kinds")
-    if decision not in LISTS or not token.strip():
-        raise StudioError(f"unknown decision {decision!r}; use one of {', '.join(LISTS)}")
+def decide(root: Path, checked: Checked, flag_id: str, choice: str, expected: str | None) -> str:
+    if choice not in CHOICES:
+        raise StudioError(f"unknown decision {choice!r}; use one of {', '.join(CHOICES)}")
+    _check_version(root, expected)
+    flags = {f.id: f for f in checked.prep.flagged} if checked.prep else {}
+    record_decision(root, flags.get(flag_id, flag_id), CHOICES[choice])
+    return version(root)
 
+
+def _remove_from_list(key: str, value: str):
     def change(doc) -> None:
-        key = LISTS[decision]
-        if doc.get(key) is None:
-            from ruamel.yaml.comments import CommentedSeq
-            doc[key] = CommentedSeq()
-        if token not in [str(i.get("name") if isinstance(i, dict) else i) for i in doc[key]]:
-            append_item(doc[key], token)
-    return edit_yaml(root / REGISTER, expected, change, root)
+        seq = doc.get(key) or []
+        for i in range(len(seq) - 1, -1, -1):
+            item = seq[i]
+            if str(item.get("name") if isinstance(item, dict) else item) == value:
+                remove_item(seq, i)
+                return
+        raise StudioError("that decision is no longer in the file; nothing to undo")
+    return change
 
 
-def undo(root: Path, token: str, decision: str, expected: str | None) -> str:
-    if decision not in LISTS:
-        raise StudioError(f"unknown decision {decision!r}")
-    return edit_yaml(root / REGISTER, expected, lambda doc: _remove_last(doc.get(LISTS[decision]) or [], token), root)
+def _remove_decision(token: str, where: str, context: str):
+    def change(doc) -> None:
+        seq = doc.get("decisions") or []
+        for i in range(len(seq) - 1, -1, -1):
+            d = seq[i]
+            place = f"excerpt {d.get('excerpt')}" if d.get("excerpt") else f"story {d.get('story')}, {d.get('field')}"
+            if str(d.get("text")) == token and str(d.get("context")) == context and place == where:
+                remove_item(seq, i)
+                return
+        raise StudioError("that decision is no longer in the file; nothing to undo")
+    return change
+
+
+def undo(root: Path, token: str, choice: str, expected: str | None, where: str = "", context: str = "") -> str:
+    """Take back the last decision: the word leaves the register list it was added to, or the
+    per-occurrence decision leaves ``stories/decisions.yaml``."""
+    _check_version(root, expected)
+    if choice == "here":
+        edit_yaml(root / DECISIONS, None, _remove_decision(token, where, context), root)
+    elif choice in LISTS:
+        edit_yaml(root / REGISTER, None, _remove_from_list(LISTS[choice], token), root)
+    else:
+        raise StudioError(f"unknown decision {choice!r}")
+    return version(root)

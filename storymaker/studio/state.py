@@ -3,6 +3,7 @@
     state = ProjectState(root)
     state.loaded()    -> Loaded(project, problems)          load only (fast)
     state.prepared()  -> Checked(project, prep, problems)   load + check + anonymise + compose
+    state.latest()    -> the last Checked made, even if stale (for looking up flag ids quickly)
 
 Both are recomputed only when the fingerprint of ``stories/`` (every file's path, size and
 modification time) differs from the one they were made from, so the CLI and a text editor
@@ -72,6 +73,11 @@ class ProjectState:
                 project, problems = load_project(self.root)
                 self._loaded = (mark, Loaded(project, tuple(problems)))
             return self._loaded[1]
+
+    def latest(self) -> Checked:
+        """The last check made, even if a file changed since (flag ids stay valid while their
+        words do); a fresh one when there is none yet."""
+        return self._checked[1] if self._checked else self.prepared()
 
     def prepared(self) -> Checked:
         loaded = self.loaded()

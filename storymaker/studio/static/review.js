@@ -18,7 +18,7 @@
       : pending ? `Saving the last decisions…` : `All reviewed · ${done} decided`;
     $("undo").disabled = history.length === 0;
     if (!item) return;
-    $("flag-where").textContent = `${item.where} · excerpt ${item.excerpt}`;
+    $("flag-where").textContent = `${item.where} · ${item.excerpt}`;
     const quote = $("flag-text");
     quote.replaceChildren(item.before, Object.assign(document.createElement("mark"), {textContent: item.token}), item.after);
     $("flag-kind").textContent = `Flagged as: ${item.kind}`;
@@ -38,12 +38,12 @@
     const removed = items.map((it, index) => ({item: it, index})).filter(({item: it}) => it === item || sameWord(it));
     items = items.filter((it) => !(it === item || sameWord(it)));
     done += 1;
-    history.push({token: item.token, decision, removed});
+    history.push({token: item.token, decision, removed, where: item.excerpt, context: item.context});
     pending += 1;
     show();
     await inTurn(async () => {
       try {
-        const answer = await Studio.post("/review/decide", {token: item.token, decision, version});
+        const answer = await Studio.post("/review/decide", {flag: item.key, token: item.token, decision, version});
         version = answer.version;
         Studio.say(`“${item.token}”: ${decision === "everywhere" ? "safe everywhere" : decision}.`);
       } catch (e) {
@@ -68,7 +68,8 @@
     restore(entry);
     await inTurn(async () => {
       try {
-        const answer = await Studio.post("/review/undo", {token: entry.token, decision: entry.decision, version});
+        const answer = await Studio.post("/review/undo", {token: entry.token, decision: entry.decision, version,
+                                                            where: entry.where, context: entry.context});
         version = answer.version;
         Studio.say(`Undone: “${entry.token}”.`);
       } catch (e) { await refill(); }
