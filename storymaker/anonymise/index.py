@@ -48,8 +48,9 @@ class SequenceIndex:
     def first_keys(self) -> set[str]:
         return set(self._by_first)
 
-    def match(self, text: str, tokens: Tokens, i: int) -> tuple[Pattern, int] | None:
-        """The longest pattern starting at token i, and the index of its last token."""
+    def match(self, text: str, tokens: Tokens, i: int, any_case: bool = False) -> tuple[Pattern, int] | None:
+        """The longest pattern starting at token i, and the index of its last token; ``any_case``
+        also returns a common-word pattern written in lower case ("hope")."""
         keys, spans = tokens.keys, tokens.spans
         for p in self._by_first.get(canon(keys[i]), ()):
             last = i + len(p.keys) - 1
@@ -57,7 +58,7 @@ class SequenceIndex:
                 continue
             if all(canon(keys[i + k]) == p.keys[k] and gap_ok(text, spans[i + k - 1][1], spans[i + k][0])
                    for k in range(1, len(p.keys))):
-                if p.needs_capital and not tokens.words[i][:1].isupper():
+                if p.needs_capital and not any_case and not tokens.words[i][:1].isupper():
                     continue
                 return p, last
         return None

@@ -16,6 +16,7 @@ from .register import RegisterRecognizer
 from .script import ScriptRecognizer
 from .structured import StructuredRecognizer
 from .web import WebRecognizer
+from .word_names import WordNameRecognizer
 
 REGISTRY: tuple[type, ...] = (
     RegisterRecognizer,  # 100: registered people, places, organisations, other; allowed phrases claimed
@@ -25,6 +26,7 @@ REGISTRY: tuple[type, ...] = (
     PlaceNumberRecognizer,  # 85: "bed 9", "flat nine", "at number 14"
     OrganisationRecognizer,  # 80: "<Name> Surgery", "oakwood surgery"
     GazetteerRecognizer,  # 50: UK first names, surnames, towns, counties; surname after a title
+    WordNameRecognizer,  # 30: "I asked June", "Autumn said": safe words used as names, flagged
     QuasiIdentifierRecognizer,  # 20: "the only ...", "the one whose ...", "my cousin who runs ...", single-holder roles
     ScriptRecognizer,  # 10: words in another script (Arabic, Devanagari ...): flagged
     DefaultDenyRecognizer,  # 0: every capitalised word or number left over is flagged

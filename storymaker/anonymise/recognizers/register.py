@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..hits import Hit
 from ..index import KIND_NAMES, Pattern
 from .base import FLAG_KINDS, NAME_CONTEXT, Context, Tables
+from .names_context import lower_name, sentence_start_name
 
 
 class RegisterRecognizer:
@@ -25,6 +26,8 @@ class RegisterRecognizer:
             found = t.names.match(text, tokens, i)
             if not found and tokens.keys[i] in t.joined:
                 found = t.joined[tokens.keys[i]], i
+            if not found and lower_name(tokens, i):
+                found = t.names.match(text, tokens, i, any_case=True)
             if found and self._applies(ctx, i, found[0], out):
                 pattern, last = found
                 out.append(self._hit(tokens.spans[i][0], tokens.spans[last][1], pattern))
@@ -44,7 +47,7 @@ class RegisterRecognizer:
         tok = tokens[i]
         if not (p.needs_capital and tok.sentence_start):
             return True
-        if i + 1 < len(tokens) and tokens.keys[i + 1] in NAME_CONTEXT:
+        if sentence_start_name(tokens, i, NAME_CONTEXT):
             return True
         if tok.key not in self.t.allow_words:
             out.append(Hit(tok.start, tok.end, "unreviewed", "flag", FLAG_KINDS["name"], flag=FLAG_KINDS["name"]))

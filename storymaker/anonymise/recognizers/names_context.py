@@ -1,0 +1,54 @@
+"""When an ordinary word is a name: the words around it. "me and hope went into town",
+"Grace rang me", "hope's mum", "I asked June about it" (but "I hope so", "in June")."""
+from __future__ import annotations
+
+from ..tokens import Tokens
+
+VERBS = frozenset("""said says told tells rang rings phoned phones texted texts messaged emailed asked asks came comes
+went goes got gets gave gives helped helps listened looked sat made brought took knew thought felt wanted needed
+started stopped ran runs worked works lived lives died passed popped turned walked drove picked sorted rang
+answered laughed cried smiled shouted stayed left moved kept called calls""".split())
+FAMILY = frozenset("""mum mam mom dad husband wife kids son daughter house car partner boyfriend girlfriend brother
+sister nan gran baby family boy girl lad dog flat place mother father""".split())
+AFTER_VERB = frozenset("with asked told rang called phoned texted saw met thanked messaged emailed".split())
+DATE_WORDS = frozenset("""in on since until till by last next this every of early late mid from through during between
+before after each that end start beginning middle""".split())
+
+
+def possessive(tokens: Tokens, i: int) -> bool:
+    """"hope's mum": the word is followed by 's and a family noun."""
+    end = tokens.spans[i][1]
+    return tokens.source[end:end + 2].lower() == "'s" and i + 1 < len(tokens) and tokens.keys[i + 1] in FAMILY
+
+
+def lower_name(tokens: Tokens, i: int) -> bool:
+    """A registered ordinary word written in lower case that must be the name: it is followed by a
+    verb of speech or action, or stands beside "me and"/"and me", or has a possessive and a family noun."""
+    keys = tokens.keys
+    nxt = keys[i + 1] if i + 1 < len(keys) else ""
+    if nxt in VERBS or possessive(tokens, i):
+        return True
+    if i >= 2 and keys[i - 2] in ("me", "i") and keys[i - 1] == "and":
+        return True
+    alone = i == 0 or tokens[i].sentence_start or keys[i - 1] in ("with", "then", "so", "but")
+    return alone and nxt == "and" and i + 3 < len(keys) and keys[i + 2] in ("me", "i") and keys[i + 3] in VERBS
+
+
+def sentence_start_name(tokens: Tokens, i: int, context: frozenset[str]) -> bool:
+    """A capitalised registered ordinary word at a sentence start that reads as the name."""
+    nxt = tokens.keys[i + 1] if i + 1 < len(tokens) else ""
+    return nxt in context or nxt in VERBS or possessive(tokens, i)
+
+
+def mid_sentence_name(tokens: Tokens, i: int) -> bool:
+    """A capitalised month, season or other safe word mid-sentence used as a name: "I asked June",
+    "June said", "me and Autumn" (not "in June", "May and June")."""
+    keys = tokens.keys
+    prev = keys[i - 1] if i else ""
+    prev2 = keys[i - 2] if i > 1 else ""
+    nxt = keys[i + 1] if i + 1 < len(keys) else ""
+    if prev in DATE_WORDS or (nxt and nxt[:1].isdigit()):
+        return False
+    if nxt in VERBS or possessive(tokens, i) or prev in AFTER_VERB:
+        return True
+    return prev == "and" and prev2 in ("me", "i")
