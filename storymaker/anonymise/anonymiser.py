@@ -18,7 +18,7 @@ from .hits import Hit
 from .index import keys_of
 from .lexicon import first_names, is_common
 from .normalise import Folded, fold, normalise
-from .phrasing import NEUTRAL, after_determiner, contact_span
+from .phrasing import NEUTRAL, after_determiner, contact_span, role_span
 from .replace import Replacer
 from .tokens import WORD, _starts_sentence
 
@@ -74,7 +74,9 @@ class Anonymiser:
                     continue
             new = "" if h.is_flag else self._replacement(h, folded, text[core[0]:core[1]])
             start, new = _fitted(folded.text, h, new, planned[-1].folded_end if planned else 0)
-            planned.append(_Planned(h, folded.to_source(start, h.end)[0], core[1], new, text[core[0]:core[1]], h.end))
+            start, end, new = _role_fitted(folded.text, h, start, new, planned[-1].folded_end if planned else 0)
+            src_start, src_end = folded.to_source(start, end)
+            planned.append(_Planned(h, src_start, max(src_end, core[1]), new, text[core[0]:core[1]], end))
         return planned, kept
 
     def _decided(self, h: Hit, text: str, core: tuple[int, int], where: str) -> Hit | None:
@@ -185,6 +187,19 @@ class Anonymiser:
         out.update(o for o in self._originals if _worth_a_needle(o) and o.lower() not in self._kept)
         unique = {n.lower(): n for n in sorted(out, reverse=True) if n.strip()}
         return sorted(unique.values())
+
+
+def _role_fitted(folded: str, h: Hit, start: int, new: str, free_from: int) -> tuple[int, int, str]:
+    """A role replacement swallows an apposition it would repeat (see phrasing.role_span), and is
+    capitalised when it now starts the sentence."""
+    if h.is_flag or not new:
+        return start, h.end, new
+    wide_start, end = role_span(folded, start, h.end, new)
+    if wide_start < free_from:
+        return start, h.end, new
+    if wide_start < start and folded[wide_start:wide_start + 1].isupper() and _starts_sentence(folded, wide_start):
+        new = new[0].upper() + new[1:]
+    return wide_start, end, new
 
 
 def _fitted(folded: str, h: Hit, new: str, free_from: int) -> tuple[int, str]:

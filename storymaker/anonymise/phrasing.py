@@ -43,16 +43,41 @@ def contact_span(text: str, start: int, end: int, kind: str) -> tuple[int, str] 
 def after_determiner(text: str, start: int, new: str) -> tuple[int, str]:
     """(start, new) adjusted to the determiner just before ``start``, if any: "our Riverside
     Surgery" -> "our surgery"; "a Riverside Surgery nurse" -> "a surgery nurse" (the article is
-    then part of the replacement, so "an organisation" gets its "an")."""
+    then part of the replacement, so "an organisation" gets its "an"); "an Ashington lad" with a
+    replacement that has no article of its own gets "a"/"an" to suit the new first word."""
     article = _ARTICLE.match(new)
     before = text[max(0, start - 12):start]
-    det = _DETERMINER.search(before) if article and len(new) > article.end() else None
-    if not det:
+    det = _DETERMINER.search(before)
+    if not det or (article and len(new) <= article.end()):
         return start, new
-    rest = new[article.end():]
+    rest = new[article.end():] if article else new
     if det.group(1).lower() not in ("a", "an"):
-        return start, rest
+        return (start, rest) if article else (start, new)
     word = "an" if rest[:1].lower() in "aeiou" else "a"
     written = det.group(1)
     word = word.upper() if written.isupper() and len(written) > 1 else word.capitalize() if written[0].isupper() else word
     return start - len(before) + det.start(1), f"{word} {rest}"
+
+
+_APPOSITION_AFTER = re.compile(r"[ \t]*,[ \t]*(?:the|a|an|my|our|this|that)[ \t]+([a-z'-]+(?:[ \t]+[a-z'-]+){0,3}?)"
+                               r"[ \t]*(?=,)", re.I)
+_APPOSITION_BEFORE = re.compile(r"(?<![\w'])(?:the|a|an|my|our|this|that)[ \t]+([a-z'-]+(?:[ \t]+[a-z'-]+){0,3}?)"
+                                r"[ \t]*,[ \t]*$", re.I)
+_LINKS = frozenset("the a an my our your his her their at in on of from for with by to".split())
+
+
+def role_span(text: str, start: int, end: int, new: str) -> tuple[int, int]:
+    """Widen [start, end) over an apposition that the role replacement would repeat: "Darren,
+    the lad, he ..." or "The lad, Darren, he ..." with Darren -> "the lad at the drop-in" both
+    become "the lad at the drop-in, he ...", not "the lad at the drop-in, the lad, he ..."."""
+    if not _ARTICLE.match(new):
+        return start, end
+    heads = set(new.lower().split()) - _LINKS
+    after = _APPOSITION_AFTER.match(text, end)
+    if after and heads & set(after.group(1).lower().split()):
+        return start, after.end()
+    before = text[max(0, start - 48):start]
+    lead = _APPOSITION_BEFORE.search(before)
+    if lead and heads & set(lead.group(1).lower().split()):
+        return start - len(before) + lead.start(), end
+    return start, end

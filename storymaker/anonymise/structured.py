@@ -38,7 +38,7 @@ _SUFFIX = (r"(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Close|Drive|Way|Court|Cresc
            r"Gardens|Hill|Row|Walk|Square|Mews|View|Rise|Parade|Vale|Wharf|Boulevard|Estate)")
 _TITLE_WORD = r"[A-Z][a-z']+"
 ADDRESS = re.compile(rf"\b(?:(?:Flat|Apartment|Unit|flat)[ \t]+\d+[A-Za-z]?,?\s+)?\d{{1,4}}[A-Za-z]?,?\s+"
-                     rf"(?:{_TITLE_WORD}\s+){{1,3}}{_SUFFIX}\b\.?")
+                     rf"(?:{_TITLE_WORD}\s+){{1,3}}{_SUFFIX}\b")
 ADDRESS_CAPS = re.compile(rf"\b\d{{1,4}}[A-Z]?,?\s+(?:[A-Z']{{2,}}\s+){{1,3}}{_SUFFIX.upper()}\b")
 ADDRESS_ANY_CASE = re.compile(rf"\b(?:flat\s+\d+[a-z]?,?\s+)?\d{{1,4}}[a-z]?,?\s+((?:[a-z']+\s+){{1,3}}){_SUFFIX}\b",
                               re.I)
@@ -58,7 +58,7 @@ _ORDINAL_NOUN = (r"(?:time|times|floor|year|week|month|day|place|person|thing|at
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _ORD = r"\d{1,2}(?:st|nd|rd|th)?"
 DATES = re.compile("|".join(f"(?:{p})" for p in (
-    rf"\b(?:on\s+)?(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_ORD}\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+\d{{4}})?",
+    rf"\b(?:on\s+)?(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_ORD}\s+(?:of\s+)?{_MONTH}\b(?:\.?,?\s+\d{{4}})?",
     rf"\b(?:on\s+)?(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+(?:the\s+)?{_ORD}\b(?:,?\s+\d{{4}})?",
     rf"\b(?:(?:on|last|next|this)\s+)?{_WEEKDAY}\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\b",
     rf"\b(?:on\s+)?the\s+\d{{1,2}}(?:st|nd|rd|th)\b(?!\s+{_ORDINAL_NOUN})",

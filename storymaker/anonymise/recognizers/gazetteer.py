@@ -7,6 +7,7 @@ from ..hits import Hit
 from ..lexicon import SAFE, TITLES, counties, first_names, is_common, places, surnames
 from ..tokens import gap_ok
 from .base import Context, Tables
+from .names_context import place_context
 
 
 def gazetteer_kind(key: str) -> str:
@@ -60,6 +61,8 @@ class GazetteerRecognizer:
         gaz = gazetteer_kind(key)
         if not gaz or is_common(key):
             return None
+        if gaz == "person" and key in places() and place_context(ctx.tokens, i):
+            gaz = "county" if key in counties() else "place"  # "from Blyth": the town, not Mr Blyth
         if gaz == "person":
             role = "first" if key in first_names() else "last"
             return Hit(tok.start, tok.end, "person", "gazetteer", f"gazetteer: {role} name", f"person-{role}:{key}")

@@ -11,6 +11,7 @@ answered laughed cried smiled shouted stayed left moved kept called calls""".spl
 FAMILY = frozenset("""mum mam mom dad husband wife kids son daughter house car partner boyfriend girlfriend brother
 sister nan gran baby family boy girl lad dog flat place mother father""".split())
 AFTER_VERB = frozenset("with asked told rang called phoned texted saw met thanked messaged emailed".split())
+LOCATIVE = frozenset("in from to near outside around round towards toward via into through past beyond at".split())
 DATE_WORDS = frozenset("""in on since until till by last next this every of early late mid from through during between
 before after each that end start beginning middle""".split())
 
@@ -52,3 +53,8 @@ def mid_sentence_name(tokens: Tokens, i: int) -> bool:
     if nxt in VERBS or possessive(tokens, i) or prev in AFTER_VERB:
         return True
     return prev == "and" and prev2 in ("me", "i")
+
+
+def place_context(tokens: Tokens, i: int) -> bool:
+    """"from Blyth", "in Hope": after a preposition of place a word that is also a town is the town."""
+    return i > 0 and tokens.keys[i - 1] in LOCATIVE

@@ -6,7 +6,8 @@ from __future__ import annotations
 from ..hits import Hit
 from ..index import KIND_NAMES, Pattern
 from .base import FLAG_KINDS, NAME_CONTEXT, Context, Tables
-from .names_context import lower_name, sentence_start_name
+from ..lexicon import places
+from .names_context import lower_name, place_context, sentence_start_name
 
 
 class RegisterRecognizer:
@@ -30,7 +31,7 @@ class RegisterRecognizer:
                 found = t.names.match(text, tokens, i, any_case=True)
             if found and self._applies(ctx, i, found[0], out):
                 pattern, last = found
-                out.append(self._hit(tokens.spans[i][0], tokens.spans[last][1], pattern))
+                out.append(self._hit(tokens.spans[i][0], tokens.spans[last][1], pattern, ctx, i))
                 ctx.claimed.update(range(i, last + 1))
                 free = last + 1
                 continue
@@ -54,8 +55,13 @@ class RegisterRecognizer:
             ctx.claimed.add(i)
         return False
 
-    def _hit(self, start: int, end: int, p: Pattern) -> Hit:
+    def _hit(self, start: int, end: int, p: Pattern, ctx: Context, i: int) -> Hit:
         entry = self.t.entries[p.entry]
+        key = ctx.tokens.keys[i]
+        if entry.kind == "person" and start == ctx.tokens.spans[i][0] and end == ctx.tokens.spans[i][1] and (
+                key in places() and place_context(ctx.tokens, i)):  # "drives in from Hope": the village
+            return Hit(start, end, "place", "register", "register: people (here a place of the same name)",
+                       f"place:{key}")
         reason = f"register: {KIND_NAMES.get(entry.kind, entry.kind)}" + (" (spelling variant)" if p.variant else "")
         key = f"register:{p.entry}:{p.role}"
         shape = self.t.other.get(p.entry)
