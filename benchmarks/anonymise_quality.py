@@ -6,7 +6,12 @@
   character for character (must be 100%);
 * over-redaction on ordinary speech (sentences with no identifiers): the share of those
   sentences in which anything was replaced, and the share of words replaced;
-* review flags per 1,000 words of ordinary speech.
+* review flags per 1,000 words of ordinary speech;
+* the same for the second corpus written for issue 11 (``north_east.yaml``: number words,
+  place-noun numbers, names in any case, web addresses and handles, names run together,
+  holiday dates, other scripts, quasi-identifiers), with recall per kind, and review flags
+  per 1,000 words on ``ordinary_capitalised.txt`` (interview speech full of capitalised words
+  that identify nobody: at most 5).
 
 Run by tests/test_anonymise_quality.py, which asserts the bounds.
 """
@@ -31,6 +36,7 @@ class Quality:
     identifiers: int = 0
     caught: int = 0
     missed: list[str] = field(default_factory=list)  # "sentence n: masked identifier"
+    by_kind: dict[str, list[int]] = field(default_factory=dict)  # kind -> [caught, planted]
     ordinary_sentences: int = 0
     ordinary_words: int = 0
     over_redacted_sentences: int = 0
@@ -73,8 +79,11 @@ def planted(anon: Anonymiser, sentences: list[dict], q: Quality) -> None:
             assert where, f"corpus error: sentence {n} does not contain its identifier {mask(ident)!r}"
             for start in where:
                 q.identifiers += 1
+                tally = q.by_kind.setdefault(s.get("kind", ""), [0, 0])
+                tally[1] += 1
                 if _covered(spans, start, start + len(ident), s["text"]):
                     q.caught += 1
+                    tally[0] += 1
                 else:
                     q.missed.append(f"sentence {n}: {s['text']!r} missed {ident!r}")
 
@@ -92,25 +101,35 @@ def ordinary(anon: Anonymiser, lines: list[str], q: Quality) -> None:
         q.flagged.extend(f"replaced {r.original!r} in {line!r}" for r in red.replacements)
 
 
-def measure() -> Quality:
-    doc = yaml.safe_load((DATA / "planted.yaml").read_text(encoding="utf-8"))
+def measure(corpus: str = "planted.yaml", speech: str = "ordinary.txt") -> Quality:
+    doc = yaml.safe_load((DATA / corpus).read_text(encoding="utf-8"))
     anon = Anonymiser(register_from_mapping(doc["register"]))
     q = Quality()
     planted(anon, doc["sentences"], q)
-    lines = [ln for ln in (DATA / "ordinary.txt").read_text(encoding="utf-8").splitlines() if ln.strip()]
+    lines = [ln for ln in (DATA / speech).read_text(encoding="utf-8").splitlines() if ln.strip()]
     ordinary(Anonymiser(register_from_mapping(doc["register"])), lines, q)
     return q
 
 
-def main() -> None:
-    q = measure()
-    print(f"recall on direct identifiers: {q.caught}/{q.identifiers} = {q.recall:.1%}")
-    print(f"over-redaction on ordinary speech: {q.over_redacted_sentences}/{q.ordinary_sentences} sentences "
+def measure_north_east() -> Quality:
+    return measure("north_east.yaml", "ordinary_capitalised.txt")
+
+
+def report(name: str, q: Quality, speech: str) -> None:
+    print(f"{name}: recall on planted identifiers: {q.caught}/{q.identifiers} = {q.recall:.1%}")
+    print(f"  over-redaction on {speech}: {q.over_redacted_sentences}/{q.ordinary_sentences} sentences "
           f"({q.over_redaction:.1%}), {q.over_redacted_words}/{q.ordinary_words} words")
-    print(f"review flags per 1,000 words of ordinary speech: {q.flags_per_1000:.1f} ({q.flags} flags)")
+    print(f"  review flags per 1,000 words of {speech}: {q.flags_per_1000:.1f} ({q.flags} flags)")
     if "-v" in sys.argv:  # the corpus is synthetic, so printing it is safe
+        for kind, (caught, planted_) in sorted(q.by_kind.items()):
+            print(f"    {kind or '(no kind)'}: {caught}/{planted_}")
         print(*q.missed, sep="\n")
         print(*q.flagged, sep="\n")
+
+
+def main() -> None:
+    report("first corpus (planted.yaml)", measure(), "ordinary.txt")
+    report("issue 11 corpus (north_east.yaml)", measure_north_east(), "ordinary_capitalised.txt")
 
 
 if __name__ == "__main__":

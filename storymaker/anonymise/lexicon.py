@@ -29,6 +29,8 @@ uh hmm right well so and but or then when if because yeah yep nope the a an my o
 their this that these those it we you he she they there here what who why how where which
 st co dob asap rip faq ps pps eta diy sen send senco lgbt lgbtq bame bme ai app iphone android
 england scotland wales britain europe
+whitsun hogmanay halloween lent advent passover vaisakhi hanukkah easter navratri
+brexit ofsted ofgem dvla pals camhs iapt dla esa rnli nspcc dwp hmrc hmp icu itu hdu
 """.split())
 
 # Multi-word names of national things that identify nobody (added to every allow list).
@@ -42,6 +44,12 @@ SAFE_PHRASES = ("A&E", "Universal Credit", "Social Services", "Social Care", "Ad
                 "Easter Sunday", "Bank Holiday", "Mother's Day", "Father's Day", "Valentine's Day", "Bonfire Night",
                 "Halloween", "Remembrance Sunday", "Great Britain", "United Kingdom", "Northern Ireland",
                 "Eastern Europe", "Home Office", "Department for Work and Pensions", "Department of Health")
+def _safe_phrases() -> tuple[str, ...]:
+    path = DATA.parent / "lexicons" / "safe_phrases.txt"
+    return tuple(ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and ln[0] != "#")
+
+
+SAFE_PHRASES = SAFE_PHRASES + _safe_phrases()
 # Function words that start a sentence or a Title Case heading but never start a name:
 # "At Riverside Surgery ..." is "At" + the surgery, not an organisation called "At Riverside".
 LEADING = frozenset("""a an at in on for with from to by of into onto upon via near outside inside behind

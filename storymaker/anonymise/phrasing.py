@@ -28,7 +28,7 @@ _DETERMINER = re.compile(r"(?<![^\W_])(the|a|an|my|our|your|his|their|this)[ \t]
 def contact_span(text: str, start: int, end: int, kind: str) -> tuple[int, str] | None:
     """(new start, "") when the identifier at text[start:end] can be dropped with the words that
     introduce it; None when it should become its neutral phrase."""
-    if kind not in NEUTRAL:
+    if kind not in ("phone", "email"):  # "find it on a website" keeps its "on"
         return None
     before = text[max(0, start - 40):start]
     lead = _PREPOSITION.search(before)

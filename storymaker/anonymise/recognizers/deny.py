@@ -52,6 +52,8 @@ class DefaultDenyRecognizer:
         if not upper or key in SAFE or key in TITLES:
             return None
         gaz = gazetteer_kind(key)
+        if not gaz and len(key) > 1 and tok.text.isupper() and is_common(key):
+            return None  # a common word in capitals ("RAN THE WHOLE WARD")
         if (tok.sentence_start or ctx.title) and is_common(key):
             named = gaz == "person" and i + 1 < len(tokens) and tokens.keys[i + 1] in NAME_CONTEXT
             return flag(tok.start, tok.end, "name") if named else None

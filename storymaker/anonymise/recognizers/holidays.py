@@ -21,9 +21,10 @@ the blessing of the boats|the regatta|the lifeboat day|the carnival|the gala|hal
 _HOLIDAY = words_pattern(h.strip() for h in HOLIDAYS.replace("\n", "").split("|"))
 _DAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|day|night|morning|afternoon|evening|weekend|week)"
 _YEAR = r"(?:,?[ \t]+(?:in[ \t]+|of[ \t]+)?(?:19|20)\d\d)"
-RELATIVE = re.compile(rf"\b(?:the[ \t]+)?(?:{_DAY}|(?:two|three|\d)[ \t]+(?:days|weeks))[ \t]+(?:before|after)[ \t]+"
+_ON = r"(?:(?:on|at|in|over|during)[ \t]+)?"
+RELATIVE = re.compile(rf"\b{_ON}(?:the[ \t]+)?(?:{_DAY}|(?:two|three|\d)[ \t]+(?:days|weeks))[ \t]+(?:before|after)[ \t]+"
                       rf"(?:last[ \t]+|that[ \t]+)?(?:{_HOLIDAY})\b{_YEAR}?", re.I)
-WITH_YEAR = re.compile(rf"\b(?:{_HOLIDAY})\b{_YEAR}\b", re.I)
+WITH_YEAR = re.compile(rf"\b{_ON}(?:{_HOLIDAY})\b{_YEAR}\b", re.I)
 
 
 class HolidayDateRecognizer:

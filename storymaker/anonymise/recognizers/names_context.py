@@ -27,7 +27,7 @@ def lower_name(tokens: Tokens, i: int) -> bool:
     verb of speech or action, or stands beside "me and"/"and me", or has a possessive and a family noun."""
     keys = tokens.keys
     nxt = keys[i + 1] if i + 1 < len(keys) else ""
-    if nxt in VERBS or possessive(tokens, i):
+    if nxt in VERBS or possessive(tokens, i) or (i and keys[i - 1] in AFTER_VERB and keys[i - 1] != "with"):
         return True
     if i >= 2 and keys[i - 2] in ("me", "i") and keys[i - 1] == "and":
         return True

@@ -14,7 +14,7 @@ NOUNS = ("flat|bed|bay|room|ward|cell|seat|house|unit|apartment|block|cabin|bert
          "cubicle|landing|wing|pod|chalet|caravan|hut|pew|stall|desk|bungalow|cottage|maisonette|pier|mooring|"
          "pontoon|slip|corridor|spur|booth")
 _NOUNS = words_pattern(NOUNS.split("|"))
-LOCATION = re.compile(rf"\b({_NOUNS})(?:[ \t]+(?:no\.?|number))?[ \t]*(?:\n[ \t]*)?(\d{{1,4}}[a-z]?)\b"
+LOCATION = re.compile(rf"\b({_NOUNS})(?:[ \t]+(?:no\.?|number))?[ \t]*-?[ \t]*(?:\n[ \t]*)?(\d{{1,4}}[a-z]?)\b"
                       r"(?![ \t]*(?:%|minutes?|mins?|hours?|days?|weeks?|months?|years?|people|beds|pounds|quid|"
                       r"miles|times|x\b|by\b))", re.I)
 HOUSE_NUMBER = re.compile(r"\b(?:at|to|from|in|outside)[ \t]+((?:no\.?|number)[ \t]*\d{1,4}[a-z]?)\b(?!\s*(?:on|in)\s+the\s+list)",

@@ -13,6 +13,8 @@ _TLD = (r"(?:com|org|net|uk|gov|nhs|ac|io|info|me|co|edu|scot|wales|cymru|eu|biz
         r"app|page|blog|shop|store|club|events|news|xyz|ie|us|de|fr)")
 URL = re.compile(rf"(?:\bhttps?://|\bwww\.)[^\s<>\"']+|\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+{_TLD}\b(?:/[^\s<>\"']*)?",
                  re.I)
+SPELT = re.compile(rf"\b[a-z0-9-]+(?:[ \t]+dot[ \t]+[a-z0-9-]+)*[ \t]+dot[ \t]+{_TLD}\b(?:[ \t]+(?:slash|forward slash)[ \t]+[a-z0-9-]+)*",
+                   re.I)  # "seahavenboats dot org dot uk slash members"
 HANDLE = re.compile(r"(?<![\w@.])@[a-z0-9_](?:[a-z0-9_.]*[a-z0-9_])?", re.I)
 _TRAILING = ".,;:!?)]}'\""
 # National services whose web addresses identify nobody (a page on them still can: see _allowed).
@@ -50,6 +52,9 @@ class WebRecognizer:
             if text[max(0, m.start() - 1):m.start()] == "@" or "." not in found or self._allowed(_domain(found)):
                 continue  # the domain part of an e-mail address is the e-mail recognizer's
             out.append(Hit(m.start(), end, "url", "structured", "web address", f"url:{found.lower()}", "a website"))
+        if " dot " in text.lower():
+            out.extend(Hit(m.start(), m.end(), "url", "structured", "web address (spelt out)", f"url:{m.group().lower()}",
+                           "a website") for m in SPELT.finditer(text))
         if "@" in text:
             for m in HANDLE.finditer(text):
                 end = m.end()
