@@ -1,8 +1,10 @@
 """Anonymisation that fails closed.
 
-Layered detection (register, structured identifiers, organisation patterns, gazetteers,
-then default deny for every capitalised word and number left over), consistent
-replacement, a private log, and the publish gate that scans everything written.
+Layered detection (a registry of recognizers in :mod:`.recognizers`: register, web addresses
+and handles, structured identifiers, holiday dates, place-noun numbers, organisation
+patterns, gazetteers, names that are words, quasi-identifiers, other scripts, then default
+deny for every capitalised word and number left over; number words are read as digits first),
+consistent replacement, a private log, and the publish gate that scans everything written.
 
     from storymaker.anonymise import Anonymiser, mask, scan_tree, write_log, LogEntry
 
@@ -18,9 +20,10 @@ apposition is dropped with those words ("ring us on ... today" -> "ring us today
 identifier listed under ``other`` is replaced like the identifier it is.
 
 Known limits (each fails towards a flag or the gate where it can): a registered name that
-is an ordinary word is only matched when capitalised ("hope" is the word); numbers spoken
-as words ("oh seven seven double oh ...") are not recognised; the gate reads media
-metadata and subtitle tracks but not text burned into frames, nor PDFs or fonts.
+is an ordinary word is matched in lower case only where the words around it say it is the
+name ("me and hope went", "hope's mum", "will said"), so "with hope" stays the word; a
+quasi-identifier is only found in the phrase shapes of :mod:`.recognizers.quasi`; the gate
+reads media metadata and subtitle tracks but not text burned into frames, nor PDFs or fonts.
 """
 from .anonymiser import Anonymiser
 from .gate import GateHit, scan_tree

@@ -97,9 +97,15 @@ def confusable_map() -> dict[str, str]:
     return {chr(int(code, 16)): ascii_ for code, ascii_ in rows}
 
 
+_ENDINGS = ("'s", "'d", "'ll", "'re", "'ve", "'m", "'")
+
+
 def is_common(word: str) -> bool:
-    """True for an ordinary English word (case-insensitive; possessive 's ignored)."""
+    """True for an ordinary English word (case-insensitive; a possessive or a contraction is
+    ignored: "visitors'", "there'd")."""
     w = word.lower()
-    if w.endswith("'s"):
-        w = w[:-2]
+    for ending in _ENDINGS:
+        if w.endswith(ending) and len(w) > len(ending):
+            w = w[:-len(ending)]
+            break
     return w in common_words() or w in SAFE
