@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .anonymise import gate_problems, scan_tree, write_log
 from .compose import write_private, write_scripts
-from .bundled import default_templates
+from .bundled import templates_dir
 from .check import cross_check
 from .console import Console
 from .errors import AnonymisationError, InputError, OutputError
@@ -57,11 +57,6 @@ def prepared(project: Project, channels: tuple[str, ...] | None, story: str | No
     if prep.problems:
         raise (AnonymisationError if prep.unreviewed else InputError)(prep.problems)
     return prep
-
-
-def templates_dir(root: Path, kind: str) -> Path:
-    own = root / "templates" / kind
-    return own if own.is_dir() else default_templates(kind)
 
 
 def build(root: Path, *, web: bool = False, video: bool = False, story: str | None = None,

@@ -23,3 +23,9 @@ def example_root() -> Path:
 def default_templates(kind: str) -> Path:
     """The default ``templates/<kind>`` folder (``web`` or ``video``)."""
     return example_root() / "templates" / kind
+
+
+def templates_dir(root: Path, kind: str) -> Path:
+    """The project's own ``templates/<kind>`` if it has one, else the default."""
+    own = Path(root) / "templates" / kind
+    return own if own.is_dir() else default_templates(kind)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import difflib
 
+from .imagecheck import image_problem
+from .load.hygiene import MAX_AUDIO_BYTES, too_big
 from .model import Problem, Project
 from .paths import AUDIO_TYPES, IMAGE_TYPES, confined
 
@@ -47,11 +49,16 @@ def asset_paths(project: Project) -> list[Problem]:
     for spec in project.stories:
         for beat in spec.beats:
             if beat.image:
-                _, p = confined(project.root, beat.image, Problem(spec.source, beat.line, ""), f"beat '{beat.heading}': image", IMAGE_TYPES)
+                where, what = Problem(spec.source, beat.line, ""), f"beat '{beat.heading}': image"
+                path, p = confined(project.root, beat.image, where, what, IMAGE_TYPES)
+                problems += [p] if p else []
+                p = image_problem(path, where, what) if path else None
                 problems += [p] if p else []
         if spec.video.music and "video" in spec.outputs:
-            _, p = confined(project.root, spec.video.music, Problem(spec.source, spec.line, ""), "video: music", AUDIO_TYPES)
-            problems += [p] if p else []
+            where = Problem(spec.source, spec.line, "")
+            path, p = confined(project.root, spec.video.music, where, "video: music", AUDIO_TYPES)
+            big = too_big(path, spec.source, MAX_AUDIO_BYTES, f"video: music {path.name}") if path else None
+            problems += [q for q in (p, big and Problem(spec.source, spec.line, big.message)) if q]
     return problems
 
 

@@ -24,6 +24,7 @@ from .load.settings import sharing_warnings
 from .model import Excerpt, FlaggedText, Problem, Project, Redaction, StorySpec
 from .paths import IMAGE_TYPES, confined
 from .render.video.voices import check_voice, describe_voice
+from .videocheck import video_problems
 
 
 @dataclass
@@ -142,5 +143,6 @@ def prepare(project: Project, channels: Iterable[str] | None = None, only: str |
         if "video" in chosen:
             voice_problems(prep, spec)
         compose_story(prep, safe_spec(prep, spec), chosen)
+    prep.problems += video_problems(prep.compositions, {s.slug: s for s in project.stories}, project.root)
     prep.problems = list(dict.fromkeys(prep.problems))  # a pin's problem is the same in every version
     return prep

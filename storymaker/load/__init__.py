@@ -13,6 +13,7 @@ from pathlib import Path
 from ..model import Problem, Project
 from .decisions import read_decisions
 from .excerpts import read_excerpts
+from .hygiene import stray_files
 from .register import read_mapping, read_register, read_withdrawn
 from .settings import read_project_settings
 from .specs import read_specs
@@ -27,6 +28,7 @@ def load_project(root: Path) -> tuple[Project, list[Problem]]:
     if not stories.is_dir():
         empty = Project(root, (), {}, (), read_register(Path("/nonexistent"), "")[0])
         return empty, [Problem(str(root), 0, "no stories/ folder here: run storymaker in a project folder, pass --project DIR, or create one with 'storymaker init DIR'")]
+    problems += stray_files(stories, root)
     excerpts, more = read_excerpts(stories / "excerpts", root)
     problems += more
     codebook, _, more = read_mapping(stories / "codebook.yaml", "stories/codebook.yaml", "themes", True)

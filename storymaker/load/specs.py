@@ -11,6 +11,7 @@ from .story_dates import fallback_date, read_date, read_lang, read_prompts
 from .yamlio import LineDict, item_line, line_of, read_yaml
 
 SUFFIX = ".story.yaml"
+SUFFIXES = (SUFFIX, ".story.yml")  # .yml works too; the slug is the name before either
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 STORY_KEYS = {"title", "audience", "audiences", "narrator", "beats", "outputs", "min_contributors",
               "max_share", "target_words", "seed", "summary", "video", "exclude", "order", "persona",
@@ -162,7 +163,7 @@ def _video(rel: str, data: object, line: int) -> tuple[VideoSpec, list[Problem]]
 
 
 def read_spec(path: Path, rel: str) -> tuple[StorySpec | None, list[Problem]]:
-    slug = path.name[: -len(SUFFIX)]
+    slug = next(path.name[: -len(s)] for s in SUFFIXES if path.name.endswith(s))
     data, problems = read_yaml(path, rel)
     if problems:
         return None, problems
@@ -230,9 +231,14 @@ def _pin_clashes(rel: str, beats: list[Beat], exclude: tuple[str, ...]) -> list[
 def read_specs(folder: Path, root: Path) -> tuple[list[StorySpec], list[Problem]]:
     specs: list[StorySpec] = []
     problems: list[Problem] = []
-    for path in sorted(folder.glob("*" + SUFFIX)):
-        spec, more = read_spec(path, path.relative_to(root).as_posix())
+    seen: dict[str, str] = {}
+    for path in sorted(p for suffix in SUFFIXES for p in folder.glob("*" + suffix)):
+        rel = path.relative_to(root).as_posix()
+        spec, more = read_spec(path, rel)
         problems += more
-        if spec:
+        if spec and spec.slug in seen:
+            problems.append(Problem(rel, 1, f"two specs give the slug '{spec.slug}' ({seen[spec.slug]} too): keep one"))
+        elif spec:
+            seen[spec.slug] = rel
             specs.append(spec)
     return specs, problems

@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from ..model import Problem
+from .hygiene import MAX_TEXT_BYTES, control_problems, too_big
 
 
 class LineDict(dict):
@@ -43,9 +44,13 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequen
 
 
 def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
-    """Read a UTF-8 file (a BOM is tolerated); unreadable files become a Problem."""
+    """Read a UTF-8 file (a BOM is tolerated); unreadable or oversized files, and control characters, become Problems."""
+    big = too_big(path, rel, MAX_TEXT_BYTES, "this file")
+    if big:
+        return None, [big]
     try:
-        return path.read_text(encoding="utf-8-sig"), []
+        text = path.read_text(encoding="utf-8-sig")
+        return text, control_problems(text, rel)  # rows stay readable; the problems stop any build
     except UnicodeDecodeError as exc:
         return None, [Problem(rel, 0, f"not UTF-8 text (byte {exc.start}): save the file as UTF-8")]
     except OSError as exc:
@@ -54,7 +59,7 @@ def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
 
 def read_yaml(path: Path, rel: str) -> tuple[object, list[Problem]]:
     text, problems = read_text(path, rel)
-    if text is None:
+    if text is None or problems:
         return None, problems
     try:
         return yaml.load(text, Loader=_Loader), []
