@@ -67,8 +67,10 @@ def compose_scripts(root: Path, story: str | None, quiet: bool = False, explain:
     from .faults import write_problem
     from .lock import build_lock
     from .staging import slot, staged_pair
+    from .outguard import PRIVATE, check_folder
     prep = prepared(load(root), None, story)
     private = root / "private"
+    check_folder(private, "private", PRIVATE)
     try:  # private/ is replaced like a build's: only if storymaker wrote it, and all at once
         with build_lock(root), staged_pair([private], root / ".storymaker-cache" / "swap.json",
                                            shown=["private"], carry_over=True) as (stage,):
@@ -84,10 +86,11 @@ def compose_scripts(root: Path, story: str | None, quiet: bool = False, explain:
 
 
 def init(target: Path, quiet: bool = False, empty: bool = False) -> int:
-    if (target / "stories").exists():
-        raise UsageError(f"{target}/stories already exists: choose an empty or new folder")
+    for name in ("stories", "templates", "assets"):  # never copy over files someone already has
+        if (target / name).exists():
+            raise UsageError(f"{target}/{name} already exists: choose an empty or new folder")
     if not (EXAMPLE / "stories").is_dir():
-        raise InputError(f"the bundled example was not found at {EXAMPLE}; reinstall storymaker (pip install storymaker)")
+        raise InputError(f"the bundled example was not found at {EXAMPLE}; reinstall storymaker (see the README, 'Just the tool')")
     target.mkdir(parents=True, exist_ok=True)
     (_init_empty if empty else _init_example)(target)
     ignore = target / ".gitignore"

@@ -124,3 +124,29 @@ def test_when_out_is_missing_empty_or_ours_then_the_build_writes_it(project: Pat
     assert (out / "web" / "index.html").is_file()
     assert (project / "templates" / "decoy.bin").read_bytes() == DECOY
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("site")) == ["site"]
+
+
+def test_when_init_meets_a_folder_with_its_own_templates_then_nothing_is_copied_over(tmp_path: Path):
+    target = tmp_path / "mine"
+    (target / "templates" / "web").mkdir(parents=True)
+    (target / "templates" / "web" / "style.css").write_bytes(DECOY)
+    before = snapshot(tmp_path)
+    result = run_cli("init", str(target))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == f"storymaker: {target}/templates already exists: choose an empty or new folder"
+    assert snapshot(tmp_path) == before
+
+
+def test_when_private_holds_the_users_own_files_then_compose_refuses_too(project: Path):
+    (project / "private").mkdir()
+    (project / "private" / "decoy.bin").write_bytes(DECOY)
+    before = snapshot(project.parent)
+    result = run_cli("--project", str(project), "compose")
+    lines = [l for l in result.stderr.splitlines() if l.strip() and not l.startswith("warning:")]
+    assert result.returncode == 1 and len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    assert lines[0].startswith("private: is not empty and was not written by storymaker")
+    assert without_cache(snapshot(project.parent)) == without_cache(before)
+
+
+def without_cache(snap: dict) -> dict:
+    return {k: v for k, v in snap.items() if ".storymaker-cache" not in k}

@@ -83,7 +83,7 @@ def read_project_settings(path: Path, rel: str, root: Path) -> tuple[str, str, s
     if not path.exists():
         return "Stories", "", "", WebSettings(), []
     text, problems = read_text(path, rel)
-    data, more = read_yaml(path, rel) if text is not None else (None, [])
+    data, more = read_yaml(path, rel) if text is not None and not problems else (None, [])
     if problems or more:
         return "Stories", "", "", WebSettings(), problems + more
     if data is not None and not isinstance(data, dict):
