@@ -110,3 +110,20 @@ def test_when_keep_codebook_is_given_then_new_themes_are_listed_not_added(tmp_pa
     out = capsys.readouterr().out
     assert "1 theme(s) are not in stories/codebook.yaml: team_work; import again without --keep-codebook" in out
     assert "team_work" not in (root / "stories/codebook.yaml").read_text(encoding="utf-8")
+
+
+def test_when_an_older_import_wrote_other_ids_then_re_import_keeps_those_ids_and_the_edits(tmp_path):
+    import json
+
+    root = make_project(tmp_path / "proj", {"care": "x"})
+    (tmp_path / "sheet.csv").write_text("participant,text,themes\nP01,We talked it through.,care\n", encoding="utf-8")
+    run_import(root, tmp_path / "sheet.csv")
+    target, record = root / "stories/excerpts/sheet.csv", root / "stories/.imports.json"
+    target.write_text("id,participant,text,themes,audience,consent,role,sector,stage,sensitive\n"
+                      "P01-r2,P01,We talked it through.,care,staff,web,,,,\n", encoding="utf-8")  # as the old importer named rows
+    entry = json.loads(record.read_text(encoding="utf-8"))
+    entry["stories/excerpts/sheet.csv"].pop("ids")  # the old record kept no ids
+    record.write_text(json.dumps(entry), encoding="utf-8")
+    report = run_import(root, tmp_path / "sheet.csv")
+    assert [(r["id"], r["audience"], r["consent"]) for r in read_rows(target)] == [("P01-r2", "staff", "web")]
+    assert "compared with the previous import: 0 added, 0 changed, 0 removed, 1 unchanged" in report.lines()

@@ -49,7 +49,7 @@ def write_rows(root: Path, target: Path, rows: list[dict[str, str]], source_name
     record = _load_record(root)
     if target.exists():
         _may_update(shown, record.get(shown), source_name)
-        rows = merge(_read_rows(target, shown), rows, set(record[shown].get("ids", [])), report)
+        rows = merge(_read_rows(target, shown), rows, set(record[shown].get("ids", [])), report)  # no ids: all were the import's
     data = render_csv(rows)
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f".{target.name}.part")
@@ -62,8 +62,11 @@ def write_rows(root: Path, target: Path, rows: list[dict[str, str]], source_name
 
 def merge(old: list[dict[str, str]], new: list[dict[str, str]], written: set[str], report: ImportReport) -> list[dict[str, str]]:
     """New rows, keeping a person's consent/audience/sensitive where the source gives none,
-    and rows a person added by hand (ids the import never wrote)."""
+    and rows a person added by hand (ids the import never wrote). A new row whose id is new
+    but whose participant and words match an old row takes that row's id, so ids (and story
+    pins) survive a tool that changes how it identifies selections."""
     before = {r.get("id", ""): r for r in old}
+    new = _reuse_ids(new, before)
     out, changes = [], {"added": [], "changed": [], "removed": [], "unchanged": []}
     for row in new:
         previous = before.get(row["id"])
@@ -75,12 +78,22 @@ def merge(old: list[dict[str, str]], new: list[dict[str, str]], written: set[str
         out.append(row)
     ids = {r["id"] for r in new}
     gone = [i for i in before if i not in ids]
-    changes["removed"] = [i for i in gone if _sha(i.encode())[:16] in written]
+    changes["removed"] = [i for i in gone if not written or _sha(i.encode())[:16] in written]
     by_hand = [before[i] for i in gone if i not in changes["removed"]]
     if by_hand:
         report.note(f"kept {len(by_hand)} excerpt(s) added to the file by hand")
     report.changes = changes
     return out + by_hand
+
+
+def _reuse_ids(new: list[dict[str, str]], before: dict[str, dict[str, str]]) -> list[dict[str, str]]:
+    ids = {r["id"] for r in new}
+    spare = {(r.get("participant", ""), " ".join(r.get("text", "").split())): i for i, r in before.items() if i not in ids}
+    out = []
+    for row in new:
+        match = None if row["id"] in before else spare.pop((row["participant"], " ".join(row["text"].split())), None)
+        out.append({**row, "id": match} if match else row)
+    return out
 
 
 def _may_update(shown: str, entry: dict | None, source_name: str) -> None:
