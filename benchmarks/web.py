@@ -12,7 +12,6 @@ storymaker way renders 200 stories in under 5 seconds.
 from __future__ import annotations
 
 import argparse
-import shutil
 import statistics
 import sys
 import tempfile
@@ -24,9 +23,11 @@ from PIL import Image, ImageDraw, ImageFont
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from storymaker.model import Story, StoryBeat  # noqa: E402
-from storymaker.render import web, web_card, web_meta  # noqa: E402
-from storymaker.render.web_page import story_item  # noqa: E402
+from storymaker.model import Story, StoryBeat, WebSettings  # noqa: E402
+from storymaker.render import web, web_card  # noqa: E402
+from storymaker.render.web_images import renditions  # noqa: E402
+from storymaker.render.web_files import in_language, write, write_site_files  # noqa: E402
+from storymaker.render.web_story import Site, story_context  # noqa: E402
 
 TEMPLATES = ROOT / "templates" / "web"
 WORDS = ("kindness targets manager shift team tea listening risk wellbeing caring together time "
@@ -46,7 +47,7 @@ def story(n: int) -> Story:
                  summary=pick(2, 20).capitalize() + ".")
 
 
-def naive_card(title: str, quote: str, site_title: str, fonts: web_card.CardFonts, dest: Path) -> None:
+def naive_card(title: str, quote: str, site_title: str, fonts: web_card.CardFonts, dest: Path, thumb=None) -> None:
     """The obvious card: fonts loaded every time, RGB drawing, RGB PNG."""
     load = lambda path, size: ImageFont.truetype(path, size)
     img = Image.new("RGB", web_card.SIZE, web_card.BACKGROUND)
@@ -57,30 +58,25 @@ def naive_card(title: str, quote: str, site_title: str, fonts: web_card.CardFont
             draw.text((web_card.MARGIN, top + i * step), line, font=font, fill=colour)
     dest.parent.mkdir(parents=True, exist_ok=True)
     img.save(dest, "PNG")
+    if thumb:  # the index card's thumbnail, from the file just written
+        with Image.open(dest) as again:
+            renditions(again.convert("RGB"), dest.parents[2], thumb.stem, thumb.widths)
 
 
 def naive_site(stories: list[Story], out: Path) -> None:
-    """Same pages and cards, with nothing reused between pages."""
-    site = {"title": "Kindness at work", "description": "", "base_url": "",
-            "sections": [("staff", "Staff stories"), ("community", "Community stories")]}
+    """Same pages and cards, with nothing reused between pages (a new environment and fonts each time)."""
+    chosen = web.web_stories(stories)
+    info = web.site_info("Kindness at work", "", "", WebSettings())
     out.mkdir(parents=True)
-    shutil.copyfile(TEMPLATES / "style.css", out / "style.css")
+    draw = lambda s, dest, thumb: naive_card(s.title, web_card.short_quote(s), info["title"], web_card.CardFonts.find(), dest, thumb)
+    site = Site(out, TEMPLATES, info, chosen, [], {}, draw)
     items = []
-    for s in web.web_stories(stories):
-        env = web.make_environment(TEMPLATES)
-        urls = {"page": f"{s.audience}/{s.slug}.html", "card": f"media/{s.audience}/{s.slug}-card.png"}
-        naive_card(s.title, web_card.short_quote(s), site["title"], web_card.CardFonts.find(), out / urls["card"])
-        context = {"story": story_item(s, urls, None, {}), "meta": web_meta.meta_tags(s, site["title"], urls, ""),
-                   "jsonld": web_meta.jsonld_script_text(web_meta.article(s, site["title"], urls, "", None)),
-                   "canonical": "", "description": web_meta.description(s), "site": site, "root": "../",
-                   "lang": s.lang}
-        web.write(out / urls["page"], web.render_template(env, "story.html", context), [])
+    for s in chosen:
+        context = story_context(s, site)
+        context["site"] = in_language(info, chosen, TEMPLATES, s.lang)
+        write(out / context["story"]["url"], web.Renderer(TEMPLATES).render("story.html", context), [])
         items.append(context["story"])
-    groups = [{"id": a, "label": a.title() + " stories", "stories": [i for i in items if i["audience"] == a]}
-              for a in ("staff", "community")]
-    env = web.make_environment(TEMPLATES)
-    web.write(out / "index.html", web.render_template(
-        env, "index.html", {"site": site, "root": "", "lang": "en-GB", "groups": groups}), [])
+    write_site_files(site, items, web.Renderer(TEMPLATES), web_card.CardFonts.find())
 
 
 def storymaker_site(stories: list[Story], out: Path) -> None:

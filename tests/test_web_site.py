@@ -140,7 +140,7 @@ def test_when_the_video_has_a_1920_png_poster_then_the_page_uses_a_player_sized_
 def test_when_the_index_lists_stories_then_cards_have_images_and_only_later_ones_load_lazily(site):
     cards = re.findall(r'<img class="card-image"[^>]*>', read(site / "index.html"))
     assert len(cards) == 4 and all('alt=""' in c and "width=" in c for c in cards)
-    assert "media/staff/night-shift-thumb-240.jpg 240w" in cards[0]  # the lead image
+    assert "media/staff/night-shift-1-400.jpg 400w" in cards[0]  # the lead image, at the sizes it already has
     assert "media/staff/turning-card-thumb-240.jpg 240w" in cards[2]  # no image, no video: the social card
     assert ["loading" in c for c in cards] == [False, False, True, True]
 

@@ -31,7 +31,8 @@ from .web_i18n import language
 from .web_images import write_icons, write_logo
 from .web_media import check_story_name, check_video
 from .web_page import AUDIENCES
-from .web_story import Site, card_thumbnail, story_context
+from .web_images import Picture, renditions
+from .web_story import Site, story_context
 
 TEMPLATES = ("base.html", "index.html", "story.html", "macros.html", "video.html", "embed.html", "404.html",
              "feed.xml", "sitemap.xml")
@@ -97,7 +98,7 @@ def render_pages(site: Site, renderer: Renderer, fonts: web_card.CardFonts) -> l
     with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
         jobs = []
         title = site.info["title"]
-        draw = lambda story, dest: jobs.append(pool.submit(card_job, story, title, fonts, dest))
+        draw = lambda story, dest, thumb: jobs.append(pool.submit(card_job, story, title, fonts, dest, thumb))
         site = Site(site.out_dir, site.templates_dir, site.info, site.chosen, site.videos, site.told, draw, site.written)
         for story in site.chosen:
             context = story_context(story, site)
@@ -108,15 +109,15 @@ def render_pages(site: Site, renderer: Renderer, fonts: web_card.CardFonts) -> l
             items.append(context["story"])
         for job in jobs:
             job.result()  # re-raise the first failure, if any
-    for item in items:  # a story with no image and no video: its social card on the index
-        item["thumb"] = item["thumb"] or card_thumbnail(site, item["card"])
     return items
 
 
-def card_job(story: Story, site_title: str, fonts: web_card.CardFonts, dest: Path) -> None:
-    """Draw and save one story's social card."""
+def card_job(story: Story, site_title: str, fonts: web_card.CardFonts, dest: Path, thumb: Picture | None) -> None:
+    """Draw and save one story's social card (and, for the index, its thumbnail)."""
     card = web_card.draw_card(story.title, web_card.short_quote(story), site_title, fonts)
     web_card.save_card(card, story.title, dest)
+    if thumb:
+        renditions(card.convert("RGB"), dest.parents[2], thumb.stem, thumb.widths, sizes=thumb.sizes)
 
 
 def site_info(site_title: str, site_description: str, base_url: str, web: WebSettings) -> dict[str, Any]:
@@ -139,7 +140,7 @@ def render_site(stories: Sequence[Story], videos: Sequence[VideoArtefact], out_d
         check_video(video)
     info = site_info(site_title, site_description, base_url, web)
     told = {s.key: s for s in stories if s.channel == "video"}
-    site = Site(out_dir, templates_dir, info, web_stories(stories), list(videos), told, lambda s, d: None)
+    site = Site(out_dir, templates_dir, info, web_stories(stories), list(videos), told, lambda s, d, t: None)
     out_dir.mkdir(parents=True, exist_ok=True)
     info["logo"] = write_logo(out_dir, web.logo)
     site.written.extend([out_dir / "media" / "logo.png"] if info["logo"] else [])

@@ -17,6 +17,8 @@ from ..model import Problem
 WIDTHS = (400, 640, 960, 1280)
 POSTER_WIDTH = 1280  # the player is at most 40rem (640 CSS px) wide: 2x for sharp screens
 ARTICLE_SIZES = "(min-width: 42.5rem) 40rem, calc(100vw - 2.5rem)"
+THUMB_WIDTHS = (240, 480)  # index cards: 10rem, twice for sharp screens
+THUMB_SIZES = "(min-width: 42.5rem) 10rem, 30vw"
 ICON_SIZES = {"favicon-32.png": 32, "apple-touch-icon.png": 180, "icon-192.png": 192, "icon-512.png": 512}
 
 
@@ -54,32 +56,38 @@ def open_rgb(path: Path, what: str) -> Image.Image:
         raise RenderError(Problem(str(path), 0, f"{what} cannot be read ({exc}): save it again as PNG or JPEG")) from exc
 
 
+def planned(width: int, height: int, stem: str, widths: tuple[int, ...] = WIDTHS, alt: str = "",
+            sizes: str = ARTICLE_SIZES) -> Picture:
+    """The :class:`Picture` :func:`renditions` makes from a ``width`` x ``height`` image (never enlarged)."""
+    chosen = tuple(sorted({w for w in widths if w < width} | {min(width, widths[-1])}))
+    return Picture(stem, chosen, chosen[-1], round(height * chosen[-1] / width), alt, sizes)
+
+
 def renditions(img: Image.Image, out_dir: Path, stem: str, widths: tuple[int, ...] = WIDTHS,
                alt: str = "", sizes: str = ARTICLE_SIZES) -> Picture:
     """Save ``img`` as JPEG and WebP at each width up to its own; return the :class:`Picture`."""
-    chosen = tuple(w for w in widths if w < img.width) + (min(img.width, widths[-1]),)
-    chosen = tuple(sorted(set(chosen)))
+    picture = planned(img.width, img.height, stem, widths, alt, sizes)
     dest = out_dir / stem
     dest.parent.mkdir(parents=True, exist_ok=True)
-    height = img.height
-    for w in chosen:
-        small = img if w == img.width else img.resize((w, round(img.height * w / img.width)), Image.LANCZOS)
+    for w in picture.widths:
+        size = (w, round(img.height * w / img.width))
+        small = img if w == img.width else img.resize(size, Image.LANCZOS, reducing_gap=3.0)
         small.save(f"{dest}-{w}.jpg", "JPEG", quality=82, optimize=True, progressive=True)
-        small.save(f"{dest}-{w}.webp", "WEBP", quality=80, method=4)
-        height = small.height
-    return Picture(stem, chosen, chosen[-1], height, alt, sizes)
+        small.save(f"{dest}-{w}.webp", "WEBP", quality=80, method=3)
+    return picture
 
 
-def poster(src: Path, out_dir: Path, stem: str) -> tuple[str, int, int]:
-    """The video's PNG poster as a JPEG (and WebP) no wider than the player needs; URL and size."""
+def poster(src: Path, out_dir: Path, stem: str) -> tuple[str, int, int, Picture]:
+    """The video's PNG poster as a JPEG (and WebP) no wider than the player needs; URL, size and index-card picture."""
     img = open_rgb(src, "video poster")
     if img.width > POSTER_WIDTH:
-        img = img.resize((POSTER_WIDTH, round(img.height * POSTER_WIDTH / img.width)), Image.LANCZOS)
+        img = img.resize((POSTER_WIDTH, round(img.height * POSTER_WIDTH / img.width)), Image.LANCZOS, reducing_gap=3.0)
     dest = out_dir / f"{stem}-poster.jpg"
     dest.parent.mkdir(parents=True, exist_ok=True)
     img.save(dest, "JPEG", quality=82, optimize=True, progressive=True)
-    img.save(dest.with_suffix(".webp"), "WEBP", quality=80, method=4)
-    return f"{stem}-poster.jpg", img.width, img.height
+    img.save(dest.with_suffix(".webp"), "WEBP", quality=80, method=3)
+    thumb = renditions(img, out_dir, f"{stem}-thumb", THUMB_WIDTHS, sizes=THUMB_SIZES)
+    return f"{stem}-poster.jpg", img.width, img.height, thumb
 
 
 def icon(size: int, colour: str, accent: str = "#f2b134", logo: Image.Image | None = None) -> Image.Image:

@@ -1,15 +1,15 @@
 """One story page's context: its media copied and sized, its metadata, its links."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable
 
 from ..model import VIDEO_FORMATS, Story, VideoArtefact
 from . import web_links, web_meta
-from .web_card import short_quote
+from .web_card import SIZE, short_quote
 from .web_i18n import Language, language
-from .web_images import Picture, open_rgb, poster, renditions
+from .web_images import THUMB_SIZES, THUMB_WIDTHS, Picture, open_rgb, planned, poster, renditions
 from .web_media import copy_video, image_file, pick_video
 from .web_page import story_item, transcript_text, video_item
 from .web_text import plain_text
@@ -25,7 +25,7 @@ class Site:
     chosen: list[Story]  # the web stories, in order
     videos: list[VideoArtefact]
     told: dict[str, Story]  # video versions of the stories, by key (for transcripts)
-    draw: Callable[[Story, Path], None]  # draws a social card (in a thread pool)
+    draw: Callable[[Story, Path, Picture | None], None]  # draws a social card (and its thumbnail) in a thread pool
     written: list[Path] = field(default_factory=list)
 
     @property
@@ -52,12 +52,13 @@ def media(story: Story, site: Site, lang: Language, urls: dict[str, str]) -> tup
         return None, None
     urls.update(copy_video(artefact, site.out_dir))
     stem = f"media/{story.audience}/{story.slug}-{artefact.format.replace(':', 'x')}"
-    urls["poster"], width, height = poster(Path(artefact.poster), site.out_dir, stem)
+    urls["poster"], width, height, thumb = poster(Path(artefact.poster), site.out_dir, stem)
+    site.written.extend(site.out_dir / f for f in thumb.files())
     urls["embed"] = f"embed/{story.audience}/{story.slug}.html"
     site.written.extend(site.out_dir / urls[k] for k in ("mp4", "vtt", "chapters", "poster") if k in urls)
     site.written.append(site.out_dir / urls["poster"].replace(".jpg", ".webp"))
     video = video_item(story, artefact, urls, lang, site.told.get(story.key))
-    video.update(poster_width=width, poster_height=height)
+    video.update(poster_width=width, poster_height=height, thumb=thumb)
     return artefact, video
 
 
@@ -81,9 +82,10 @@ def story_context(story: Story, site: Site) -> dict[str, Any]:
     lang = language(site.templates_dir, story.lang)
     urls = {"page": f"{story.key}.html", "card": f"media/{story.key}-card.png"}
     artefact, video = media(story, site, lang, urls)
-    site.draw(story, site.out_dir / urls["card"])
-    site.written.append(site.out_dir / urls["card"])
     pictures = beat_pictures(story, site, lang)
+    thumb = index_picture(pictures, video, urls["card"])
+    site.draw(story, site.out_dir / urls["card"], None if pictures or video else thumb)
+    site.written.extend(site.out_dir / f for f in [urls["card"], *([] if pictures or video else thumb.files())])
     if 1 in pictures:
         urls["lead"] = pictures[1].src
     page = page_head(story, site, lang, urls, artefact, video)
@@ -92,7 +94,7 @@ def story_context(story: Story, site: Site) -> dict[str, Any]:
     item.update(pull_quote=short_quote(story), summary_text=plain_text(story.summary) or page["description"],
                 share=web_links.share_links(page["title"], page["canonical"], lang), noindex=page["noindex"],
                 embed=web_links.embed_snippet(story, site.base, page["title"], embed_size(artefact)) if video else "",
-                thumb=thumbnail(story, site, artefact), card_meta=card_meta(story, video, lang))
+                thumb=thumb, card_meta=card_meta(story, video, lang))
     return {"story": item, "page": page, "lang": story.lang, "root": "../"}
 
 
@@ -101,24 +103,14 @@ def embed_size(artefact: VideoArtefact | None) -> tuple[int, int]:
     return 640, round(640 * height / width)
 
 
-def thumbnail(story: Story, site: Site, artefact: VideoArtefact | None) -> Picture | None:
-    """The index card's picture: the lead image, else the video's poster, at card sizes."""
-    source = next((b.image for b in story.beats if b.image), "")
-    path = image_file(source) if source else (Path(artefact.poster) if artefact else None)
-    if path is None:
-        return None
-    picture = renditions(open_rgb(path, "image"), site.out_dir, f"media/{story.key}-thumb", widths=(240, 480),
-                         sizes="(min-width: 42.5rem) 10rem, 30vw")
-    site.written.extend(site.out_dir / f for f in picture.files())
-    return picture
-
-
-def card_thumbnail(site: Site, card: str) -> Picture:
-    """The social card at index-card sizes."""
-    picture = renditions(open_rgb(site.out_dir / card, "social card"), site.out_dir, card.removesuffix(".png") + "-thumb",
-                         widths=(240, 480), sizes="(min-width: 42.5rem) 10rem, 30vw")
-    site.written.extend(site.out_dir / f for f in picture.files())
-    return picture
+def index_picture(pictures: dict[int, Picture], video: dict[str, Any] | None, card: str) -> Picture:
+    """The index card's picture: the first beat image, else the video poster, else the social card."""
+    if pictures:
+        first = pictures[min(pictures)]
+        return replace(first, alt="", sizes=THUMB_SIZES)
+    if video:
+        return video["thumb"]
+    return planned(*SIZE, card.removesuffix(".png") + "-thumb", THUMB_WIDTHS, sizes=THUMB_SIZES)
 
 
 def card_meta(story: Story, video: dict[str, Any] | None, lang: Language) -> str:
