@@ -309,3 +309,31 @@ def test_when_built_twice_with_everything_on_then_every_file_is_byte_identical(t
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     assert [f for f in files if (first / f).read_bytes() != (second / f).read_bytes()] == []
+
+
+def test_when_the_welsh_catalogue_is_not_utf8_then_one_problem_names_it_and_nothing_is_written(tmp_path):
+    import shutil
+    from storymaker.errors import InputError
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    po = templates / "locale/cy/LC_MESSAGES/messages.po"
+    po.write_bytes(po.read_bytes() + b'\nmsgid "Skip to the content"\nmsgstr "\xff"\n')
+    with pytest.raises(InputError) as caught:
+        render_site([welsh_story()], [], tmp_path / "web", templates_dir=templates, site_title="S")
+    problem = caught.value.problems[0]
+    assert problem.path == str(po) and "save it as UTF-8" in problem.message
+    assert not (tmp_path / "web/staff").exists()
+
+
+def test_when_the_project_has_a_logo_then_the_header_shows_it_and_the_icons_use_it(tmp_path):
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (400, 200), "#cc0000").save(logo)
+    render_site([make_story()], [], tmp_path / "web", templates_dir=TEMPLATES, site_title="Kindness at work",
+                base_url=BASE, web=replace(WEB, logo=str(logo)))
+    html = read(tmp_path / "web/index.html")
+    assert '<img class="logo" src="media/logo.png" width="96" height="48" alt="">Kindness at work</a>' in html
+    with Image.open(tmp_path / "web/media/logo.png") as img:
+        assert img.size == (192, 96)
+    with Image.open(tmp_path / "web/icon-192.png") as icon:
+        assert icon.getpixel((96, 96)) == (204, 0, 0)  # the logo, not the default mark
+    assert jsonld(read(tmp_path / "web/staff/night-shift.html"))["publisher"]["logo"] == BASE + "media/logo.png"

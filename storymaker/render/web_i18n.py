@@ -20,7 +20,7 @@ from pathlib import Path
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+from babel.messages.pofile import PoFileError, read_po
 from babel.support import NullTranslations, Translations
 
 from ..errors import InputError
@@ -50,8 +50,10 @@ def _load(path: Path, stamp: float) -> Translations:
     try:
         with path.open("rb") as fh:
             catalog = read_po(fh, abort_invalid=True)
-    except Exception as exc:  # Babel raises its own PoFileError and ValueError/UnicodeError
-        raise InputError(Problem(str(path), getattr(exc, "lineno", 0), f"message catalogue cannot be read: {exc}")) from exc
+    except (PoFileError, ValueError, UnicodeError, OSError) as exc:
+        raise InputError(Problem(str(path), getattr(exc, "lineno", 0),
+                                 f"message catalogue cannot be read ({exc}): save it as UTF-8 gettext .po, "
+                                 "or restore it from storymaker's templates/web/locale/")) from exc
     buffer = io.BytesIO()
     write_mo(buffer, catalog)
     buffer.seek(0)
