@@ -121,6 +121,7 @@ def compose_story(prep: Prepared, spec: StorySpec, channels: Iterable[str]) -> N
             comp = dataclasses.replace(comp, explanation=explain(loaded.excerpts, loaded.withdrawn, spec, comp, prep.safe))
             prep.compositions.append(comp)
             prep.warnings += [f"{spec.source}: {note}" for note in comp.notes]
+            prep.warnings += [f"{spec.source}:{w.line}: story '{spec.slug}' ({audience}), {w}" for w in comp.warnings]
 
 
 def voice_problems(prep: Prepared, spec: StorySpec) -> None:
@@ -145,4 +146,5 @@ def prepare(project: Project, channels: Iterable[str] | None = None, only: str |
         compose_story(prep, safe_spec(prep, spec), chosen)
     prep.problems += video_problems(prep.compositions, {s.slug: s for s in project.stories}, project.root)
     prep.problems = list(dict.fromkeys(prep.problems))  # a pin's problem is the same in every version
+    prep.warnings = list(dict.fromkeys(prep.warnings))  # ... and so is a coherence warning, mostly
     return prep

@@ -76,14 +76,16 @@ def test_saving_a_story_changes_only_the_edited_heading(example):
             "summary": "A helpline adviser remembers the day the call clock came down, and what grew in its place.",
             "audiences": ["staff"], "outputs": ["web", "video"],
             "beats": [{"heading": "Working to the clock", "themes": ["targets.off"], "excerpts": 2,
-                       "intro": "For years, a number on the wall decided how long anyone got."},
+                       "intro": "For years, a number on the wall decided how long anyone got.",
+                       "pin": ["S-P01-01", "S-P03-01"]},
                       {"heading": "Somebody noticed us", "themes": ["staff.care"], "excerpts": 2,
-                       "intro": "The first change wasn't a new system. Somebody asked how we were."},
+                       "intro": "The calls took their toll, and for a long time nobody asked about it.",
+                       "pin": ["S-P04-08", "S-P04-04"]},
                       {"heading": "Trusted to use our judgement", "themes": ["risk.recalculated"], "excerpts": 1,
-                       "intro": "Once the clock had gone, the scripts went too."},
+                       "intro": "Once the clock had gone, the scripts went too.", "pin": ["S-P05-03"]},
                       {"heading": "Not on our own any more", "themes": ["together.working"], "excerpts": 1,
-                       "intro": "And we stopped passing people round.",
-                       "outro": "I still answer the phone. I just listen differently now."}]}
+                       "intro": "And people stopped being passed from one service to the next.", "pin": ["S-P01-07"],
+                       "outro": "The phone still rings. What changed is how it is answered."}]}
     assert client.post("/stories/when-the-targets-stopped/save", json=form).status_code == 200
     assert changed(before, spec.read_text(encoding="utf-8")) == ['-  - heading: "Someone noticed us"',
                                                                   '+  - heading: "Somebody noticed us"']

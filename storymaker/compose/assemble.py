@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Mapping
 from ..errors import ComposeError
 from ..model import AUDIENCES, CHANNELS, Problem, Project, Redaction, Story, StoryBeat, StorySpec
 from .choose import choose
+from .coherence import Warning, coherence
 from .disclosure import default_voice_credit, disclosure
 from .edits import Edit, is_verbatim
 from .notes import jargon_notes, length_notes
@@ -36,6 +37,7 @@ class Composition:
     provenance: Provenance
     notes: tuple[str, ...] = ()
     explanation: "Explanation | None" = None  # why each quote (private; attached by prepare)
+    warnings: tuple[Warning, ...] = ()  # where the story may not read as one person
 
 
 def compose(project: Project, spec: StorySpec, audience: str, channel: str,
@@ -57,7 +59,8 @@ def compose(project: Project, spec: StorySpec, audience: str, channel: str,
     provenance = Provenance(spec.slug, audience, channel, spec.title, spec.seed, contributors,
                             sum(r.words for r in records), spec.target_words, spec.max_share,
                             everywhere, shares(records), records, sentences)
-    composition = Composition(story, provenance, tuple(jargon_notes(story, glossary) + length_notes(spec, provenance)))
+    composition = Composition(story, provenance, tuple(jargon_notes(story, glossary) + length_notes(spec, provenance)),
+                              warnings=coherence(story, spec, records))
     verify(composition, safe)
     return composition
 
