@@ -120,13 +120,16 @@ def test_when_a_quote_contradicts_the_narrator_or_persona_then_it_is_a_persona_w
     ("Jo, who rents a flat", (), "I love my flat, even when it's damp."),
     ("Chris, who works on a council front desk", (), "My manager told me to take a minute."),
     ("Sam, who answers a council helpline", (), "When I started at the council there was a screen above our heads."),
-    ("Jo, who cares for her mum", ("lives alone",), "My husband left years ago, so it's just me."),
 ])
 def test_when_a_quote_fits_the_narrator_then_there_is_no_persona_warning(narrator, persona, quote):
     found = [w for w in warnings_for([("", [quote])], narrator, persona) if w.rule == "persona"]
-    if quote.startswith("My husband left"):
-        pytest.xfail("'my husband' in the past (left years ago) is still read as a current partner")
     assert found == []
+
+
+@pytest.mark.xfail(strict=True, reason="a known limit: 'my husband' told in the past is still read as a current partner")
+def test_when_a_partner_is_in_the_past_then_a_lives_alone_persona_still_fits():
+    found = warnings_for([("", ["My husband left years ago, so it's just me."])], "Jo", ("lives alone",))
+    assert [w for w in found if w.rule == "persona"] == []
 
 
 # ----- tense and person ----------------------------------------------------------------------
@@ -148,10 +151,11 @@ def test_when_tenses_change_across_a_heading_or_within_a_mixed_quote_then_there_
 
 
 def test_when_the_speaker_disappears_next_to_a_first_person_quote_then_it_is_a_person_warning():
-    third = "The trustees were nervous. In two years there has been one problem. Hundreds of people got their electric back on."
+    third = "They let him go on the school trip. Before, they always said no. This time he went."
     found = warnings_for([("", ["I rang the helpline and someone actually listened to me.", third])], narrator="Alex")
     assert rules(found) == [("person", "E12")]
     assert rules(warnings_for([("", ["I rang and someone listened to me.", "You could hear it in their voices."])])) == []
+    assert rules(warnings_for([("", ["I rang and someone listened.", "The league table came down, and the whole office breathed out."])])) == []
 
 
 # ----- linking text --------------------------------------------------------------------------

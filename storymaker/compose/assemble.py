@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Mapping
 from ..errors import ComposeError
 from ..model import AUDIENCES, CHANNELS, Problem, Project, Redaction, Story, StoryBeat, StorySpec
 from .choose import choose
-from .coherence import Warning, coherence
+from .coherence import Slip, coherence
 from .disclosure import default_voice_credit, disclosure
 from .edits import Edit, is_verbatim
 from .notes import jargon_notes, length_notes
@@ -37,7 +37,7 @@ class Composition:
     provenance: Provenance
     notes: tuple[str, ...] = ()
     explanation: "Explanation | None" = None  # why each quote (private; attached by prepare)
-    warnings: tuple[Warning, ...] = ()  # where the story may not read as one person
+    warnings: tuple[Slip, ...] = ()  # where the story may not read as one person
 
 
 def compose(project: Project, spec: StorySpec, audience: str, channel: str,

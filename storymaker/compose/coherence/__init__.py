@@ -1,6 +1,6 @@
 """Coherence: does the composite read as one person? Warnings only; nothing is ever edited.
 
-    coherence(story, spec, records) -> tuple[Warning, ...]
+    coherence(story, spec, records) -> tuple[Slip, ...]
 
 Rules, each in its own module: ``references`` (a quote leaning on someone or something not
 yet mentioned), ``facts`` (partner, children, caring, job, home and place that contradict the
@@ -13,11 +13,11 @@ from __future__ import annotations
 from ...model import Story, StorySpec
 from ..provenance import QuoteRecord
 from .facts import Fact, contradicts, describe, facts
-from .reading import Part, Warning, reading_order
+from .reading import Part, Slip, reading_order
 from .references import dangling
 from .voice import clash, claimed_experience
 
-__all__ = ["Warning", "coherence"]
+__all__ = ["Slip", "coherence"]
 
 
 def _name(narrator: str) -> str:
@@ -36,12 +36,12 @@ class _Reader:
     def __init__(self, spec: StorySpec, parts: list[Part]) -> None:
         self.spec, self.parts = spec, parts
         self.known: list[tuple[Fact, Part]] = []
-        self.out: list[Warning] = []
+        self.out: list[Slip] = []
 
     def warn(self, rule: str, part: Part, message: str, fix: str) -> None:
         heading = self.spec.beats[part.beat].heading if part.beat >= 0 else ""
         line = self.spec.beats[part.beat].line if part.beat >= 0 else self.spec.line
-        self.out.append(Warning(rule, part, heading, line or self.spec.line, message, fix))
+        self.out.append(Slip(rule, part, heading, line or self.spec.line, message, fix))
 
     def learn(self, part: Part) -> None:
         warned = False
@@ -82,7 +82,7 @@ class _Reader:
                       "rewrite it without I or we living through something, e.g. 'Then the clock came down.'")
 
 
-def coherence(story: Story, spec: StorySpec, records: tuple[QuoteRecord, ...]) -> tuple[Warning, ...]:
+def coherence(story: Story, spec: StorySpec, records: tuple[QuoteRecord, ...]) -> tuple[Slip, ...]:
     """Every coherence warning for one composed story version, in reading order."""
     parts = reading_order(story, spec, records)
     reader = _Reader(spec, parts)

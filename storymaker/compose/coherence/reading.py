@@ -24,8 +24,8 @@ class Part:
 
 
 @dataclass(frozen=True)
-class Warning:
-    """One place where the composite may stop reading as one person. Never an edit."""
+class Slip:
+    """A continuity slip: one place where the composite may stop reading as one person. Never an edit."""
 
     rule: str  # reference | consistency | persona | tense | person | linking
     part: Part

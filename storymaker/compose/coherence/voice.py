@@ -12,6 +12,7 @@ from __future__ import annotations
 from ..sentences import sentence_spans
 from .words import ADVERBS, EXPERIENCE, FIRST_PERSON, PRESENT, SECOND_PERSON, SUBJECTS, WORD, is_past, words
 
+THIRD_SUBJECTS = frozenset("he she they".split())
 CLEAR = 3  # markers a quote needs before its tense counts as clear
 DOMINANT = 4  # ... and how many times more of them than of the other tense
 
@@ -29,9 +30,12 @@ def tense(text: str) -> str:
 
 
 def person(text: str) -> str:
-    """"first" when the speaker is in it (I, we, or a generic you), else "third"."""
-    ws = set(words(text))
-    return "first" if ws & (FIRST_PERSON | SECOND_PERSON) else "third"
+    """"first" when the speaker is in it (I, we, or a generic you); "third" when it tells someone
+    else's story instead (no I, we or you, and at least two of he, she, they); else ""."""
+    ws = words(text)
+    if set(ws) & (FIRST_PERSON | SECOND_PERSON):
+        return "first"
+    return "third" if sum(1 for w in ws if w in THIRD_SUBJECTS) >= 2 else ""
 
 
 def clash(before: str, after: str) -> tuple[str, str]:
@@ -40,9 +44,10 @@ def clash(before: str, after: str) -> tuple[str, str]:
     if t1 and t2 and t1 != t2:
         return "tense", f"it is told in the {t2} tense and the quote before it in the {t1}"
     p1, p2 = person(before), person(after)
-    if p1 != p2:
+    if {p1, p2} == {"first", "third"}:
         gone = "this quote" if p2 == "third" else "the quote before it"
-        return "person", f"the speaker never appears in {gone} (no I, we or you), while the other is in the first person"
+        return "person", (f"{gone} tells someone else's story (he, she or they; no I, we or you), while the other "
+                          "is in the first person")
     return "", ""
 
 
