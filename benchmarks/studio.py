@@ -150,10 +150,10 @@ def run(root: Path, args) -> None:
 
 
 KEY_TO_NEXT = """() => new Promise((resolve, reject) => {
-  const box = document.getElementById("flag-text"), before = box.textContent, t0 = performance.now();
+  const box = document.getElementById("flag-text"), before = box.innerHTML, t0 = performance.now();
   setTimeout(() => reject(new Error("no next flag after 10 s: " + document.getElementById("progress").textContent)), 10000);
   const seen = new MutationObserver(() => {
-    if (box.textContent !== before) { seen.disconnect(); resolve(performance.now() - t0); }
+    if (box.innerHTML !== before) { seen.disconnect(); resolve(performance.now() - t0); }  // the mark moves, even within one sentence
   });
   seen.observe(box, {childList: true, subtree: true, characterData: true});
   document.dispatchEvent(new KeyboardEvent("keydown", {key: "p", bubbles: true}));

@@ -6,6 +6,8 @@ writes the same document atomically, refusing if the file changed on disk meanwh
 """
 from __future__ import annotations
 
+from functools import partial
+
 import re
 
 from starlette.concurrency import run_in_threadpool
@@ -66,64 +68,65 @@ def _form_view(doc, checked) -> dict:
             "outputs": [str(o) for o in doc.get("outputs") or CHANNELS], "beats": beats}
 
 
+def listing(studio, request: Request):
+    loaded = studio.state.loaded()
+    return studio.page(request, "stories.html", stories=loaded.project.stories,
+                       themes=sorted(loaded.project.codebook), audiences=AUDIENCES)
+
+async def create(studio, request: Request):
+    form = await request.form()
+    title = str(form.get("title") or "").strip()
+    if not title:
+        raise StudioError("give the new story a title")
+    path = _spec_path(studio, slug_of(title))
+    if path.exists():
+        raise StudioError(f"there is already a story called {path.name}: choose another title")
+    audience = str(form.get("audience") or "community")
+    doc = new_spec(title, audience if audience in AUDIENCES else "community", str(form.get("theme") or ""))
+    write_atomic(path, dump_yaml(doc).encode("utf-8"), "", studio.root)
+    return JSONResponse({"ok": True, "redirect": f"/stories/{path.name[:-len(SUFFIX)]}"})
+
+def edit(studio, request: Request):
+    slug = request.path_params["slug"]
+    path = _spec_path(studio, slug)
+    if not path.exists():
+        raise StudioError(f"no story called {slug!r}")
+    checked = studio.state.prepared()
+    view = _form_view(load_yaml(path, studio.root), checked)
+    shown = preview(checked, path.read_text(encoding="utf-8"), slug, studio.uploads / "preview")
+    return studio.page(request, "editor.html", slug=slug, form=view, version=version(path), preview=shown,
+                       themes=sorted(checked.project.codebook), audiences=AUDIENCES, channels=CHANNELS,
+                       pinning=PINNING)
+
+async def body(studio, request: Request):
+    slug = request.path_params["slug"]
+    path = _spec_path(studio, slug)
+    data = await request.json()
+    doc = load_yaml(path, studio.root)
+    apply_form(doc, data)
+    return slug, path, data, dump_yaml(doc)
+
+async def live(studio, request: Request):
+    slug, _, data, text = await body(studio, request)
+    return await run_in_threadpool(_live, studio, slug, data, text)
+
+def _live(studio, slug: str, data: dict, text: str):
+    checked = studio.state.prepared()
+    shown = preview(checked, text, slug, studio.uploads / "preview")
+    html = studio.env.get_template("preview.html").render(preview=shown)
+    picks = [studio.env.get_template("candidates.html").render(
+                 beat={**b, "candidates": candidates(checked, b.get("themes") or [], data.get("audiences") or [])},
+                 b_index=i, pinning=PINNING)
+             for i, b in enumerate(data.get("beats") or [])]
+    return JSONResponse({"ok": True, "html": html, "candidates": picks})
+
+async def save(studio, request: Request):
+    slug, path, data, text = await body(studio, request)
+    new = write_atomic(path, text.encode("utf-8"), str(data.get("version") or ""), studio.root)
+    return JSONResponse({"ok": True, "version": new, "message": f"Saved stories/{path.name}."})
+
+
 def routes(studio) -> list[Route]:
-    def listing(request: Request):
-        loaded = studio.state.loaded()
-        return studio.page(request, "stories.html", stories=loaded.project.stories,
-                           themes=sorted(loaded.project.codebook), audiences=AUDIENCES)
-
-    async def create(request: Request):
-        form = await request.form()
-        title = str(form.get("title") or "").strip()
-        if not title:
-            raise StudioError("give the new story a title")
-        path = _spec_path(studio, slug_of(title))
-        if path.exists():
-            raise StudioError(f"there is already a story called {path.name}: choose another title")
-        audience = str(form.get("audience") or "community")
-        doc = new_spec(title, audience if audience in AUDIENCES else "community", str(form.get("theme") or ""))
-        write_atomic(path, dump_yaml(doc).encode("utf-8"), "", studio.root)
-        return JSONResponse({"ok": True, "redirect": f"/stories/{path.name[:-len(SUFFIX)]}"})
-
-    def edit(request: Request):
-        slug = request.path_params["slug"]
-        path = _spec_path(studio, slug)
-        if not path.exists():
-            raise StudioError(f"no story called {slug!r}")
-        checked = studio.state.prepared()
-        view = _form_view(load_yaml(path, studio.root), checked)
-        shown = preview(checked, path.read_text(encoding="utf-8"), slug, studio.uploads / "preview")
-        return studio.page(request, "editor.html", slug=slug, form=view, version=version(path), preview=shown,
-                           themes=sorted(checked.project.codebook), audiences=AUDIENCES, channels=CHANNELS,
-                           pinning=PINNING)
-
-    async def body(request: Request):
-        slug = request.path_params["slug"]
-        path = _spec_path(studio, slug)
-        data = await request.json()
-        doc = load_yaml(path, studio.root)
-        apply_form(doc, data)
-        return slug, path, data, dump_yaml(doc)
-
-    async def live(request: Request):
-        slug, _, data, text = await body(request)
-        return await run_in_threadpool(_live, slug, data, text)
-
-    def _live(slug: str, data: dict, text: str):
-        checked = studio.state.prepared()
-        shown = preview(checked, text, slug, studio.uploads / "preview")
-        html = studio.env.get_template("preview.html").render(preview=shown)
-        picks = [studio.env.get_template("candidates.html").render(
-                     beat={**b, "candidates": candidates(checked, b.get("themes") or [], data.get("audiences") or [])},
-                     b_index=i, pinning=PINNING)
-                 for i, b in enumerate(data.get("beats") or [])]
-        return JSONResponse({"ok": True, "html": html, "candidates": picks})
-
-    async def save(request: Request):
-        slug, path, data, text = await body(request)
-        new = write_atomic(path, text.encode("utf-8"), str(data.get("version") or ""), studio.root)
-        return JSONResponse({"ok": True, "version": new, "message": f"Saved stories/{path.name}."})
-
-    return [Route("/stories", listing), Route("/stories/new", create, methods=["POST"]),
-            Route("/stories/{slug}", edit), Route("/stories/{slug}/preview", live, methods=["POST"]),
-            Route("/stories/{slug}/save", save, methods=["POST"])]
+    return [Route("/stories", partial(listing, studio)), Route("/stories/new", partial(create, studio), methods=["POST"]),
+            Route("/stories/{slug}", partial(edit, studio)), Route("/stories/{slug}/preview", partial(live, studio), methods=["POST"]),
+            Route("/stories/{slug}/save", partial(save, studio), methods=["POST"])]

@@ -2,6 +2,8 @@
 and participant withdrawal (``stories/withdrawn.yaml``)."""
 from __future__ import annotations
 
+from functools import partial
+
 from collections import defaultdict
 from pathlib import Path
 
@@ -82,28 +84,29 @@ def withdraw(studio, participant: str, expected: str | None) -> str:
     return edit_yaml(studio.root / WITHDRAWN, expected, change, studio.root)
 
 
+def table(studio, request: Request):
+    checked = studio.state.prepared()
+    project = checked.project
+    f = {k: request.query_params.get(k, "").strip() for k in FILTERS}
+    rows = [e for e in project.excerpts if matches(e, f)]
+    sources = sorted({e.source for e in project.excerpts})
+    return studio.page(request, "excerpts.html", rows=rows[:SHOWN], total=len(rows), all=len(project.excerpts),
+                       f=f, used=used_in(checked), themes=sorted(project.codebook), files=[Path(s).name for s in sources],
+                       participants=sorted({e.participant for e in project.excerpts}), audiences=EXCERPT_AUDIENCES,
+                       channels=CHANNELS, stages=sorted({e.stage for e in project.excerpts if e.stage}),
+                       withdrawn=sorted(project.withdrawn), versions={s: version(studio.root / s) for s in sources},
+                       withdrawn_version=version(studio.root / WITHDRAWN))
+
+async def edit(studio, request: Request):
+    n = bulk_edit(studio, await request.json())
+    return JSONResponse({"ok": True, "message": f"Changed {n} excerpt(s).", "reload": True})
+
+async def withdrawal(studio, request: Request):
+    data = await request.json()
+    withdraw(studio, str(data.get("participant") or ""), data.get("version"))
+    return JSONResponse({"ok": True, "message": "Withdrawn: every story rebuilds without their words.", "reload": True})
+
+
 def routes(studio) -> list[Route]:
-    def table(request: Request):
-        checked = studio.state.prepared()
-        project = checked.project
-        f = {k: request.query_params.get(k, "").strip() for k in FILTERS}
-        rows = [e for e in project.excerpts if matches(e, f)]
-        sources = sorted({e.source for e in project.excerpts})
-        return studio.page(request, "excerpts.html", rows=rows[:SHOWN], total=len(rows), all=len(project.excerpts),
-                           f=f, used=used_in(checked), themes=sorted(project.codebook), files=[Path(s).name for s in sources],
-                           participants=sorted({e.participant for e in project.excerpts}), audiences=EXCERPT_AUDIENCES,
-                           channels=CHANNELS, stages=sorted({e.stage for e in project.excerpts if e.stage}),
-                           withdrawn=sorted(project.withdrawn), versions={s: version(studio.root / s) for s in sources},
-                           withdrawn_version=version(studio.root / WITHDRAWN))
-
-    async def edit(request: Request):
-        n = bulk_edit(studio, await request.json())
-        return JSONResponse({"ok": True, "message": f"Changed {n} excerpt(s).", "reload": True})
-
-    async def withdrawal(request: Request):
-        data = await request.json()
-        withdraw(studio, str(data.get("participant") or ""), data.get("version"))
-        return JSONResponse({"ok": True, "message": "Withdrawn: every story rebuilds without their words.", "reload": True})
-
-    return [Route("/excerpts", table), Route("/excerpts/edit", edit, methods=["POST"]),
-            Route("/excerpts/withdraw", withdrawal, methods=["POST"])]
+    return [Route("/excerpts", partial(table, studio)), Route("/excerpts/edit", partial(edit, studio), methods=["POST"]),
+            Route("/excerpts/withdraw", partial(withdrawal, studio), methods=["POST"])]

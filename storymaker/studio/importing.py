@@ -3,6 +3,8 @@ map them with dropdowns, preview the first rows, import. The choices are saved a
 map file ``storymaker import --map`` takes (``stories/maps/<name>.yaml``)."""
 from __future__ import annotations
 
+from functools import partial
+
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse
@@ -66,47 +68,48 @@ def do_import(studio, upload, form: dict) -> list[str]:
     return [f"saved the choices to {shown}", *report.lines()]
 
 
+def start(studio, request: Request):
+    return studio.page(request, "import.html", upload=None)
+
+async def upload(studio, request: Request):
+    async with request.form(max_files=1, max_fields=5, max_part_size=MAX_UPLOAD) as form:
+        part = form.get("file")
+        if part is None or not hasattr(part, "read"):
+            raise StudioError("choose a file to upload")
+        saved = save_upload(studio.uploads, part.filename or "", await part.read())
+    return JSONResponse({"ok": True, "redirect": f"/import/{saved.id}"})
+
+def page(studio, request: Request):
+    saved = find_upload(studio.uploads, request.path_params["upload"])
+    codebook = studio.state.loaded().project.codebook
+    try:
+        info = api.inspect(saved.path)
+    except StorymakerError as exc:
+        return studio.page(request, "import.html", upload=saved, problems=[str(p) for p in exc.problems], status=400)
+    form = {"columns": mapping.guess_columns(info.columns), "separator": ";"}
+    found = plan(saved.path, form, codebook) if info.columns else None
+    rows, notes = preview_rows(saved.path, chosen_settings(form, found)) if found else ([], [])
+    return studio.page(request, "import.html", upload=saved, info=info, form=form, found=found, rows=rows,
+                       notes=notes, fields=mapping.FIELDS, themes=sorted(codebook), problems=[],
+                       consent_choices=mapping.CONSENT_CHOICES, audience_choices=mapping.AUDIENCE_CHOICES)
+
+async def replan(studio, request: Request):
+    saved, form = find_upload(studio.uploads, request.path_params["upload"]), await request.json()
+    codebook = studio.state.loaded().project.codebook
+    found = plan(saved.path, form, codebook)
+    rows, notes = preview_rows(saved.path, chosen_settings(form, found))
+    html = studio.env.get_template("import_values.html").render(
+        found=found, rows=rows, notes=notes, themes=sorted(codebook),
+        consent_choices=mapping.CONSENT_CHOICES, audience_choices=mapping.AUDIENCE_CHOICES)
+    return JSONResponse({"ok": True, "html": html})
+
+async def run(studio, request: Request):
+    saved, form = find_upload(studio.uploads, request.path_params["upload"]), await request.json()
+    lines = await run_in_threadpool(do_import, studio, saved, form)
+    return JSONResponse({"ok": True, "lines": lines})
+
+
 def routes(studio) -> list[Route]:
-    def start(request: Request):
-        return studio.page(request, "import.html", upload=None)
-
-    async def upload(request: Request):
-        async with request.form(max_files=1, max_fields=5, max_part_size=MAX_UPLOAD) as form:
-            part = form.get("file")
-            if part is None or not hasattr(part, "read"):
-                raise StudioError("choose a file to upload")
-            saved = save_upload(studio.uploads, part.filename or "", await part.read())
-        return JSONResponse({"ok": True, "redirect": f"/import/{saved.id}"})
-
-    def page(request: Request):
-        saved = find_upload(studio.uploads, request.path_params["upload"])
-        codebook = studio.state.loaded().project.codebook
-        try:
-            info = api.inspect(saved.path)
-        except StorymakerError as exc:
-            return studio.page(request, "import.html", upload=saved, problems=[str(p) for p in exc.problems], status=400)
-        form = {"columns": mapping.guess_columns(info.columns), "separator": ";"}
-        found = plan(saved.path, form, codebook) if info.columns else None
-        rows, notes = preview_rows(saved.path, chosen_settings(form, found)) if found else ([], [])
-        return studio.page(request, "import.html", upload=saved, info=info, form=form, found=found, rows=rows,
-                           notes=notes, fields=mapping.FIELDS, themes=sorted(codebook), problems=[],
-                           consent_choices=mapping.CONSENT_CHOICES, audience_choices=mapping.AUDIENCE_CHOICES)
-
-    async def replan(request: Request):
-        saved, form = find_upload(studio.uploads, request.path_params["upload"]), await request.json()
-        codebook = studio.state.loaded().project.codebook
-        found = plan(saved.path, form, codebook)
-        rows, notes = preview_rows(saved.path, chosen_settings(form, found))
-        html = studio.env.get_template("import_values.html").render(
-            found=found, rows=rows, notes=notes, themes=sorted(codebook),
-            consent_choices=mapping.CONSENT_CHOICES, audience_choices=mapping.AUDIENCE_CHOICES)
-        return JSONResponse({"ok": True, "html": html})
-
-    async def run(request: Request):
-        saved, form = find_upload(studio.uploads, request.path_params["upload"]), await request.json()
-        lines = await run_in_threadpool(do_import, studio, saved, form)
-        return JSONResponse({"ok": True, "lines": lines})
-
-    return [Route("/import", start), Route("/import/upload", upload, methods=["POST"]),
-            Route("/import/{upload}", page), Route("/import/{upload}/plan", replan, methods=["POST"]),
-            Route("/import/{upload}/run", run, methods=["POST"])]
+    return [Route("/import", partial(start, studio)), Route("/import/upload", partial(upload, studio), methods=["POST"]),
+            Route("/import/{upload}", partial(page, studio)), Route("/import/{upload}/plan", partial(replan, studio), methods=["POST"]),
+            Route("/import/{upload}/run", partial(run, studio), methods=["POST"])]

@@ -13,9 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..compose import Composition, compose
+from ..compose.explain import explain
+from ..compose.plain import find_jargon
 from ..errors import ComposeError
 from ..load.specs import SUFFIX, read_spec
-from ..model import Problem
+from ..compose.pool import theme_matches
+from ..model import CHANNELS, Problem
 from ..prepare import safe_spec
 from .state import Checked
 
@@ -27,6 +30,9 @@ class Version:
     composition: Composition | None
     problems: tuple[str, ...]
     needed: int
+    consent: dict = dataclasses.field(default_factory=dict)  # channel -> (consented, matching excerpts)
+    why: dict = dataclasses.field(default_factory=dict)  # excerpt id -> why it was chosen (compose --explain)
+    jargon: dict = dataclasses.field(default_factory=dict)  # excerpt id -> [(term, plain words)]
 
     @property
     def largest_share(self) -> float:
@@ -51,13 +57,32 @@ def _message(p: Problem) -> str:
     return f"line {p.line}: {p.message}" if p.line else p.message
 
 
-def _version(prep, spec, audience: str, channel: str) -> Version:
+def _by_quote(checked: Checked, prep, spec, comp: Composition, audience: str) -> tuple[dict, dict]:
+    """For each quote: the reason compose chose it, and any jargon in it (community versions)."""
+    explained = explain(checked.project.excerpts, checked.project.withdrawn, spec, comp, prep.safe)
+    why = {c.excerpt: c.reason for beat in explained.beats for c in beat.chosen}
+    glossary = prep.project.glossary if audience == "community" else {}
+    jargon = {q.excerpt: find_jargon(q.text, glossary) for q in comp.provenance.quotes} if glossary else {}
+    return why, {k: v for k, v in jargon.items() if v}
+
+
+def consent_by_channel(checked: Checked, spec, audience: str) -> dict[str, tuple[int, int]]:
+    """Of the excerpts the beats' themes match for this audience, how many each channel may use."""
+    themes = {t for beat in spec.beats for t in beat.themes}
+    matching = [e for e in checked.project.excerpts if e.audience in (audience, "both") and not e.sensitive
+                and e.participant not in checked.project.withdrawn and any(theme_matches(t, th) for t in e.themes for th in themes)]
+    return {c: (sum(1 for e in matching if c in e.consent), len(matching)) for c in CHANNELS}
+
+
+def _version(checked: Checked, prep, spec, audience: str, channel: str) -> Version:
     needed = spec.contributors_needed(audience)
+    consent = consent_by_channel(checked, spec, audience)
     try:
         comp = compose(prep.project, spec, audience, channel, prep.safe)
     except ComposeError as exc:
-        return Version(audience, channel, None, tuple(p.message for p in exc.problems), needed)
-    return Version(audience, channel, comp, tuple(comp.notes), needed)
+        return Version(audience, channel, None, tuple(p.message for p in exc.problems), needed, consent)
+    why, jargon = _by_quote(checked, prep, spec, comp, audience)
+    return Version(audience, channel, comp, tuple(comp.notes), needed, consent, why, jargon)
 
 
 def preview(checked: Checked, spec_text: str, slug: str, scratch: Path) -> Preview:
@@ -67,5 +92,5 @@ def preview(checked: Checked, spec_text: str, slug: str, scratch: Path) -> Previ
     prep = dataclasses.replace(checked.prep, log=[], problems=[], warnings=[], compositions=[], unreviewed=0)
     safe = safe_spec(prep, spec)
     flags = tuple(_message(p) for p in prep.problems)
-    versions = tuple(_version(prep, safe, a, c) for a in safe.audiences for c in safe.outputs)
+    versions = tuple(_version(checked, prep, safe, a, c) for a in safe.audiences for c in safe.outputs)
     return Preview(flags, versions)

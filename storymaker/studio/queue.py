@@ -7,6 +7,8 @@ the queue with it. When the local queue runs out the page asks for a fresh one
 """
 from __future__ import annotations
 
+from functools import partial
+
 import dataclasses
 
 from starlette.concurrency import run_in_threadpool
@@ -31,26 +33,27 @@ async def _body(request: Request) -> dict:
     return {k: str(data.get(k) or "") for k in ("flag", "token", "decision", "version", "where", "context")}
 
 
+def page(studio, request: Request):
+    data = _payload(studio)
+    return studio.page(request, "review.html", data=data, keys=KEYS, first=data["items"][0] if data["items"] else None,
+                       replacements=replacements(studio.state.prepared()))
+
+def fresh(studio, request: Request):
+    return JSONResponse(_payload(studio))
+
+async def decision(studio, request: Request):
+    body = await _body(request)
+    new = await run_in_threadpool(decide, studio.root, studio.state.latest(), body["flag"], body["decision"],
+                                  body["version"] or None)
+    return JSONResponse({"ok": True, "version": new})
+
+async def undone(studio, request: Request):
+    body = await _body(request)
+    new = await run_in_threadpool(undo, studio.root, body["token"], body["decision"], body["version"] or None,
+                                  body["where"], body["context"])
+    return JSONResponse({"ok": True, "version": new})
+
+
 def routes(studio) -> list[Route]:
-    def page(request: Request):
-        data = _payload(studio)
-        return studio.page(request, "review.html", data=data, keys=KEYS, first=data["items"][0] if data["items"] else None,
-                           replacements=replacements(studio.state.prepared()))
-
-    def fresh(request: Request):
-        return JSONResponse(_payload(studio))
-
-    async def decision(request: Request):
-        body = await _body(request)
-        new = await run_in_threadpool(decide, studio.root, studio.state.latest(), body["flag"], body["decision"],
-                                      body["version"] or None)
-        return JSONResponse({"ok": True, "version": new})
-
-    async def undone(request: Request):
-        body = await _body(request)
-        new = await run_in_threadpool(undo, studio.root, body["token"], body["decision"], body["version"] or None,
-                                      body["where"], body["context"])
-        return JSONResponse({"ok": True, "version": new})
-
-    return [Route("/review", page), Route("/review/queue.json", fresh),
-            Route("/review/decide", decision, methods=["POST"]), Route("/review/undo", undone, methods=["POST"])]
+    return [Route("/review", partial(page, studio)), Route("/review/queue.json", partial(fresh, studio)),
+            Route("/review/decide", partial(decision, studio), methods=["POST"]), Route("/review/undo", partial(undone, studio), methods=["POST"])]
