@@ -59,7 +59,8 @@ def _message(p: Problem) -> str:
 
 def _by_quote(checked: Checked, prep, spec, comp: Composition, audience: str) -> tuple[dict, dict]:
     """For each quote: the reason compose chose it, and any jargon in it (community versions)."""
-    explained = explain(checked.project.excerpts, checked.project.withdrawn, spec, comp, prep.safe)
+    used = {q.excerpt for q in comp.provenance.quotes}  # only the chosen: near misses cost a scan of the corpus
+    explained = explain([e for e in checked.project.excerpts if e.id in used], checked.project.withdrawn, spec, comp, prep.safe)
     why = {c.excerpt: c.reason for beat in explained.beats for c in beat.chosen}
     glossary = prep.project.glossary if audience == "community" else {}
     jargon = {q.excerpt: find_jargon(q.text, glossary) for q in comp.provenance.quotes} if glossary else {}
