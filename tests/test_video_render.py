@@ -204,19 +204,37 @@ def test_when_music_is_missing_then_error_names_the_file(tmp_path):
         render([story], tmp_path / "out", tmp_path / "cache")
 
 
-def test_when_narration_is_recorded_then_beat_files_are_split_across_their_slides(tmp_path):
+def _recordings(tmp_path: Path, lines: dict[str, str]) -> Path:
+    """A project whose 'voice artist' is hibari, reading ``lines`` (file name -> words)."""
     import shutil
-    import subprocess
+    from storymaker.render.video.neural import HibariVoice
     project = tmp_path / "project"
     (project / "assets" / "music").mkdir(parents=True)
     shutil.copy(ROOT / "assets" / "music" / "gentle-pads.ogg", project / "assets" / "music")
     folder = project / "recordings"
     folder.mkdir()
-    lines = {"01": "Small things mattered. She made me a cup of tea.", "turning-off-targets": "We switched the dashboard off."}
     for name, text in lines.items():
-        subprocess.run(["espeak-ng", "-v", "en-gb", "-w", str(folder / f"{name}.wav"), text], check=True)
+        HibariVoice(speed=0.9).synthesize(text, folder / f"{name}.wav")
+    return project
+
+
+def test_when_narration_is_recorded_then_beat_files_are_cut_at_the_aligned_words(tmp_path):
+    project = _recordings(tmp_path, {"01": "Small things mattered. She made me a cup of tea.",
+                                     "turning-off-targets": "We switched the dashboard off."})
     story = short_story(voice_engine="recorded", voice="recordings")
     art = render([story], tmp_path / "out", tmp_path / "cache", root=project)[0]
     assert abs(float(stream(probe(art.mp4), "audio")["duration"]) - art.duration) < 0.1
     assert [c.text for c in art.cues][:2] == ["Small things mattered.", "She made me a cup of tea."]
-    assert STATS.made["narration"] == 3  # beat 1 cut in two at its pause, beat 2 whole; no title or end files
+    assert STATS.made["narration"] == 3  # beat 1 cut in two at the aligned words, beat 2 whole; no title or end files
+
+
+def test_when_a_recording_changes_a_word_of_a_quote_then_the_build_stops_naming_the_slide_and_the_words(tmp_path):
+    project = _recordings(tmp_path, {"01": "Small things mattered. She made me a cup of coffee.",
+                                     "02": "We switched the dashboard off."})
+    story = short_story(voice_engine="recorded", voice="recordings")
+    with pytest.raises(RenderError) as err:
+        render([story], tmp_path / "out", tmp_path / "cache", root=project)
+    text = str(err.value)
+    assert "slide 01-2" in text and "'coffee' instead of 'tea'" in text and "recordings/01.wav" in text
+    assert "02" not in text.split("slide")[1][:4]
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").rglob("*.mp4"))

@@ -142,7 +142,8 @@ def _check_recorded(spec: VideoSpec, project_root: Path) -> list[str]:
     if folder is None or not folder.is_dir():
         return [f"recorded narration folder {spec.voice or '(none)'!r} not found; set voice: to a folder of "
                 "recordings named 00-title.wav, 01.wav, 02.wav ... (one per beat)"]
-    return []
+    from .recogniser import available  # recordings are checked against the script by the speech recogniser
+    return [f"{available()} to check recordings against the script"] if available() else []
 
 
 def describe_voice(spec: VideoSpec) -> str:
