@@ -15,6 +15,7 @@ from typing import Iterable
 
 from .anonymise import Anonymiser, LogEntry
 from .anonymise.decisions import excerpt_where, field_where, flag_id
+from .anonymise.narrator import NarratorCheck
 from .anonymise.problems import flag_message
 from .compose import Composition, compose
 from .compose.explain import explain
@@ -137,9 +138,11 @@ def prepare(project: Project, channels: Iterable[str] | None = None, only: str |
     # compose sees only excerpts that may be published and were anonymised
     prep.project = dataclasses.replace(project, excerpts=tuple(e for e in project.excerpts if e.id in prep.safe))
     wanted = tuple(channels) if channels is not None else None
+    narrators = NarratorCheck(project.excerpts, project.register) if project.stories else None
     for spec in project.stories:
         if only and spec.slug != only:
             continue
+        prep.problems += narrators.problems(spec)
         chosen = [c for c in spec.outputs if wanted is None or c in wanted]
         if "video" in chosen:
             voice_problems(prep, spec)

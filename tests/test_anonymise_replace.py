@@ -93,7 +93,7 @@ def test_needles_hold_register_values_name_parts_and_every_original_replaced():
     needles = {n.lower() for n in anon.needles()}
     assert {"margaret owen", "margaret", "owen", "hallam", "todmorden", "riverside surgery"} <= needles
     assert {"jane", "halifax", "07700 900123"} <= needles
-    assert "will" not in needles and "hope" not in needles  # common words: only the full name "will hope"
+    assert {"will", "hope"} <= needles  # ordinary words too, whatever allow says: the gate finds them only capitalised
     assert "will hope" in needles
 
 

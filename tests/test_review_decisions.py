@@ -127,3 +127,17 @@ def test_decisions_file_errors_are_one_line_each_and_masked(small_project):
 
 def test_the_command_line_offers_exactly_the_api_choices():
     assert DECISION_CHOICES == CHOICES
+
+
+def test_a_registered_word_marked_safe_here_is_published_and_passes_the_gate(small_project):
+    add_excerpt(small_project, HOPE.replace(",P02,", ",P13,"))
+    spec = small_project / "stories/short-staff.story.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8") + "seed: 2\n", encoding="utf-8")  # a seed that chooses it
+    edit(small_project / "stories/anonymise.yaml", '  - "Alan Pryce"', '  - "Alan Pryce"\n  - "Hope Maddox"')
+    [flag] = list_flags(small_project)
+    record_decision(small_project, flag, "safe")
+    # the gate lets through only that occurrence: the same word capitalised in a title is still found
+    result = run_cli("build", "--web", "--project", str(small_project))
+    assert result.returncode == 0, result.stderr
+    pages = " ".join(p.read_text(encoding="utf-8") for p in (small_project / "output/web").rglob("*.html"))
+    assert "Hope kept us going" in pages and "Maddox" not in pages

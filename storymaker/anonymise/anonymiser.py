@@ -15,12 +15,14 @@ from ..model import Decision, Flag, Redaction, Register, Replacement, Span
 from .decisions import DecisionBook, context_hash, context_words
 from .detect import FLAG_KINDS, Detector
 from .hits import Hit
-from .index import keys_of
-from .lexicon import first_names, is_common
+from .index import KIND_NAMES, keys_of
+from .lexicon import TITLES, first_names, is_common
 from .normalise import Folded, fold, normalise
 from .phrasing import NEUTRAL, after_determiner, contact_span, role_span
 from .replace import Replacer
 from .tokens import WORD, _starts_sentence
+
+PARTICLES = frozenset({"de", "van", "von", "le", "la", "da", "di", "du", "del", "der", "den", "bin", "ibn", "al"})
 
 SUGGEST_WORD = ("if it identifies someone or somewhere, register it in stories/anonymise.yaml (storymaker decide {id} "
                 "person, place, organisation or other); if not, mark this occurrence safe (storymaker decide {id} safe)")
@@ -177,16 +179,25 @@ class Anonymiser:
 
     # ----- the publish gate's list -------------------------------------------------
     def needles(self) -> list[str]:
-        """Every string the publish gate must never find in the output: register values and name
-        parts always; every original replaced so far, except a persona name kept as it is."""
-        out = set(self.register.values())
+        """Every string the publish gate must never find in the output, whatever ``allow`` says:
+        register values, aliases and every part of a person's name (ordinary words too: the gate
+        finds those only capitalised); every original replaced so far."""
+        return sorted(self.origins())
+
+    def origins(self) -> dict[str, str]:
+        """Each needle and what it is, for the gate's message."""
+        out: dict[str, str] = {}
+        for o in sorted(self._originals):
+            if _worth_a_needle(o):
+                out[o] = "an original the anonymiser replaced elsewhere"
         for e in self.register.entries:
-            if e.kind == "person":
-                for value in (e.value, *e.aliases):
-                    out.update(k for k in keys_of(value) if len(k) >= 3 and not is_common(k))
-        out.update(o for o in self._originals if _worth_a_needle(o) and o.lower() not in self._kept)
+            what = f"a registered identifier ({KIND_NAMES.get(e.kind, e.kind)}, {self.register.source}:{e.line})"
+            for value in (e.value, *e.aliases):
+                out[value] = what
+                if e.kind == "person":
+                    out.update({k: what for k in keys_of(value) if _name_part(k)})
         unique = {n.lower(): n for n in sorted(out, reverse=True) if n.strip()}
-        return sorted(unique.values())
+        return {n: out[n] for n in unique.values()}
 
 
 def _role_fitted(folded: str, h: Hit, start: int, new: str, free_from: int) -> tuple[int, int, str]:
@@ -217,6 +228,11 @@ def _fitted(folded: str, h: Hit, new: str, free_from: int) -> tuple[int, str]:
 def _shifted(at: int, replacements: list[Replacement]) -> int:
     """Where source offset ``at`` lands in the output, given the replacements (in reading order)."""
     return at + sum(len(r.replacement) - (r.end - r.start) for r in replacements if r.end <= at)
+
+
+def _name_part(key: str) -> bool:
+    """A word of a registered person's name worth a needle: not a title ("Dr", "Doctor"), not a particle."""
+    return key not in TITLES and key not in PARTICLES and (len(key) >= 3 or (len(key) == 2 and not is_common(key)))
 
 
 def _worth_a_needle(original: str) -> bool:

@@ -22,11 +22,11 @@ _WORD = re.compile(r"\S+")
 
 
 def describe(token: str) -> str:
-    """A masked token with its length: 'B****** (7 letters)', '** (a 2-digit number)', 'a single letter'."""
+    """A masked token with its length: "'B******' (7 letters)", "'**' (a 2-digit number)", "(a single letter)"."""
     letters = sum(c.isalpha() for c in token)
     digits = sum(c.isdigit() for c in token)
     if len(token.strip()) == 1:
-        return "a single digit" if digits else "a single letter"
+        return "(a single digit)" if digits else "(a single letter)"
     if digits and not letters:
         return f"'{mask(token)}' (a {digits}-digit number)"
     return f"'{mask(token)}' ({letters + digits} {'letters' if not digits else 'characters'})"
@@ -38,8 +38,8 @@ def near(text: str, start: int, end: int, words: int = 2) -> str:
     after = [m for m in _WORD.finditer(text, end)][:words]
     a = before[0].start() if before else start
     b = after[-1].end() if after else end
-    snippet = " ".join(text[a:b].split())
-    return ("... " if a > 0 else "") + mask(snippet) + (" ..." if b < len(text) else "")
+    snippet = mask(" ".join(text[a:b].split()))
+    return ("... " if a > 0 else "") + snippet + (" ..." if b < len(text) else "")
 
 
 def flag_message(flag: Flag, text: str, what: str, where: str) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..anonymise.mask import mask as _mask
+from ..anonymise.index import keys_of
 from ..model import Problem, Register, RegisterEntry
 from .yamlio import LineDict, item_line, line_of, read_yaml
 
@@ -55,11 +56,27 @@ def read_register(path: Path, rel: str) -> tuple[Register, list[Problem]]:
     if not isinstance(allow, list):
         problems.append(Problem(rel, line_of(data, 1), "'allow' must be a list of words reviewed as safe to publish"))
         allow = []
-    registered = {v.lower() for e in entries for v in (e.value, *e.aliases)}
-    for i, word in enumerate(allow):
-        if str(word).strip().lower() in registered:
-            problems.append(Problem(rel, item_line(allow, i), f"'{_mask(str(word))}' is both registered and allowed: remove it from allow"))
+    problems += _allowed_but_registered(entries, allow, rel)
     return Register(tuple(entries), frozenset(str(w).strip() for w in allow if str(w).strip()), rel), problems
+
+
+def _allowed_but_registered(entries: list[RegisterEntry], allow: list, rel: str) -> list[Problem]:
+    """An allow entry that is a registered identifier, or a word of a registered person's name
+    ("Hope" when "Hope Maddox" is registered), would let that name through: it is an error."""
+    whole = {" ".join(keys_of(v)): e for e in entries for v in (e.value, *e.aliases)}
+    parts = {k: e for e in entries if e.kind == "person" for v in (e.value, *e.aliases) for k in keys_of(v)}
+    problems = []
+    for i, word in enumerate(allow):
+        keys = keys_of(str(word))
+        entry = whole.get(" ".join(keys)) or (parts.get(keys[0]) if len(keys) == 1 else None)
+        if not keys or entry is None:
+            continue
+        what = "registered" if whole.get(" ".join(keys)) else "part of a registered name"
+        problems.append(Problem(rel, item_line(allow, i), (
+            f"'{_mask(str(word))}' is in allow but is {what} (line {entry.line}): the register always wins, so "
+            "remove it from allow; where it is the ordinary word, mark that occurrence safe (storymaker decide "
+            "FLAG_ID safe, with the id from storymaker check)")))
+    return problems
 
 
 def read_mapping(path: Path, rel: str, key: str, required: bool) -> tuple[dict[str, str], int, list[Problem]]:

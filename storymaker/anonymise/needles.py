@@ -1,0 +1,144 @@
+"""How the publish gate finds a needle in published text, whatever form it was written in.
+
+Both the needles and the text are brought to one normal form first: HTML entities decoded,
+look-alikes, accents and invisible characters folded (:mod:`.normalise`), number words read
+as digits (:mod:`.numwords`: "flat nine" is "flat 9"). Then a needle is found
+
+- on whole words, in any case, with any run of spaces, hyphens, underscores, dots, slashes
+  or nothing at all between its words: "Jane Doe", "jane_doe", "JaneDoe", "jane.doe";
+- spelt out letter by letter ("J.A.N.E D.O.E", "h o p e"), or one word broken up ("Fen-moor");
+- run together inside a web address, e-mail address, handle or hashtag
+  ("facebook.com/groups/janedoefriends", "@jane_doe99", "#JaneDoeRun");
+- for a number of five digits or more (a phone number), in any grouping and with the
+  +44 form of a leading 0 ("oh seven seven double oh, nine oh oh one two three").
+
+A needle that is one ordinary English word ("Hope", "Will", "May") is only found capitalised
+or in capitals, never as the lower-case word. Where a reviewer marked an occurrence of such
+a word safe (``stories/decisions.yaml``), a hit with the same neighbouring words is that
+occurrence and is let through; a month name beside a number is a date. Nothing else excuses
+a hit: ``allow`` is not consulted at all.
+"""
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping
+
+from .lexicon import is_common
+from .normalise import fold
+from .numwords import spoken_numbers
+
+SEP = r"[\s_.\-/'+]*"
+_LEFT, _RIGHT = r"(?<![^\W_])", r"(?![^\W_])"
+_SPELT = re.compile(r"(?<![^\W_])(?:[^\W\d_][\s._\-*]){2,}[^\W\d_](?![^\W_])")
+_LINKISH = re.compile(r"\S*(?:@|#|://|www\.|\.(?:com|org|net|uk|io|co|info|me|gov|nhs|ac|ly|tv)\b|/)\S*", re.I)
+_HANDLE = re.compile(r"[@#]")
+_COMPOUND = re.compile(r"[^\W_]+(?:[-_.'][^\W_]+)+")
+_NUMBER_RUN = re.compile(r"\+?\d(?:[\s\-.()/]{0,3}\d)*")
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+MONTHS = frozenset("january february march april may june july august september october november december".split())
+
+Permits = Mapping[str, Iterable[tuple[tuple[str, ...], tuple[str, ...]]]]
+
+
+def canonical(text: str) -> str:
+    """The one form needles and published text are compared in."""
+    folded = fold(html.unescape(text))
+    spoken = spoken_numbers(folded)
+    return spoken.text if spoken else folded
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(canonical(text).lower())]
+
+
+def _compact(text: str) -> str:
+    return "".join(c for c in canonical(text).lower() if c.isalnum())
+
+
+class NeedleSet:
+    """Compiled once per build; :meth:`find` returns ``(found, needle)`` for every hit in a text."""
+
+    def __init__(self, needles: Iterable[str], permits: Permits | None = None) -> None:
+        loose, strict, compact, handle_only = set(), set(), set(), set()
+        self.by_key: dict[str, str] = {}  # compact form -> the needle, to say which one was found
+        self.digits: dict[str, str] = {}
+        for needle in needles:
+            words = _words(needle)
+            joined = "".join(words)
+            if not words:
+                continue
+            self.by_key.setdefault(joined, needle)
+            if sum(c.isdigit() for c in joined) >= 5 and not any(c.isalpha() for c in joined):
+                self.digits[joined] = needle
+                if joined.startswith("0"):
+                    self.digits["44" + joined[1:]] = needle
+            if len(words) == 1 and is_common(words[0]):
+                strict.update({words[0].capitalize(), words[0].upper()})
+                handle_only.add(joined)
+            else:
+                loose.add(SEP.join(re.escape(w) for w in words))
+                (compact if len(joined) >= 4 else handle_only).add(joined)
+        self.loose = _alternation(loose, re.IGNORECASE, True)
+        self.strict = _alternation({re.escape(s) for s in strict}, 0, True)
+        self.compact = _alternation({re.escape(c) for c in compact}, re.IGNORECASE, False)
+        self.handles = _alternation({re.escape(c) for c in handle_only | compact}, re.IGNORECASE, False)
+        self.permits = {" ".join(_words(k)): tuple((_plain(_words(" ".join(b))), _plain(_words(" ".join(a))))
+                                                   for b, a in v) for k, v in (permits or {}).items()}
+
+    def find(self, text: str) -> list[tuple[str, str]]:
+        """``(what was found, in the normal form; the needle it is)`` for every hit."""
+        text = canonical(text)
+        found = self._whole(text)
+        for m in _SPELT.finditer(text):
+            found += self._whole(re.sub(r"[\s._\-*]", "", m.group()))
+        for m in _LINKISH.finditer(text):
+            squashed = re.sub(r"[\W_]", "", m.group())
+            pattern = self.handles if _HANDLE.search(m.group()) else self.compact
+            found += [h.group() for h in pattern.finditer(squashed)] if pattern else []
+        for m in _COMPOUND.finditer(text):  # "Fen-moor", "oak_ridge": one word broken up
+            squashed = re.sub(r"[\W_]", "", m.group()).lower()
+            if squashed in self.by_key and not is_common(squashed):
+                found.append(m.group())
+        hits = [(f, self.by_key.get(_compact(f), f)) for f in found]
+        for m in _NUMBER_RUN.finditer(text) if self.digits else ():
+            run = re.sub(r"\D", "", m.group())
+            hits += [(m.group().strip(), needle) for d, needle in self.digits.items() if d in run][:1]
+        return hits
+
+    def _whole(self, text: str) -> list[str]:
+        found = [m.group() for m in self.loose.finditer(text)] if self.loose else []
+        if self.strict:
+            found += [m.group() for m in self.strict.finditer(text) if not self._excused(text, m)]
+        return found
+
+    def _excused(self, text: str, m: re.Match) -> bool:
+        """A reviewed-safe occurrence (the same neighbours in its element or caption), or a month
+        beside a number (a date)."""
+        left, right = text[:m.start()], text[m.end():]
+        left = left[left.rfind(">") + 1:]  # an HTML element or a caption cue is where a text begins
+        right = right[:right.find("<")] if "<" in right else right
+        before, after = _plain(_WORD.findall(left.lower())[-4:])[-3:], _plain(_WORD.findall(right.lower())[:4])[:3]
+        word = m.group().lower()
+        if word in MONTHS and ((before and before[-1][:1].isdigit()) or (after and after[0][:1].isdigit())):
+            return True
+        return any(_agrees(before, after, b, a) for b, a in self.permits.get(word, ()))
+
+
+def _plain(words: Iterable[str]) -> tuple[str, ...]:
+    """Neighbouring words as compared: lower case, numbers left out (caption timings, cue numbers)."""
+    return tuple(w.lower() for w in words if not w.isdigit())
+
+
+def _agrees(before: tuple[str, ...], after: tuple[str, ...], b: tuple[str, ...], a: tuple[str, ...]) -> bool:
+    """At least two neighbouring words on one side agree with the reviewed occurrence's, as far
+    as both go (a lone word with nothing around it is never excused)."""
+    nb, na = min(len(before), len(b)), min(len(after), len(a))
+    return (nb >= 2 and before[len(before) - nb:] == b[len(b) - nb:]) or (na >= 2 and after[:na] == a[:na])
+
+
+def _alternation(parts: set[str], flags: int, bounded: bool) -> re.Pattern | None:
+    if not parts:
+        return None
+    body = "(?:" + "|".join(sorted(parts, key=len, reverse=True)) + ")"
+    return re.compile(_LEFT + body + _RIGHT if bounded else body, flags)
