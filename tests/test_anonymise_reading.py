@@ -185,17 +185,25 @@ def test_when_text_is_not_a_persona_then_a_gazetteer_first_name_is_still_replace
     assert not safe("Sam, who answers a council helpline").startswith("Sam")
 
 
-def test_when_a_persona_name_was_kept_then_the_gate_does_not_look_for_it(tmp_path):
+def test_when_a_narrator_reuses_a_name_the_data_replaced_then_the_gate_still_finds_it(tmp_path):
+    """A real Sam in an excerpt and a narrator called Sam: the page would print the real name at
+    the story's head, so the gate looks for it (and check reports the narrator, see test_gate_forms)."""
     anon = Anonymiser(REGISTER)
     anon.anonymise("Sam rang me about Margaret.")  # a real Sam in an excerpt: replaced
     narrator = anon.anonymise("Sam, who answers a council helpline", persona=True).text
     needles = {n.lower() for n in anon.needles()}
-    assert "sam" not in needles and "margaret" in needles
+    assert {"sam", "margaret"} <= needles
+    (tmp_path / "story.html").write_text(f"<p>{narrator}</p>", encoding="utf-8")
+    assert [h.path.name for h in scan_tree(tmp_path, anon.needles())] == ["story.html"]
+
+
+def test_when_a_persona_name_is_in_no_excerpt_then_the_gate_does_not_look_for_it(tmp_path):
+    anon = Anonymiser(REGISTER)
+    anon.anonymise("Kieran rang me about Margaret.")
+    narrator = anon.anonymise("Sam, who answers a council helpline", persona=True).text
+    assert "sam" not in {n.lower() for n in anon.needles()}
     (tmp_path / "story.html").write_text(f"<p>{narrator}</p>", encoding="utf-8")
     assert scan_tree(tmp_path, anon.needles()) == []
-    (tmp_path / "leak.html").write_text("<p>Margaret said so.</p>", encoding="utf-8")
-    hits = scan_tree(tmp_path, anon.needles())
-    assert hits and {h.path.name for h in hits} == {"leak.html"}
 
 
 def test_the_bundled_example_reads_naturally_after_prepare():
