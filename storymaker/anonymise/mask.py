@@ -7,16 +7,30 @@ so a name spelt out letter by letter is never shown: "A.L.A.N" is "A.*.*.*".
 """
 from __future__ import annotations
 
-import re
+import unicodedata
 
-_SEGMENT = re.compile(r"[^\W_]+")
+
+def _wordy(ch: str) -> bool:
+    """A letter, a digit, or a mark that belongs to one (Devanagari and Arabic vowel signs)."""
+    return ch.isalnum() or unicodedata.category(ch)[0] == "M"
+
+
+def _segments(s: str):
+    start = None
+    for i, ch in enumerate(s + " "):
+        if _wordy(ch) and i < len(s):
+            start = i if start is None else start
+        elif start is not None:
+            yield start, i
+            start = None
 
 
 def mask(s: str) -> str:
     out = list(s)
-    for m in _SEGMENT.finditer(s):
-        at_word_start = m.start() == 0 or s[m.start() - 1].isspace()
-        keep = not s[m.start()].isdigit() and (at_word_start or m.end() - m.start() > 1)
-        for i in range(m.start() + (1 if keep else 0), m.end()):
+    for start, end in _segments(s):
+        at_word_start = start == 0 or s[start - 1].isspace()
+        keep = not s[start].isdigit() and not unicodedata.category(s[start])[0] == "M" and (
+            at_word_start or end - start > 1)
+        for i in range(start + (1 if keep else 0), end):
             out[i] = "*"
     return "".join(out)

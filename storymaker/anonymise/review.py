@@ -87,15 +87,21 @@ def record_decision(root: Path, flag: FlaggedText | str, decision: str, note: st
         return _register(root, token, decision)
     if decision == "allow":
         if set(keys_of(token)) & registered:
-            raise InputError(Problem(REGISTER, 0, f"'{mask(token)}' is part of a registered identifier, so it cannot be "
+            raise InputError(Problem(REGISTER, 0, f"'{mask(token)}' is registered, or part of a registered name, so it cannot be "
                                                   "allowed everywhere: mark this occurrence safe instead"))
         return _allow(root, token)
     return _decide(root, flag, decision.removesuffix("-here"), note)
 
 
 def _registered(root: Path) -> set[str]:
+    """What the register already covers on its own: one-word entries and each word of a person's name."""
     project, _ = load_project(root)
-    return {k for value in project.register.values() for k in keys_of(value)}
+    out = set()
+    for e in project.register.entries:
+        for value in (e.value, *e.aliases):
+            keys = keys_of(value)
+            out.update(keys if e.kind == "person" or len(keys) == 1 else ())
+    return out
 
 
 def _register(root: Path, token: str, kind: str) -> Recorded:
