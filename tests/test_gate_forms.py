@@ -136,6 +136,6 @@ def test_a_careless_reviewer_who_allows_everything_is_stopped_by_the_gate(small_
     assert not (small_project / "output").exists()
     gate = [l for l in result.stderr.splitlines() if l.startswith("output/web/")]
     assert gate and all("a registered identifier (" in l for l in gate)
-    assert {"O************", "A.*.*.*", "P.*.*.*.*", "a********", "F.*.*.*.*.*.*"} <= {l.split(" contains '")[1].split("'")[0] for l in gate}
+    assert {"A.*.*.*", "P.*.*.*.*", "F.*.*.*.*.*.*"} <= {l.split(" contains '")[1].split("'")[0] for l in gate}
     for secret in ("Oakridge", "oakridge", "ALAN", "alanpryce", "FENMOOR", "Fenmoor"):
         assert secret not in result.stderr

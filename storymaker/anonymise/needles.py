@@ -29,9 +29,9 @@ from .normalise import fold
 from .numwords import spoken_numbers
 
 SEP = r"[\s_.\-/'+]*"
-_LEFT, _RIGHT = r"(?<![^\W_])", r"(?![^\W_])"
 _SPELT = re.compile(r"(?<![^\W_])(?:[^\W\d_][\s._\-*]){2,}[^\W\d_](?![^\W_])")
-_LINKISH = re.compile(r"\S*(?:@|#|://|www\.|\.(?:com|org|net|uk|io|co|info|me|gov|nhs|ac|ly|tv)\b|/)\S*", re.I)
+_LINKISH = re.compile(r"[@#]|(?<!<)/|www\.|\.(?:com|org|net|uk|io|co|info|me|gov|nhs|ac|ly|tv)\b")  # where a link may be
+_CHUNK = re.compile(r"\S+")
 _HANDLE = re.compile(r"[@#]")
 _COMPOUND = re.compile(r"[^\W_]+(?:[-_.'][^\W_]+)+")
 _NUMBER_RUN = re.compile(r"\+?\d(?:[\s\-.()/]{0,3}\d)*")
@@ -79,10 +79,10 @@ class NeedleSet:
             else:
                 loose.add(SEP.join(re.escape(w) for w in words))
                 (compact if len(joined) >= 4 else handle_only).add(joined)
-        self.loose = _alternation(loose, re.IGNORECASE, True)
-        self.strict = _alternation({re.escape(s) for s in strict}, 0, True)
-        self.compact = _alternation({re.escape(c) for c in compact}, re.IGNORECASE, False)
-        self.handles = _alternation({re.escape(c) for c in handle_only | compact}, re.IGNORECASE, False)
+        self.loose = _alternation(loose, 0)  # needles are lower case; matched against lower-cased text
+        self.strict = _alternation({re.escape(s) for s in strict}, 0)
+        self.compact = _alternation({re.escape(c) for c in compact}, re.IGNORECASE)
+        self.handles = _alternation({re.escape(c) for c in handle_only | compact}, re.IGNORECASE)
         self.permits = {" ".join(_words(k)): tuple((_plain(_words(" ".join(b))), _plain(_words(" ".join(a))))
                                                    for b, a in v) for k, v in (permits or {}).items()}
 
@@ -92,14 +92,16 @@ class NeedleSet:
         found = self._whole(text)
         for m in _SPELT.finditer(text):
             found += self._whole(re.sub(r"[\s._\-*]", "", m.group()))
-        for m in _LINKISH.finditer(text):
-            squashed = re.sub(r"[\W_]", "", m.group())
-            pattern = self.handles if _HANDLE.search(m.group()) else self.compact
+        for chunk in _links(text.lower()):
+            squashed = re.sub(r"[\W_]", "", chunk)
+            pattern = self.handles if _HANDLE.search(chunk) else self.compact
             found += [h.group() for h in pattern.finditer(squashed)] if pattern else []
-        for m in _COMPOUND.finditer(text):  # "Fen-moor", "oak_ridge": one word broken up
-            squashed = re.sub(r"[\W_]", "", m.group()).lower()
-            if squashed in self.by_key and not is_common(squashed):
-                found.append(m.group())
+        for chunk in text.split():  # "Fen-moor", "oak_ridge": one word broken up
+            if "-" in chunk or "_" in chunk or "." in chunk or "'" in chunk:
+                for piece in _COMPOUND.findall(chunk):
+                    squashed = re.sub(r"[\W_]", "", piece).lower()
+                    if squashed in self.by_key and not is_common(squashed):
+                        found.append(piece)
         hits = [(f, self.by_key.get(_compact(f), f)) for f in found]
         for m in _NUMBER_RUN.finditer(text) if self.digits else ():
             run = re.sub(r"\D", "", m.group())
@@ -107,15 +109,17 @@ class NeedleSet:
         return hits
 
     def _whole(self, text: str) -> list[str]:
-        found = [m.group() for m in self.loose.finditer(text)] if self.loose else []
+        lower = text.lower()
+        same = len(lower) == len(text)  # then offsets agree, and what was found reads as written
+        found = [text[m.start():m.end()] if same else m.group() for m in _bounded(self.loose, lower)] if self.loose else []
         if self.strict:
-            found += [m.group() for m in self.strict.finditer(text) if not self._excused(text, m)]
+            found += [m.group() for m in _bounded(self.strict, text) if not self._excused(text, m)]
         return found
 
     def _excused(self, text: str, m: re.Match) -> bool:
         """A reviewed-safe occurrence (the same neighbours in its element or caption), or a month
         beside a number (a date)."""
-        left, right = text[:m.start()], text[m.end():]
+        left, right = text[max(0, m.start() - 200):m.start()], text[m.end():m.end() + 200]
         left = left[left.rfind(">") + 1:]  # an HTML element or a caption cue is where a text begins
         right = right[:right.find("<")] if "<" in right else right
         before, after = _plain(_WORD.findall(left.lower())[-4:])[-3:], _plain(_WORD.findall(right.lower())[:4])[:3]
@@ -123,6 +127,33 @@ class NeedleSet:
         if word in MONTHS and ((before and before[-1][:1].isdigit()) or (after and after[0][:1].isdigit())):
             return True
         return any(_agrees(before, after, b, a) for b, a in self.permits.get(word, ()))
+
+
+def _bounded(pattern: re.Pattern, text: str):
+    """Matches that start and end on word boundaries (an underscore counts as a separator). The
+    boundaries are checked here rather than in the pattern, so the regex engine can skip ahead
+    to the characters a needle can start with; after a match that is not bounded the search
+    resumes one character on, so it never hides a bounded one."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        before = text[m.start() - 1] if m.start() else " "
+        after = text[m.end()] if m.end() < len(text) else " "
+        if not (before.isalnum() or after.isalnum()) and m.end() > m.start():
+            yield m
+            pos = m.end()
+        else:
+            pos = m.start() + 1
+
+
+def _links(text: str) -> list[str]:
+    """Each run of text without spaces that holds a link, an address, a handle or a hashtag."""
+    chunks: dict[int, str] = {}
+    for m in _LINKISH.finditer(text):
+        start = max(text.rfind(c, 0, m.start()) for c in " \t\n\r") + 1
+        if start not in chunks:
+            end = _CHUNK.match(text, start)
+            chunks[start] = end.group() if end else ""
+    return list(chunks.values())
 
 
 def _plain(words: Iterable[str]) -> tuple[str, ...]:
@@ -137,8 +168,44 @@ def _agrees(before: tuple[str, ...], after: tuple[str, ...], b: tuple[str, ...],
     return (nb >= 2 and before[len(before) - nb:] == b[len(b) - nb:]) or (na >= 2 and after[:na] == a[:na])
 
 
-def _alternation(parts: set[str], flags: int, bounded: bool) -> re.Pattern | None:
+def _alternation(parts: set[str], flags: int) -> re.Pattern | None:
+    """One regex for many alternatives, written as a trie so the engine follows one branch per
+    character instead of trying every alternative at every position (hundreds of needles)."""
     if not parts:
         return None
-    body = "(?:" + "|".join(sorted(parts, key=len, reverse=True)) + ")"
-    return re.compile(_LEFT + body + _RIGHT if bounded else body, flags)
+    return re.compile(_trie_regex([_units(p) for p in parts]), flags)
+
+
+def _units(pattern: str) -> list[str]:
+    """A pattern made of escaped characters and SEP, split into those units."""
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern.startswith(SEP, i):
+            out.append(SEP)
+            i += len(SEP)
+        elif pattern[i] == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+        else:
+            out.append(pattern[i])
+            i += 1
+    return out
+
+
+def _trie_regex(items: list[list[str]]) -> str:
+    trie: dict = {}
+    for units in items:
+        node = trie
+        for unit in units:
+            node = node.setdefault(unit, {})
+        node[""] = {}
+    return _node(trie)
+
+
+def _node(node: dict) -> str:
+    ends = "" in node
+    branches = [unit + _node(child) for unit, child in sorted(node.items(), key=lambda kv: kv[0]) if unit]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
