@@ -82,7 +82,7 @@ def test_saving_a_story_changes_only_the_edited_heading(example):
                        "intro": "The calls took their toll, and for a long time nobody asked about it.",
                        "pin": ["S-P04-08", "S-P04-04"]},
                       {"heading": "Trusted to use our judgement", "themes": ["risk.recalculated"], "excerpts": 1,
-                       "intro": "Once the clock had gone, the scripts went too.", "pin": ["S-P05-03"]},
+                       "intro": "Once the clock had gone, trust had to take its place.", "pin": ["S-P05-03"]},
                       {"heading": "Not on our own any more", "themes": ["together.working"], "excerpts": 1,
                        "intro": "And people stopped being passed from one service to the next.", "pin": ["S-P01-07"],
                        "outro": "The phone still rings. What changed is how it is answered."}]}
