@@ -238,3 +238,28 @@ def test_when_a_recording_changes_a_word_of_a_quote_then_the_build_stops_naming_
     assert "slide 01-2" in text and "'coffee' instead of 'tea'" in text and "recordings/01.wav" in text
     assert "02" not in text.split("slide")[1][:4]
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").rglob("*.mp4"))
+
+
+def test_contact_sheets_of_frames_from_every_format_built_are_written(built):
+    """Frames pulled with ffmpeg from each rendered format, side by side, for a person to look at."""
+    from PIL import Image
+    _, arts, base = built
+    out = ROOT / "tests" / "artefacts"
+    out.mkdir(exist_ok=True)
+    for fmt, art in arts.items():
+        times = [art.duration * k / 7 for k in range(1, 7)]
+        frames = []
+        for n, t in enumerate(times):
+            png = base / f"frame-{fmt.replace(':', 'x')}-{n}.png"
+            subprocess.run(["ffmpeg", "-v", "error", "-y", "-ss", f"{t:.2f}", "-i", str(art.mp4), "-frames:v", "1", str(png)],
+                           check=True)
+            frames.append(Image.open(png).convert("RGB"))
+        w, h = frames[0].size
+        scale = 320 / max(w, h)
+        tw, th = round(w * scale), round(h * scale)
+        sheet = Image.new("RGB", (6 * (tw + 8) + 8, th + 16), "white")
+        for n, frame in enumerate(frames):
+            sheet.paste(frame.resize((tw, th), Image.LANCZOS), (8 + n * (tw + 8), 8))
+        path = out / f"frames-{fmt.replace(':', 'x')}.png"
+        sheet.save(path)
+        assert path.stat().st_size > 10_000 and len({f.tobytes() for f in frames}) > 3, "frames differ over the video"
