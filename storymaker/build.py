@@ -65,7 +65,8 @@ def build(root: Path, *, web: bool = False, video: bool = False, story: str | No
     console = Console(quiet)
     root = Path(root).resolve()
     channels = tuple(c for c, on in (("web", web), ("video", video)) if on) or None
-    target = check_out(root, Path(out) if out else root / "output", f"--out {out}" if out else "output")
+    given = out is not None
+    target = check_out(root, out if given else root / "output", f"--out {out}" if given else "output")
     project = console.stage("Loading", lambda: load(root))
     prep = console.stage("Anonymising and composing", lambda: prepared(project, channels, story))
     result = BuildResult(target, warnings=list(prep.warnings))

@@ -77,9 +77,14 @@ def check_folder(folder: Path, shown: str, choose: str = CHOOSE) -> None:
                              "move them out of the folder and build again")
 
 
-def check_out(root: Path, out: Path, shown: str) -> Path:
+def check_out(root: Path, given: Path | str, shown: str) -> Path:
     """The resolved output folder, or an OutputError naming why it is refused."""
     root = root.resolve()
+    if not str(given).strip():
+        raise _refuse(shown, f"needs a folder; {NEW}")
+    if str(given).startswith("~"):
+        raise _refuse(shown, "starts with '~', which the shell did not expand here: write the folder's full path")
+    out = Path(given)
     if out.is_symlink():
         check_folder(out, shown)
     real = out.resolve()

@@ -55,6 +55,9 @@ def project(small_project: Path) -> Path:
     ("stories/excerpts", "--out stories/excerpts: is inside the project's stories/ folder"),
     ("output/../stories", "--out output/../stories: is inside the project's stories/ folder"),
     ("/", "--out /: is the filesystem root"),
+    ("", "--out : needs a folder; choose a new or empty folder"),
+    ("~", "--out ~: starts with '~', which the shell did not expand here"),
+    ("~/site", "--out ~/site: starts with '~'"),
 ])
 def test_when_out_is_a_project_or_system_folder_then_it_is_refused(project: Path, out: str, expected: str):
     assert refused(project, "--out", out).startswith(expected)
