@@ -34,6 +34,11 @@ class Version:
     why: dict = dataclasses.field(default_factory=dict)  # excerpt id -> why it was chosen (compose --explain)
     jargon: dict = dataclasses.field(default_factory=dict)  # excerpt id -> [(term, plain words)]
 
+    def slips(self, excerpt: str = "") -> list:
+        """Coherence warnings next to the quote they concern ("" for those about linking text or the story)."""
+        found = self.composition.warnings if self.composition else ()
+        return [w for w in found if (w.part.excerpt if w.part.kind == "quote" else "") == excerpt]
+
     @property
     def largest_share(self) -> float:
         shares = self.composition.provenance.shares if self.composition else ()

@@ -1,0 +1,67 @@
+"""The story editor's live preview: composed from the form without writing, with the meters,
+the reason for each quote and the coherence warnings beside the quote they concern."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from starlette.testclient import TestClient
+
+from storymaker.studio.guard import COOKIE, Secrets
+from storymaker.studio.server import make_app
+
+REPO = Path(__file__).resolve().parent.parent
+SPEC = "stories/when-the-targets-stopped.story.yaml"
+
+
+@pytest.fixture
+def example(tmp_path: Path):
+    root = tmp_path / "example"
+    for name in ("stories", "templates", "assets"):
+        shutil.copytree(REPO / name, root / name)
+    secrets = Secrets()
+    app, _ = make_app(root, 8713, secrets, uploads=tmp_path / "uploads")
+    client = TestClient(app, base_url="http://127.0.0.1:8713", headers={"X-CSRF-Token": secrets.csrf})
+    client.cookies.set(COOKIE, secrets.session)
+    return root, client
+
+
+def form(intro: str, pin: list[str] | None = None) -> dict:
+    return {"title": "When the targets stopped", "narrator": "Sam, who answers a council helpline", "audiences": ["staff"],
+            "outputs": ["web"], "beats": [{"heading": "Working to the clock", "themes": ["targets.off"], "excerpts": 4,
+                                           "intro": intro, "pin": pin or []},
+                                          {"heading": "Someone noticed us", "themes": ["staff.care"], "excerpts": 2}]}
+
+
+def test_the_preview_composes_the_form_without_writing_the_spec(example):
+    root, client = example
+    before = (root / SPEC).read_bytes()
+    html = client.post("/stories/when-the-targets-stopped/preview", json=form("Then the clock came down.")).json()["html"]
+    assert "Contributors: <strong>" in html and "Largest word share" in html and "Consent by channel" in html
+    assert "Reading ease" in html and "Then the clock came down." in html
+    assert re.search(r"S-P\d\d-\d\d · P\d\d · matched themes", html)  # why each quote was chosen
+    assert (root / SPEC).read_bytes() == before
+
+
+def test_a_pinned_quote_is_in_the_preview(example):
+    _, client = example
+    html = client.post("/stories/when-the-targets-stopped/preview", json=form("Then the clock came down.", ["S-P05-01"])).json()["html"]
+    assert "S-P05-01 · P05" in html
+
+
+def test_coherence_warnings_are_shown_with_their_fix(example):
+    _, client = example
+    html = client.post("/stories/when-the-targets-stopped/preview", json=form("I was there when it happened.")).json()["html"]
+    assert "Reads as one person? beat &#39;Working to the clock&#39;, intro: the linking text claims an experience" in html
+
+
+def test_saving_over_a_spec_changed_on_disk_is_refused(example):
+    root, client = example
+    page = client.get("/stories/when-the-targets-stopped").text
+    version = page.split('data-version="')[1].split('"')[0]
+    (root / SPEC).write_text((root / SPEC).read_text(encoding="utf-8") + "# edited by hand\n", encoding="utf-8")
+    answer = client.post("/stories/when-the-targets-stopped/save", json={**form("Then."), "version": version})
+    assert answer.status_code == 409 and "changed on disk" in answer.json()["problems"][0]
+    assert (root / SPEC).read_text(encoding="utf-8").endswith("# edited by hand\n")
