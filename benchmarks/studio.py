@@ -103,7 +103,8 @@ def main() -> None:
 
 
 def form_for(i: int) -> dict:
-    beats = [{"heading": f"Part {n}", "themes": [t], "excerpts": 2, "intro": "It began slowly." + " Then" * (i % 3 if n == 1 else 0)}
+    beats = [{"heading": f"Part {n}", "themes": [t], "shown_themes": t, "excerpts": 2,
+              "intro": "It began slowly." + " Then" * (i % 3 if n == 1 else 0)}
              for n, t in enumerate(THEMES[:4], 1)]
     return {"title": "Helpline", "narrator": "Alex, who works on a helpline", "audiences": ["staff"],
             "outputs": ["web", "video"], "beats": beats}

@@ -114,7 +114,8 @@ def _live(studio, slug: str, data: dict, text: str):
     checked = studio.state.prepared()
     shown = preview(checked, text, slug, studio.uploads / "preview")
     html = studio.env.get_template("preview.html").render(preview=shown)
-    picks = [studio.env.get_template("candidates.html").render(
+    picks = [None if ",".join(b.get("themes") or []) == b.get("shown_themes") else  # the page has these already
+             studio.env.get_template("candidates.html").render(
                  beat={**b, "candidates": candidates(checked, b.get("themes") or [], data.get("audiences") or [])},
                  b_index=i, pinning=PINNING)
              for i, b in enumerate(data.get("beats") or [])]

@@ -19,6 +19,7 @@
         themes: [...field("themes").selectedOptions].map((o) => o.value),
         pin: [...beat.querySelectorAll("input.pin:checked")].map((el) => el.value),
         exclude: [...beat.querySelectorAll("input.exclude:checked")].map((el) => el.value),
+        shown_themes: beat.querySelector(".picks").dataset.themes,
       });
     });
     return data;
@@ -35,7 +36,7 @@
       form.querySelectorAll("#beats .beat").forEach((beat, i) => {
         const picks = beat.querySelector(".picks");
         const themes = [...beat.querySelector('[data-beat-field="themes"]').selectedOptions].map((o) => o.value).join(",");
-        if (picks.dataset.themes !== themes && answer.candidates[i] !== undefined) {
+        if (picks.dataset.themes !== themes && answer.candidates[i]) {
           picks.innerHTML = answer.candidates[i];
           picks.dataset.themes = themes;
         }
