@@ -115,3 +115,17 @@ def test_bulk_consent_edit_rewrites_only_the_ticked_rows(example):
     diff = changed(before, csv_file.read_text(encoding="utf-8"))
     assert len(diff) == 4 and all("S-P01-01" in line or "S-P01-03" in line for line in diff)
     assert all(",web,targets" in line for line in diff if line.startswith("+"))
+
+
+def test_withdrawing_a_participant_adds_one_line_to_withdrawn_yaml(example):
+    root, client = example
+    withdrawn = root / "stories" / "withdrawn.yaml"
+    before = withdrawn.read_text(encoding="utf-8")
+    page = client.get("/excerpts")
+    version = page.text.split('id="withdraw" class="filters" data-version="')[1].split('"')[0]
+    answer = client.post("/excerpts/withdraw", json={"participant": "P03", "version": version})
+    assert answer.status_code == 200, answer.text
+    assert changed(before, withdrawn.read_text(encoding="utf-8")) == ["-participants: []", "+participants: [P03]"]
+    assert "P03 (withdrawn)" in client.get("/excerpts?participant=P03").text
+    again = client.post("/excerpts/withdraw", json={"participant": "P03", "version": version})
+    assert again.status_code == 409  # the page's version is out of date now

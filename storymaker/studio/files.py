@@ -114,6 +114,8 @@ def append_item(seq, value) -> None:
     if isinstance(value, str) and isinstance(last, (DoubleQuotedScalarString, SingleQuotedScalarString)):
         value = type(last)(value)
     trailing = _take_trailing(seq, len(seq) - 1) if len(seq) else None
+    if not len(seq):
+        seq.fa.set_flow_style()  # an empty list can only have been written "[]": "[P03]" then, not a block
     seq.append(value)
     if trailing is not None:
         seq.ca.items[len(seq) - 1] = trailing
