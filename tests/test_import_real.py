@@ -91,7 +91,9 @@ def test_when_an_atlas_codebook_is_truncated_then_its_complete_codes_are_importe
     assert any(":17: the codebook ends early (truncated)" in line for line in lines)
 
 
-def test_when_the_schema_itself_is_imported_then_one_line_says_it_is_not_an_export(tmp_path, capsys):
-    code, lines, _ = _run(tmp_path, REAL / "Project-mrt2019.xsd", capsys=capsys)
-    assert code != 0 and lines == [f"{REAL / 'Project-mrt2019.xsd'}:1: this is an XML schema (.xsd), not an export; "
-                                   "import the .qdpx or .qdc your QDA tool wrote"]
+def test_when_the_schema_itself_is_imported_then_one_line_says_nothing_was_imported_and_what_to_import(tmp_path, capsys):
+    code, lines, root = _run(tmp_path, REAL / "Project-mrt2019.xsd", capsys=capsys)
+    assert code == 0 and lines == [f"{REAL / 'Project-mrt2019.xsd'}:1: nothing imported: this is an XML schema (.xsd) "
+                                   "describing the REFI-QDA format, not an export; import the .qdpx project or .qdc "
+                                   "codebook your QDA tool wrote, e.g. storymaker import ponte-blank-atlas-project.qdpx"]
+    assert not list((root / "stories" / "excerpts").glob("*.csv"))  # nothing written

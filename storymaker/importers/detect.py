@@ -5,6 +5,7 @@
     XML, root ``CodeBook``         -> "qdc"       (REFI-QDA codebook)
     XML, root ``Project``          -> "qde"       (a bare REFI-QDA project file, inline text only)
     SQLite database                -> "sqlite"    (a Taguette project, ``.sqlite3``)
+    XML Schema (``.xsd``)          -> "xsd"       (the REFI-QDA format's own schema: nothing to import)
     anything else                  -> "csv"       (Taguette or any spreadsheet; columns decide)
 """
 from __future__ import annotations
@@ -37,7 +38,7 @@ def detect(file: Path, data: bytes, label: str) -> str:
     if head.startswith(b"<") or file.suffix.lower() in (".qdc", ".qde", ".xml"):
         found = _ROOT.search(data[:65536])
         if not found and b"XMLSchema" in data[:4096]:
-            raise fail(label, 1, "this is an XML schema (.xsd), not an export; import the .qdpx or .qdc your QDA tool wrote")
+            return "xsd"
         if not found:
             raise fail(label, 1, "XML without a REFI-QDA CodeBook or Project root element; export a .qdc codebook or .qdpx project")
         return "qdc" if found.group(1) == b"CodeBook" else "qde"

@@ -14,6 +14,7 @@ import hashlib
 import io
 import json
 import os
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from .excerpts import HEADER
@@ -64,7 +65,8 @@ def merge(old: list[dict[str, str]], new: list[dict[str, str]], written: set[str
     """New rows, keeping a person's consent/audience/sensitive where the source gives none,
     and rows a person added by hand (ids the import never wrote). A new row whose id is new
     but whose participant and words match an old row takes that row's id, so ids (and story
-    pins) survive a tool that changes how it identifies selections."""
+    pins) survive a tool that changes how it identifies selections; a quote edited in the sheet
+    keeps its id too (the same participant's old row with mostly the same words)."""
     before = {r.get("id", ""): r for r in old}
     new = _reuse_ids(new, before)
     out, changes = [], {"added": [], "changed": [], "removed": [], "unchanged": []}
@@ -87,13 +89,30 @@ def merge(old: list[dict[str, str]], new: list[dict[str, str]], written: set[str
 
 
 def _reuse_ids(new: list[dict[str, str]], before: dict[str, dict[str, str]]) -> list[dict[str, str]]:
+    """An old id for each new row with a new id: the old row with the same participant and
+    words, else (a quote edited in the sheet) the same participant's most similar old row."""
     ids = {r["id"] for r in new}
-    spare = {(r.get("participant", ""), " ".join(r.get("text", "").split())): i for i, r in before.items() if i not in ids}
-    out = []
-    for row in new:
-        match = None if row["id"] in before else spare.pop((row["participant"], " ".join(row["text"].split())), None)
-        out.append({**row, "id": match} if match else row)
+    spare = {(r.get("participant", ""), _words(r)): i for i, r in before.items() if i not in ids}
+    out = [row if row["id"] in before else {**row, "id": spare.pop((row["participant"], _words(row)), row["id"])}
+           for row in new]
+    left = {i: before[i] for i in spare.values()}
+    for n, row in enumerate(out):
+        if row["id"] not in before and (match := _similar(row, left)):
+            out[n] = {**row, "id": match}
+            del left[match]
     return out
+
+
+def _words(row: dict[str, str]) -> str:
+    return " ".join(row.get("text", "").split())
+
+
+def _similar(row: dict[str, str], old: dict[str, dict[str, str]]) -> str | None:
+    """The id of the same participant's old row whose words are at least 75% the same, if any."""
+    scored = [(SequenceMatcher(None, _words(row), _words(r)).ratio(), i) for i, r in old.items()
+              if r.get("participant", "") == row["participant"]]
+    best = max(scored, default=(0.0, None))
+    return best[1] if best[0] >= 0.75 else None
 
 
 def _may_update(shown: str, entry: dict | None, source_name: str) -> None:

@@ -38,6 +38,8 @@ def table_segments(table: Table, settings: Settings, participants: Participants,
     from .taguette import is_taguette, read_taguette
 
     kind = "XLSX" if table.unit == "row" else "CSV"
+    for n in table.title_rows:
+        report.note(f"{table.unit} {n}: read as a title above the header (one filled cell), not as column names")
     if not settings.columns:
         if is_taguette(table):
             report.format = f"Taguette highlights, {kind}"

@@ -25,6 +25,7 @@ class ImportReport:
     theme_codes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # theme -> first code path mapped to it
     changes: dict[str, list[str]] = field(default_factory=dict)  # "added"/"changed"/"removed" -> excerpt ids
     matched: set[str] = field(default_factory=set)  # code map keys that matched a code
+    only: str = ""  # when set, the whole report is this one line (a file with nothing to import)
 
     def skip(self, where: str, why: str) -> None:
         self.skipped.append(f"skipped {where}: {why}")
@@ -34,6 +35,8 @@ class ImportReport:
             self.notes.append(text)
 
     def lines(self) -> list[str]:
+        if self.only:
+            return [self.only]
         out = [f"imported {self.file} ({self.format})"]
         order = ("sources", "segments", "codes", "participants", "excerpts", "themes")
         labels = {"segments": "coded segments"}

@@ -30,6 +30,8 @@ def run_import(project_root: Path, file: Path, into: Path | None = None, code_ma
     data, label = read_file(file), str(file)
     report = ImportReport(file=file.name)
     kind = detect(file, data, label)
+    if kind == "xsd":
+        return _schema(file, report)
     chosen = settings_from(settings) if settings is not None else load_map_file(code_map)
     if kind == "qdc":
         report.format = "REFI-QDA codebook"
@@ -57,6 +59,15 @@ def _codebook(root: Path, themes: dict[str, str], report: ImportReport) -> Impor
     added = follow(root, themes, True, report)
     report.notes = [n for n in report.notes if not n.startswith("added ")]
     report.written = f"{len(added)} new theme(s) to {CODEBOOK.as_posix()}"
+    return report
+
+
+def _schema(file: Path, report: ImportReport) -> ImportReport:
+    """The REFI-QDA schema describes the format and holds no interviews: say so and what to import."""
+    exports = sorted(p.name for p in file.parent.glob("*") if p.suffix.lower() in (".qdpx", ".qdc"))[:3]
+    instead = f", e.g. storymaker import {exports[0]}" if exports else ""
+    report.only = (f"{file}:1: nothing imported: this is an XML schema (.xsd) describing the REFI-QDA format, not an "
+                   f"export; import the .qdpx project or .qdc codebook your QDA tool wrote{instead}")
     return report
 
 

@@ -23,6 +23,7 @@ class Table:
     header: tuple[str, ...]
     rows: tuple[tuple[int, dict[str, str]], ...]  # (line or row number, {column: value})
     formulas: dict = field(default_factory=dict)  # (row number, column) -> formula text, XLSX only
+    title_rows: tuple[int, ...] = ()  # leading one-cell rows (a sheet title, a merged header) above the header
 
     def has(self, *names: str) -> bool:
         lowered = {h.strip().lower() for h in self.header}
@@ -93,14 +94,28 @@ def _table(label: str, unit: str, rows: list[tuple[int, list[str]]]) -> Table:
     rows = [(n, r) for n, r in rows if any(c.strip() for c in r)]
     if not rows:
         raise fail(label, 0, "the file has no header row and no data; export it again")
-    header_at, header = rows[0]
+    titles = _title_rows(rows)
+    header_at, header = rows[len(titles)]
     names = _unique(h.strip() for h in header)
     body = []
-    for n, record in rows[1:]:
+    for n, record in rows[len(titles) + 1:]:
         if len(record) > len(names) and any(c.strip() for c in record[len(names):]):
             raise fail(label, n, f"{unit} {n} has {len(record)} cells but the header has {len(names)}; check its quotes and separators")
         body.append((n, {names[i]: (record[i] if i < len(record) else "") for i in range(len(names))}))
-    return Table(label, unit, names, tuple(body))
+    return Table(label, unit, names, tuple(body), title_rows=tuple(n for n, _ in titles))
+
+
+def _title_rows(rows: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
+    """Leading rows with one filled cell above a row with several: a title or merged heading, not the header."""
+    def filled(record: list[str]) -> int:
+        return sum(1 for c in record if c.strip())
+
+    titles = []
+    for i, (n, record) in enumerate(rows[:-1]):
+        if i >= 5 or filled(record) != 1 or filled(rows[i + 1][1]) < 2:
+            break
+        titles.append((n, record))
+    return titles
 
 
 def _unique(names) -> tuple[str, ...]:
