@@ -48,7 +48,8 @@ def test_when_a_file_is_detected_then_its_bytes_decide_the_kind(name, data, kind
     ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, "save it as .xlsx or CSV UTF-8"),
     ("other.zip", _zip("readme.md"), "neither a REFI-QDA project"),
     ("page.xml", b"<html><body/></html>", "without a REFI-QDA CodeBook or Project root"),
-    ("fake.qdpx", b"this is not a zip", "not a readable zip archive"),
+    ("fake.qdpx", b"this is not a zip", "plain text, not a zip archive: if it is a CSV, rename it to .csv"),
+    ("cut.qdpx", b"\x89\x00\xff garbage", "not a readable zip archive"),
 ])
 def test_when_a_file_is_no_known_kind_then_the_error_says_what_to_export(name, data, expected):
     with pytest.raises(ImportError_, match=expected):

@@ -122,3 +122,20 @@ def test_when_an_xlsx_sheet_declares_entities_then_it_is_refused(tmp_path):
     entries["xl/worksheets/sheet1.xml"] = doctype + entries["xl/worksheets/sheet1.xml"]
     message = _fails(tmp_path, _zip(entries), "highlights.xlsx")
     assert "[xl/worksheets/sheet1.xml]" in message and "declares a DTD" in message
+
+
+def test_when_a_cell_is_huge_then_the_line_is_named_with_both_likely_causes(tmp_path):
+    data = b'participant,text,themes\nP01,"fine words",care\nP02,"' + b"word " * 40_000 + b'",care\n'
+    message = _fails(tmp_path, data, "quotes.csv")
+    assert message == (f"{tmp_path / 'quotes.csv'}:3: a cell starting on this line is over 131,072 characters, far longer "
+                       "than any quote: check for a quote mark that is never closed, or split the text into excerpts")
+
+
+def test_when_a_binary_file_is_named_csv_then_it_is_called_binary_not_a_bad_encoding(tmp_path):
+    message = _fails(tmp_path, bytes(range(256)) * 40, "quotes.csv")
+    assert message.startswith(f"{tmp_path / 'quotes.csv'}: a binary file (it contains NUL bytes)")
+
+
+def test_when_a_csv_is_named_qdpx_then_the_message_says_rename_it_not_that_it_is_damaged(tmp_path):
+    message = _fails(tmp_path, "participant,text,themes\nP01,Zoë's words,care\n".encode("utf-8"), "quotes.qdpx")
+    assert message == f"{tmp_path / 'quotes.qdpx'}: named .qdpx but it is plain text, not a zip archive: if it is a CSV, rename it to .csv and import that"

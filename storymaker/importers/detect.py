@@ -22,6 +22,9 @@ _ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(CodeBook|Project)[\s>/]")
 
 
 def detect(file: Path, data: bytes, label: str) -> str:
+    if not data.startswith(ZIP_MAGIC) and file.suffix.lower() in (".qdpx", ".xlsx") and _looks_like_text(data):
+        raise fail(label, 0, f"named {file.suffix.lower()} but it is plain text, not a zip archive: if it is a CSV, "
+                   "rename it to .csv and import that")
     if data.startswith(ZIP_MAGIC) or file.suffix.lower() in (".qdpx", ".xlsx"):
         names = SafeZip(data, label).names()
         if any(n.lower().endswith(".qde") for n in names):
@@ -42,4 +45,15 @@ def detect(file: Path, data: bytes, label: str) -> str:
         if not found:
             raise fail(label, 1, "XML without a REFI-QDA CodeBook or Project root element; export a .qdc codebook or .qdpx project")
         return "qdc" if found.group(1) == b"CodeBook" else "qde"
+    if b"\x00" in data[:65536]:
+        raise fail(label, 0, "a binary file (it contains NUL bytes), not CSV text or any export storymaker reads; "
+                   "export the sheet as CSV UTF-8 or .xlsx")
     return "csv"
+
+
+def _looks_like_text(data: bytes) -> bool:
+    try:
+        data[:4096].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start > 4090  # a character cut at the end of the sample is still text
+    return b"\x00" not in data[:4096]

@@ -46,6 +46,9 @@ def read_csv(data: bytes, label: str) -> Table:
             rows.append((line, record))
             line = reader.line_num + 1
     except csv.Error as exc:
+        if "field limit" in str(exc):
+            raise fail(label, line, f"a cell starting on this line is over {csv.field_size_limit():,} characters, far longer than "
+                       "any quote: check for a quote mark that is never closed, or split the text into excerpts") from None
         raise fail(label, reader.line_num, f"CSV error ({exc}); check the quotes on this line") from None
     return _table(label, "line", rows)
 
