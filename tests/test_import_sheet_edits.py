@@ -79,3 +79,16 @@ def test_an_edited_quote_keeps_its_id_and_is_reported_as_changed(tmp_path, capsy
     assert second[edited[2][1]]["id"] == first[ROWS[3][1]]["id"]  # the edited quote keeps its id
     assert second[ROWS[0][1]]["id"] == first[ROWS[0][1]]["id"]
     assert ROWS[1][1] not in second and second[edited[3][1]]["participant"] == "P04"
+
+
+def test_names_with_no_participants_file_say_how_to_give_ids_and_no_code_is_called_unmatched(tmp_path, capsys):
+    project = _project(tmp_path)
+    sheet = tmp_path / "quotes.csv"
+    _write_csv(sheet, ROWS)
+    code = main(["import", str(sheet), "--map", str(tmp_path / "map.yaml"), "--project", str(project)])
+    out = capsys.readouterr().out.splitlines()
+    assert code == 0 and "nothing written: no coded excerpts were found" in out
+    assert "skipped line 3: no participant id in Z** F********: give each name an id in a participants file " \
+           "('name as typed in the sheet: P03') and pass it with --participants people.yaml" in out
+    assert not any("matched no code" in line for line in out)  # the codes are there; the rows were skipped
+    assert not list((project / "stories" / "excerpts").glob("*.csv"))

@@ -45,7 +45,7 @@ def run_import(project_root: Path, file: Path, into: Path | None = None, code_ma
 def _excerpts(root: Path, file: Path, into: Path | None, segments: list[Segment], chosen: Settings,
               add_themes: bool, report: ImportReport) -> ImportReport:
     rows = to_rows(segments, chosen.codes, chosen.values, report)
-    for key in chosen.codes.unused(report.matched):
+    for key in chosen.codes.unused(report.matched) if segments else ():  # no rows read: nothing to match against
         report.note(f"{chosen.label}: codes: entry {key!r} matched no code in {file.name}; check its spelling against the source's code names")
     if not rows:
         report.note("nothing written: no coded excerpts were found")

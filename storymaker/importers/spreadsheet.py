@@ -76,7 +76,8 @@ def _row_segment(n: int, cell: dict[str, str], separator: str, participants: Par
     participant = participants.resolve(cell.get("document", ""), ids=(cell.get("participant", ""),))
     if not participant:
         shown = mask(cell.get("participant") or cell.get("document") or "") or "an empty cell"
-        report.skip(where, f"no participant id in {shown}: map it with --participants map.yaml")
+        report.skip(where, f"no participant id in {shown}: give each name an id in a participants file "
+                    "('name as typed in the sheet: P03') and pass it with --participants people.yaml")
         return None
     codes = tuple((nfc(c),) for c in cell["themes"].split(separator) if c.strip())
     if not codes or not cell["text"]:
