@@ -28,7 +28,8 @@ def test_when_the_map_translates_consent_and_audience_then_rows_get_the_projects
     assert [(r["participant"], r["consent"], r["audience"]) for r in rows] == [("P01", "web;video", "staff"), ("P02", "", "both")]
     line = next(line for line in lines if "'maybe later'" in line)
     assert "participant P02: consent value 'maybe later' is not recognised; accepted: web, video, web;video or none" in line
-    assert "e.g. 'consent: {\"maybe later\": [web, video]}'" in line
+    # the example to copy grants nothing: a value like "N" pasted as [web, video] would publish without consent
+    assert "as the consent it means, e.g. 'consent: {\"maybe later\": []}' (none), [web] or [web, video];" in line
 
 
 def test_when_a_value_is_not_mapped_then_the_message_shows_it_and_the_accepted_forms(tmp_path):

@@ -45,7 +45,7 @@ class ValueMaps:
         if key in NO_CONSENT:
             return ""
         report.note(f"{where}: consent value {nfc(raw)!r} is not recognised; accepted: {CONSENT_FORMS}, or map it in the "
-                    f"map file, e.g. 'consent: {{\"{nfc(raw)}\": [web, video]}}'; left empty (published nowhere) for a person to fill in")
+                    f"map file as the consent it means, e.g. 'consent: {{\"{nfc(raw)}\": []}}' (none), [web] or [web, video]; left empty (published nowhere) for a person to fill in")
         return None
 
     def audience_of(self, raw: str, where: str, report: ImportReport) -> str:
