@@ -119,9 +119,9 @@ def test_a_careless_reviewer_who_allows_everything_is_stopped_by_the_gate(small_
     """Every flag 'allowed', attacks in the title, an alt text and linking text: nothing is published."""
     spec = small_project / "stories/short-staff.story.yaml"
     edit(spec, 'title: "The clock came down"', 'title: "The clock came down at #OakridgeTrust"')
-    edit(spec, 'intro: "For years we worked against a timer."',
-         'intro: "For years we worked against a timer, said A.L.A.N P.R.Y.C.E of alanpryce.com."\n'
-         '    image: assets/x.png\n    image_alt: "A desk at F.E.N.M.O.O.R"')
+    first_intro = next(line for line in spec.read_text(encoding="utf-8").splitlines() if "intro:" in line)
+    edit(spec, first_intro, '    intro: "For years we worked against a timer, said A.L.A.N P.R.Y.C.E of alanpryce.com."\n'
+                            '    image: assets/x.png\n    image_alt: "A desk at F.E.N.M.O.O.R"')
     (small_project / "assets").mkdir()
     from PIL import Image
     Image.new("RGB", (8, 8), "white").save(small_project / "assets/x.png")

@@ -24,7 +24,8 @@ def _name_words(narrator: str) -> list[str]:
     out = []
     for word in _WORD.findall(fold(narrator)):
         key = re.sub(r"'s?$", "", word.lower())
-        if word[:1].isupper() and (key in first_names() or key in surnames() or not is_common(key)):
+        capitalised = word[:1].isupper() and (key in first_names() or key in surnames() or not is_common(key))
+        if capitalised or (key in first_names() and not is_common(key)):  # "sam, who ..." too
             out.append(key)
     return out
 
