@@ -14,7 +14,7 @@ from storymaker.cli import DECISION_CHOICES
 from storymaker.errors import InputError
 
 ROW = 'S-R-01,P01,"We met in the hall on a wet day in spring. Then Zorblat came in and sat down.",staff.care,staff,web;video'
-HOPE = 'S-R-02,P02,"Hope kept us going that winter, and it was enough.",staff.care,staff,web;video'
+HOPE = 'S-R-02,P02,"Hope you are well, said the card on my desk, and it was enough.",staff.care,staff,web;video'
 
 
 def check_json(project: Path) -> dict:
@@ -140,4 +140,4 @@ def test_a_registered_word_marked_safe_here_is_published_and_passes_the_gate(sma
     result = run_cli("build", "--web", "--project", str(small_project))
     assert result.returncode == 0, result.stderr
     pages = " ".join(p.read_text(encoding="utf-8") for p in (small_project / "output/web").rglob("*.html"))
-    assert "Hope kept us going" in pages and "Maddox" not in pages
+    assert "Hope you are well" in pages and "Maddox" not in pages
