@@ -2,7 +2,6 @@
 the A4 handout as a PDF (pypdf), the chapters track, and screenshots to look at."""
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
 import unicodedata

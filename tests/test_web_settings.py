@@ -24,11 +24,13 @@ def spec(project: Path, **fields) -> Path:
 
 
 def test_when_base_url_is_missing_then_check_warns_once(cli, small_project):
+    settings(small_project, 'title: "T"\n')
     result = cli("--project", str(small_project), "check")
     assert result.returncode == 0 and result.stderr.count(BASE_URL_WARNING) == 1
 
 
 def test_when_base_url_is_missing_then_build_warns_once_and_still_builds(cli, small_project):
+    settings(small_project, 'title: "T"\n')
     result = cli("--project", str(small_project), "build", "--web")
     assert result.returncode == 0, result.stderr
     assert (result.stdout + result.stderr).count("base_url is not set") == 1

@@ -5,6 +5,7 @@ no JavaScript and load nothing from those sites until a reader follows one.
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -32,7 +33,7 @@ def versions(story: Story, chosen: list[Story], lang: Language) -> list[dict[str
     return [{"url": page_url(s), "text": text[s.audience]} for s in other]
 
 
-def translations(story: Story, chosen: list[Story], templates_dir) -> list[dict[str, str]]:
+def translations(story: Story, chosen: list[Story], templates_dir: Path) -> list[dict[str, str]]:
     """The story in other languages, each offered in its own language (``Darllenwch ... yn Gymraeg``)."""
     out = []
     for s in chosen:
@@ -95,7 +96,7 @@ def embed_snippet(story: Story, base_url: str, title: str, size: tuple[int, int]
             f'loading="lazy" allowfullscreen style="border:0;max-width:100%"></iframe>')
 
 
-def links(story: Story, chosen: list[Story], lang: Language, templates_dir, base_url: str) -> dict[str, Any]:
+def links(story: Story, chosen: list[Story], lang: Language, templates_dir: Path) -> dict[str, Any]:
     """Every link the story page offers besides its own content."""
     return {"versions": versions(story, chosen, lang), "translations": translations(story, chosen, templates_dir),
             "related": related(story, chosen)}

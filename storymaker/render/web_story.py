@@ -90,7 +90,7 @@ def story_context(story: Story, site: Site) -> dict[str, Any]:
         urls["lead"] = pictures[1].src
     page = page_head(story, site, lang, urls, artefact, video)
     item = story_item(story, urls, video, pictures, lang)
-    item.update(web_links.links(story, site.chosen, lang, site.templates_dir, site.base))
+    item.update(web_links.links(story, site.chosen, lang, site.templates_dir))
     item.update(pull_quote=short_quote(story), summary_text=plain_text(story.summary) or page["description"],
                 share=web_links.share_links(page["title"], page["canonical"], lang), noindex=page["noindex"],
                 embed=web_links.embed_snippet(story, site.base, page["title"], embed_size(artefact)) if video else "",
