@@ -81,6 +81,8 @@ CAUGHT = {  # kind -> [(behaviour, text, identifier)]
         ("zero-width characters", "Kel\u200bly Arm\u200cstrong came.", "Kel\u200bly Arm\u200cstrong"),
         ("double space", "Kelly  Armstrong said so.", "Kelly  Armstrong"),
         ("lower case after saw", "i saw june at the bus stop.", "june"),
+        ("registered place that is a word, in lower case after from", "we drove down from amble.", "amble"),
+        ("registered place, in lower case", "she grew up in seahaven.", "seahaven"),
     ],
     "names that are words": [
         ("month as a name after asked", "I asked April about the rota.", "April"),
@@ -180,6 +182,9 @@ READS = [  # (behaviour, text, the whole safe text)
     ("the article suits the replacement", "It was a Kelly Armstrong idea.", "It was an Ainsley Ashdown idea."),
     ("a holiday date takes its 'on'", "The boat went down on Hogmanay 2017.", "The boat went down one year."),
     ("an age in words becomes a band", "He's eighty-one now.", "He's in his eighties now."),
+    ("a registered place that is also a verb stays the verb", "I like to amble along the front.",
+     "I like to amble along the front."),
+    ("a registered name that is also a word stays the word", "I hope so, and I will try.", "I hope so, and I will try."),
 ]
 
 

@@ -7,7 +7,7 @@ from ..hits import Hit
 from ..index import KIND_NAMES, Pattern
 from .base import FLAG_KINDS, NAME_CONTEXT, Context, Tables
 from ..lexicon import places
-from .names_context import lower_name, place_context, sentence_start_name
+from .names_context import LOCATIVE, lower_name, place_context, sentence_start_name
 
 
 class RegisterRecognizer:
@@ -27,8 +27,8 @@ class RegisterRecognizer:
             found = t.names.match(text, tokens, i)
             if not found and tokens.keys[i] in t.joined:
                 found = t.joined[tokens.keys[i]], i
-            if not found and lower_name(tokens, i):
-                found = t.names.match(text, tokens, i, any_case=True)
+            if not found:
+                found = self._lower_case(ctx, i)
             if found and self._applies(ctx, i, found[0], out):
                 pattern, last = found
                 out.append(self._hit(tokens.spans[i][0], tokens.spans[last][1], pattern, ctx, i))
@@ -40,6 +40,17 @@ class RegisterRecognizer:
                 ctx.claimed.update(range(i, allowed[1] + 1))
                 free = allowed[1] + 1
         return out
+
+    def _lower_case(self, ctx: Context, i: int) -> tuple[Pattern, int] | None:
+        """A registered ordinary word in lower case, where the words around it make it the name:
+        "me and hope went", "bill's wife", and for a place "we drove down from amble"."""
+        found = self.t.names.match(ctx.text, ctx.tokens, i, any_case=True)
+        if not found:
+            return None
+        place = self.t.entries[found[0].entry].kind == "place"
+        if place and i and ctx.tokens.keys[i - 1] in LOCATIVE - {"to", "at"}:
+            return found
+        return found if not place and lower_name(ctx.tokens, i) else None
 
     def _applies(self, ctx: Context, i: int, p: Pattern, out: list[Hit]) -> bool:
         """A registered common word at a sentence start ("Will you ...", "Reading the notes ...") is

@@ -20,7 +20,6 @@ _TRAILING = ".,;:!?)]}'\""
 # National services whose web addresses identify nobody (a page on them still can: see _allowed).
 SAFE_DOMAINS = frozenset("gov.uk nhs.uk bbc.co.uk citizensadvice.org.uk samaritans.org mind.org.uk ageuk.org.uk "
                          "shelter.org.uk nhs.scot gov.scot gov.wales llyw.cymru nidirect.gov.uk".split())
-_AT_SIGN_WORDS = re.compile(r"@")
 
 
 def _domain(url: str) -> str:
