@@ -182,6 +182,8 @@ READS = [  # (behaviour, text, the whole safe text)
     ("the article suits the replacement", "It was a Kelly Armstrong idea.", "It was an Ainsley Ashdown idea."),
     ("a holiday date takes its 'on'", "The boat went down on Hogmanay 2017.", "The boat went down one year."),
     ("an age in words becomes a band", "He's eighty-one now.", "He's in his eighties now."),
+    ("a named prison becomes the prison", "I went to the visitors' centre at HMP Northgate.",
+     "I went to the visitors' centre at the prison."),
     ("a registered place that is also a verb stays the verb", "I like to amble along the front.",
      "I like to amble along the front."),
     ("a registered name that is also a word stays the word", "I hope so, and I will try.", "I hope so, and I will try."),

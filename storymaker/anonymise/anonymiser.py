@@ -18,6 +18,7 @@ from .hits import Hit
 from .index import KIND_NAMES, keys_of
 from .lexicon import TITLES, first_names, is_common
 from .normalise import Folded, fold, normalise
+from .numwords import spoken_numbers
 from .phrasing import NEUTRAL, after_determiner, contact_span, role_span
 from .replace import Replacer
 from .tokens import WORD, _starts_sentence
@@ -236,6 +237,10 @@ def _name_part(key: str) -> bool:
 
 
 def _worth_a_needle(original: str) -> bool:
+    """Long enough to be a needle; a number said in words counts as its digits ("eighty-one" is
+    no needle, as 81 is none; "oh one six seven oh four three ..." is one)."""
+    spoken = spoken_numbers(original)
+    original = spoken.text if spoken else original
     alnum = [c for c in original if c.isalnum()]
     letters = sum(c.isalpha() for c in alnum)
     return (letters >= 3 and not is_common(original.strip())) or len(alnum) - letters >= 5

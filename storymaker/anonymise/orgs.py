@@ -40,6 +40,8 @@ SINGLE_KINDS = {s: k for s, k in _KIND_OF.items() if " " not in s and s not in (
 SUFFIX_KEYS = frozenset(s.split()[-1].lower() for s, _ in KINDS)
 _LOWER_SUFFIXES = "|".join(re.escape(s.lower()) for s, _ in sorted(KINDS, key=lambda k: -len(k[0])) if len(s) > 4)
 ORG_LOWER = re.compile(rf"(?<![\w'])((?:[a-z'&-]+[ \t]+){{1,3}})(?P<suffix>{_LOWER_SUFFIXES})\b")
+PRISON = re.compile(r"\b(?i:HMP|HMYOI|HM[ \t]+Prison|HM[ \t]+Young[ \t]+Offender[ \t]+Institution)[ \t]+"
+                    r"[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*)?")  # "HMP Northgate": the prison
 _LEAD = frozenset({"my", "our", "your", "his", "her", "their", "a", "an", "this", "that", "local", "the"})
 
 
@@ -53,6 +55,10 @@ def kind_of(name: str) -> str:
 
 
 def org_hits(text: str, tokens: Tokens) -> Iterator[Hit]:
+    if "hmp" in tokens.keys or "hmyoi" in tokens.keys or "hm" in tokens.keys:
+        for m in PRISON.finditer(text):
+            yield Hit(m.start(), m.end(), "organisation", "pattern", "organisation pattern: prison",
+                      f"organisation:{' '.join(m.group().lower().split())}", "the prison")
     if SUFFIX_KEYS.isdisjoint(tokens.keys):
         return
     near = around(text, [s for s, k in zip(tokens.spans, tokens.keys) if k in SUFFIX_KEYS], 90, 0)
