@@ -50,11 +50,11 @@ class Tables:
         self.produced: set[str] = set()  # tokens of our own pseudonyms: never re-detected
         self.registered_keys = frozenset(self.names.first_keys())
         starts = self.names.first_keys() | self.allowed.first_keys() | self.places.first_keys()
-        starts |= {word for word, c in CANON.items() if c in starts} | set(joined_names(register))
+        self.joined = joined_names(register)  # "hopewilliams", "riversidesurgery": inside handles, URLs
+        starts |= {word for word, c in CANON.items() if c in starts} | set(self.joined)
         self.boring = frozenset(w for w in common_words() | SAFE if w not in starts)
         self.safe = frozenset(SAFE - starts)
         self.gazetteer = first_names() | surnames() | places()
-        self.joined = joined_names(register)  # "hopewilliams", "riversidesurgery": inside handles, URLs
         self.other = {n: classify(fold(e.value)) for n, e in enumerate(self.entries) if e.kind == "other"}
 
 
@@ -70,6 +70,8 @@ class Context:
         self.hits: list[Hit] = []
         self.claimed: set[int] = set()  # token indices inside a register hit or an allowed phrase
         self._starts: list[int] | None = None
+        self._inside: set[int] = set()  # token indices starting inside a non-flag hit seen so far
+        self._seen = 0
         self.candidates = self._candidates()
 
     def _candidates(self) -> list[int]:
@@ -95,8 +97,12 @@ class Context:
         """Token i starts inside a structured, pattern or register hit already found."""
         if i in self.claimed:
             return True
-        start = self.tokens.spans[i][0]
-        return any(h.start <= start < h.end and not h.is_flag for h in self.hits)
+        if self._seen < len(self.hits):
+            for h in self.hits[self._seen:]:
+                if not h.is_flag:
+                    self._inside.update(self.token_range(h.start, h.end))
+            self._seen = len(self.hits)
+        return i in self._inside
 
 
 class Recognizer(Protocol):

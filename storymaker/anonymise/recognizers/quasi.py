@@ -47,11 +47,27 @@ ONE_WHO = re.compile(rf"\bthe[ \t]+one[ \t]+(?:whose[ \t]+[a-z'-]+|who[ \t]+(?:{
 MY_RELATIVE = re.compile(rf"\bmy[ \t]+(?:{_RELATIVE})[ \t]+who[ \t]+(?:{_SPECIFIC})\b(?:[ \t]+[a-z'-]+){{0,5}}", re.I)
 
 
+_OWNER = re.compile(r"\b(?:the|our|their|your|his|her|my)[ \t]+$", re.I)
+
+
 @lru_cache(maxsize=1)
 def single_roles() -> re.Pattern:
+    """The roles, found by their own words (a trie: fast); the determiner before is checked after."""
     path = DATA.parent / "lexicons" / "single_roles.txt"
     roles = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and ln[0] != "#"]
-    return re.compile(rf"\b(?:the|our|their|your|his|her|my)[ \t]+(?:{words_pattern(roles)})(?![\w-])", re.I)
+    return re.compile(rf"(?<![\w-]){words_pattern(roles)}(?![\w-])")
+
+
+def role_hits(text: str, why: str) -> list[Hit]:
+    """ "the harbour master", "our vicar": a role one person holds, with the words before it."""
+    low = text.lower()
+    low = low if len(low) == len(text) else text  # offsets must stay those of ``text``
+    out = []
+    for m in single_roles().finditer(low):
+        owner = _OWNER.search(text, max(0, m.start() - 8), m.start())
+        if owner:
+            out.append(Hit(owner.start(), m.end(), "unreviewed", "flag", f"{KIND} ({why})", flag=f"{KIND} ({why})"))
+    return out
 
 
 class QuasiIdentifierRecognizer:
@@ -73,7 +89,7 @@ class QuasiIdentifierRecognizer:
             out.extend(self._hits(ONE_WHO, text, "points at one person"))
         if "my " in low and " who " in low:
             out.extend(self._hits(MY_RELATIVE, text, "a relative described"))
-        out.extend(self._hits(single_roles(), text, "a role one person holds"))
+        out.extend(role_hits(text, "a role one person holds"))
         return out
 
     def _hits(self, pattern: re.Pattern, text: str, why: str) -> list[Hit]:

@@ -27,7 +27,7 @@ class RegisterRecognizer:
             found = t.names.match(text, tokens, i)
             if not found and tokens.keys[i] in t.joined:
                 found = t.joined[tokens.keys[i]], i
-            if not found:
+            if not found and tokens.keys[i] in t.registered_keys and not tokens.words[i][:1].isupper():
                 found = self._lower_case(ctx, i)
             if found and self._applies(ctx, i, found[0], out):
                 pattern, last = found

@@ -16,6 +16,7 @@ URL = re.compile(rf"(?:\bhttps?://|\bwww\.)[^\s<>\"']+|\b(?:[a-z0-9](?:[a-z0-9-]
 SPELT = re.compile(rf"\b[a-z0-9-]+(?:[ \t]+dot[ \t]+[a-z0-9-]+)*[ \t]+dot[ \t]+{_TLD}\b(?:[ \t]+(?:slash|forward slash)[ \t]+[a-z0-9-]+)*",
                    re.I)  # "seahavenboats dot org dot uk slash members"
 HANDLE = re.compile(r"(?<![\w@.])@[a-z0-9_](?:[a-z0-9_.]*[a-z0-9_])?", re.I)
+_CLUE = re.compile(r"[a-z0-9]\.[a-z]|www|https?:|\bdot\b", re.I)  # a dot inside a word: most prose has none
 _TRAILING = ".,;:!?)]}'\""
 # National services whose web addresses identify nobody (a page on them still can: see _allowed).
 SAFE_DOMAINS = frozenset("gov.uk nhs.uk bbc.co.uk citizensadvice.org.uk samaritans.org mind.org.uk ageuk.org.uk "
@@ -40,10 +41,10 @@ class WebRecognizer:
 
     def find(self, ctx: Context) -> list[Hit]:
         text = ctx.text
-        if "." not in text and "@" not in text:
+        if "@" not in text and not _CLUE.search(text):
             return []
         out = []
-        for m in URL.finditer(text):
+        for m in URL.finditer(text) if "." in text else ():
             end = m.end()
             while end > m.start() and text[end - 1] in _TRAILING:
                 end -= 1
