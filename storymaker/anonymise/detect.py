@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from ..model import Register
 from .hits import Hit, merge
-from .numwords import spoken_numbers
+from .numwords import spoken_numbers, worth_reading
 from .recognizers import FLAG_KINDS, REGISTRY, Context, Recognizer, Tables
 from .recognizers.quasi import KIND as PHRASE
 from .tokens import Tokens, tokenise
@@ -56,9 +56,11 @@ class Detector:
     def detect(self, text: str) -> list[Hit]:
         """Merged hits with offsets into ``text``. Recognizers see number words as digits
         (:mod:`.numwords`); their spans are mapped back onto the words."""
-        spoken = spoken_numbers(text)
+        tokens = tokenise(text)
+        spoken = spoken_numbers(text) if worth_reading(frozenset(tokens.keys)) else None
         work = spoken.text if spoken else text
-        tokens = tokenise(work)
+        if spoken:
+            tokens = tokenise(work)
         ctx = Context(work, tokens, self.tables, _title_like(tokens))
         for recognizer in self.recognizers:
             ctx.hits.extend(recognizer.find(ctx))

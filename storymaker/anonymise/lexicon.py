@@ -104,6 +104,8 @@ def is_common(word: str) -> bool:
     """True for an ordinary English word (case-insensitive; a possessive or a contraction is
     ignored: "visitors'", "there'd")."""
     w = word.lower()
+    if w in common_words() or w in SAFE or "'" not in w:
+        return w in common_words() or w in SAFE
     for ending in _ENDINGS:
         if w.endswith(ending) and len(w) > len(ending):
             w = w[:-len(ending)]

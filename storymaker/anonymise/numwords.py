@@ -82,6 +82,15 @@ def _reading(text: str) -> str | None:
     return " ".join(pieces)
 
 
+TRIGGERS = frozenset(_DIGITS + _OTHER + _ORDINALS) - _ALONE_KEPT  # a word that is a number on its own
+LOCATION_WORDS = frozenset(_LOCATION.pattern[5:_LOCATION.pattern.index(")")].split("|"))
+
+
+def worth_reading(keys: frozenset[str]) -> bool:
+    """Whether a text with these (lower-case) words can hold a number said in words."""
+    return bool(keys & TRIGGERS) or ("one" in keys and bool(keys & LOCATION_WORDS))
+
+
 def spoken_numbers(text: str) -> Spoken | None:
     """Number words in ``text`` as digits, or None when there are none worth converting."""
     parts: list[tuple[int, int, str]] = []

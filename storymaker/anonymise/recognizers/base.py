@@ -67,6 +67,7 @@ class Context:
         self.tokens = tokens
         self.tables = tables
         self.title = title  # a Title Case heading: its capitalised common words are not flagged
+        self.keyset = frozenset(tokens.keys)  # cheap clues: a recognizer with none of its words skips the text
         self.hits: list[Hit] = []
         self.claimed: set[int] = set()  # token indices inside a register hit or an allowed phrase
         self._starts: list[int] | None = None

@@ -25,6 +25,8 @@ _YEAR = r"(?:,?[ \t]+(?:in[ \t]+|of[ \t]+)?(?:19|20)\d\d)"
 _ON = r"(?:(?:on|at|in|over|during)[ \t]+)?"
 RELATIVE = re.compile(rf"\b{_ON}(?:the[ \t]+)?(?:{_DAY}|(?:two|three|\d)[ \t]+(?:days|weeks))[ \t]+(?:before|after)[ \t]+"
                       rf"(?:last[ \t]+|that[ \t]+)?(?:{_HOLIDAY})\b{_YEAR}?", re.I)
+_CLUES = frozenset({"before", "after"})
+YEARS = frozenset(str(y) for y in range(1900, 2040))
 BEFORE_AFTER = re.compile(r"\b(?:before|after)\b", re.I)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 WITH_YEAR = re.compile(rf"\b{_ON}(?:{_HOLIDAY})\b{_YEAR}\b", re.I)
@@ -39,9 +41,14 @@ class HolidayDateRecognizer:
 
     def find(self, ctx: Context) -> list[Hit]:
         text = ctx.text
-        out = [Hit(m.start(), m.end(), "date", "structured", "date counted from a holiday", f"date:{m.group().lower()}",
-                   "one day") for m in finditer(RELATIVE, text, windows(text, BEFORE_AFTER, 40, 48))]
-        near_years = windows(text, YEAR, 60, 0)
-        out.extend(Hit(m.start(), m.end(), "date", "structured", "holiday with a year", f"date:{m.group().lower()}",
-                       "one year") for m in finditer(WITH_YEAR, text, near_years))
+        out: list[Hit] = []
+        if not ctx.keyset.isdisjoint(_CLUES):
+            out.extend(self._relative(text))
+        if not ctx.keyset.isdisjoint(YEARS):
+            out.extend(Hit(m.start(), m.end(), "date", "structured", "holiday with a year", f"date:{m.group().lower()}",
+                           "one year") for m in finditer(WITH_YEAR, text, windows(text, YEAR, 60, 0)))
         return out
+
+    def _relative(self, text: str) -> list[Hit]:
+        return [Hit(m.start(), m.end(), "date", "structured", "date counted from a holiday", f"date:{m.group().lower()}",
+                   "one day") for m in finditer(RELATIVE, text, windows(text, BEFORE_AFTER, 40, 48))]

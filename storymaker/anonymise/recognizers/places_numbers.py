@@ -21,6 +21,9 @@ HOUSE_NUMBER = re.compile(r"\b(?:at|to|from|in|outside)[ \t]+((?:no\.?|number)[ 
                           re.I)
 
 
+_KEYS = frozenset(NOUNS.split("|")) | {"number", "no"}
+
+
 def _noun(word: str) -> str:
     return "a " + word.lower()
 
@@ -34,6 +37,8 @@ class PlaceNumberRecognizer:
 
     def find(self, ctx: Context) -> list[Hit]:
         text = ctx.text
+        if ctx.keyset.isdisjoint(_KEYS) or not DIGITS.search(text):
+            return []
         near = windows(text, DIGITS, 24, 0)
         out = [Hit(m.start(), m.end(), "location", "structured", f"{m.group(1).lower()} number",
                    f"location:{m.group().lower()}", _noun(m.group(1))) for m in finditer(LOCATION, text, near)]

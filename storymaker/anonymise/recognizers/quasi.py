@@ -47,15 +47,24 @@ ONE_WHO = re.compile(rf"\bthe[ \t]+one[ \t]+(?:whose[ \t]+[a-z'-]+|who[ \t]+(?:{
 MY_RELATIVE = re.compile(rf"\bmy[ \t]+(?:{_RELATIVE})[ \t]+who[ \t]+(?:{_SPECIFIC})\b(?:[ \t]+[a-z'-]+){{0,5}}", re.I)
 
 
+@lru_cache(maxsize=1)
+def role_words() -> frozenset[str]:
+    """The last word of every role: a text with none of them has no role in it."""
+    return frozenset(role.split()[-1].split("-")[-1] for role in _roles())
+
+
+def _roles() -> list[str]:
+    path = DATA.parent / "lexicons" / "single_roles.txt"
+    return [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and ln[0] != "#"]
+
+
 _OWNER = re.compile(r"\b(?:the|our|their|your|his|her|my)[ \t]+$", re.I)
 
 
 @lru_cache(maxsize=1)
 def single_roles() -> re.Pattern:
     """The roles, found by their own words (a trie: fast); the determiner before is checked after."""
-    path = DATA.parent / "lexicons" / "single_roles.txt"
-    roles = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and ln[0] != "#"]
-    return re.compile(rf"(?<![\w-]){words_pattern(roles)}(?![\w-])")
+    return re.compile(rf"(?<![\w-]){words_pattern(_roles())}(?![\w-])")
 
 
 def role_hits(text: str, why: str) -> list[Hit]:
@@ -89,7 +98,8 @@ class QuasiIdentifierRecognizer:
             out.extend(self._hits(ONE_WHO, text, "points at one person"))
         if "my " in low and " who " in low:
             out.extend(self._hits(MY_RELATIVE, text, "a relative described"))
-        out.extend(role_hits(text, "a role one person holds"))
+        if not ctx.keyset.isdisjoint(role_words()):
+            out.extend(role_hits(text, "a role one person holds"))
         return out
 
     def _hits(self, pattern: re.Pattern, text: str, why: str) -> list[Hit]:

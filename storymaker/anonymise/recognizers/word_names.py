@@ -12,6 +12,9 @@ from .names_context import VERBS, mid_sentence_name
 NAMES = re.compile(r"\b(?:January|April|May|June|July|August|Summer|Autumn|Winter|Spring|Christian|Miss|Pip|Eid)\b")
 
 
+_KEYS = frozenset(w.lower() for w in NAMES.pattern[5:-3].split("|"))
+
+
 class WordNameRecognizer:
     name = "months and seasons as names"
     priority = 30
@@ -20,7 +23,9 @@ class WordNameRecognizer:
         self.t = tables
 
     def find(self, ctx: Context) -> list[Hit]:
-        out = []
+        out: list[Hit] = []
+        if ctx.keyset.isdisjoint(_KEYS):
+            return out
         for m in NAMES.finditer(ctx.text):
             for i in ctx.token_range(m.start(), m.end()):
                 tok = ctx.tokens[i]
