@@ -34,6 +34,22 @@ def lower_name(tokens: Tokens, i: int) -> bool:
     return alone and nxt == "and" and i + 3 < len(keys) and keys[i + 2] in ("me", "i") and keys[i + 3] in VERBS
 
 
+WORD_BEFORE = frozenset("""the a an my your his her its our their this that these those some any no every each
+i you we they he she it one own such what which whose""".split())
+WORD_AFTER = frozenset("""be been being have has had not never always just also still only so that to you it we they
+he she i of for""".split())
+
+
+def plainly_the_word(tokens: Tokens, i: int) -> bool:
+    """A registered ordinary word in lower case that reads as the word, not the name: after an article,
+    a possessive or a pronoun ("paid the bill", "I hope", "we will"), or before what only the
+    word takes ("will be", "hope so", "may not"). Anything else is flagged for a reviewer."""
+    keys = tokens.keys
+    prev = keys[i - 1] if i else ""
+    nxt = keys[i + 1] if i + 1 < len(keys) else ""
+    return prev in WORD_BEFORE or nxt in WORD_AFTER
+
+
 def sentence_start_name(tokens: Tokens, i: int, context: frozenset[str]) -> bool:
     """A capitalised registered ordinary word at a sentence start that reads as the name."""
     nxt = tokens.keys[i + 1] if i + 1 < len(tokens) else ""

@@ -7,7 +7,7 @@ from ..hits import Hit
 from ..index import KIND_NAMES, Pattern
 from .base import FLAG_KINDS, NAME_CONTEXT, Context, Tables
 from ..lexicon import places
-from .names_context import LOCATIVE, lower_name, place_context, sentence_start_name
+from .names_context import LOCATIVE, lower_name, place_context, plainly_the_word, sentence_start_name
 
 
 class RegisterRecognizer:
@@ -29,6 +29,9 @@ class RegisterRecognizer:
                 found = t.joined[tokens.keys[i]], i
             if not found and tokens.keys[i] in t.registered_keys and not tokens.words[i][:1].isupper():
                 found = self._lower_case(ctx, i)
+                if not found and self._ask(ctx, i, out):
+                    free = i + 1
+                    continue
             if found and self._applies(ctx, i, found[0], out):
                 pattern, last = found
                 out.append(self._hit(tokens.spans[i][0], tokens.spans[last][1], pattern, ctx, i))
@@ -51,6 +54,16 @@ class RegisterRecognizer:
         if place and i and ctx.tokens.keys[i - 1] in LOCATIVE - {"to", "at"}:
             return found
         return found if not place and lower_name(ctx.tokens, i) else None
+
+    def _ask(self, ctx: Context, i: int, out: list[Hit]) -> bool:
+        """A registered name in lower case that the words around neither make the name nor plainly
+        the ordinary word ("she was brilliant, ruby was"): flagged for a reviewer, never kept silently."""
+        if not self.t.names.match(ctx.text, ctx.tokens, i, any_case=True) or plainly_the_word(ctx.tokens, i):
+            return False
+        tok = ctx.tokens[i]
+        out.append(Hit(tok.start, tok.end, "unreviewed", "flag", FLAG_KINDS["name"], flag=FLAG_KINDS["name"]))
+        ctx.claimed.add(i)
+        return True
 
     def _applies(self, ctx: Context, i: int, p: Pattern, out: list[Hit]) -> bool:
         """A registered common word at a sentence start ("Will you ...", "Reading the notes ...") is
