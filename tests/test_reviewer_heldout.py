@@ -110,10 +110,6 @@ def leaks(output: Path) -> list[str]:
 # Planted names that detection neither replaces nor flags yet, so no reviewer acting on the
 # flags can catch them: ordinary-word names at the start of a sentence or in lower case
 # (issue 11, item 3). Strict: the day one stops leaking, its mark must go.
-SILENT_MISSES = {"Bill Farrow", "Sunny Pellow", "hope", "rose", "Grace", "Faith", "June", "Winter Tregenza",
-                 "Autumn Hosken"}
-
-
 @pytest.fixture(scope="module")
 def reviewed(tmp_path_factory) -> tuple[Path, list[int], list[str]]:
     project = tmp_path_factory.mktemp("heldout") / "project"
@@ -133,10 +129,7 @@ def test_a_careful_reviewer_reaches_a_passing_build_with_every_planted_excerpt_p
 
 
 @pytest.mark.parametrize("name", [p[0] for p in planted()])
-def test_no_planted_identifier_is_published(reviewed, name, request):
-    if name in SILENT_MISSES:
-        request.applymarker(pytest.mark.xfail(strict=True, reason="detection: an ordinary-word name starting a "
-                                                                  "sentence or in lower case is neither replaced nor flagged"))
+def test_no_planted_identifier_is_published(reviewed, name):
     _, _, found = reviewed
     assert [f for f in found if f.split(": ", 1)[1].startswith(repr(name))] == []
 

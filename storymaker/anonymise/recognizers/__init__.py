@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .base import FLAG_KINDS, NAME_CONTEXT, Context, Recognizer, Tables
 from .deny import DefaultDenyRecognizer
+from .first_names import FirstNameWordRecognizer
 from .gazetteer import GazetteerRecognizer
 from .holidays import HolidayDateRecognizer
 from .orgs import OrganisationRecognizer
@@ -27,6 +28,7 @@ REGISTRY: tuple[type, ...] = (
     OrganisationRecognizer,  # 80: "<Name> Surgery", "oakwood surgery"
     GazetteerRecognizer,  # 50: UK first names, surnames, towns, counties; surname after a title
     WordNameRecognizer,  # 30: "I asked June", "Autumn said": safe words used as names, flagged
+    FirstNameWordRecognizer,  # 29: "Bill Farrow", "Grace sat", "me and hope went": names that are words, flagged
     QuasiIdentifierRecognizer,  # 20: "the only ...", "the one whose ...", "my cousin who runs ...", single-holder roles
     ScriptRecognizer,  # 10: words in another script (Arabic, Devanagari ...): flagged
     DefaultDenyRecognizer,  # 0: every capitalised word or number left over is flagged
