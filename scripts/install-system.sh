@@ -3,7 +3,13 @@
 #   usage: scripts/install-system.sh [--browser]    (--browser adds Chromium, for the tests)
 set -euo pipefail
 packages=(espeak-ng ffmpeg fonts-open-sans fonts-dejavu-core)
-[ "${1:-}" = "--browser" ] && packages+=(chromium poppler-utils default-jre-headless npm)  # tests: browser, PDF pages, Nu Html Checker
+if [ "${1:-}" = "--browser" ]; then
+  packages+=(chromium poppler-utils)  # tests: browser, PDF pages
+  # the Nu Html Checker needs Java and npm: only from Debian when the machine has none of its own
+  # (Debian's npm conflicts with a Node.js installed from elsewhere)
+  command -v java >/dev/null || packages+=(default-jre-headless)
+  command -v npm >/dev/null || packages+=(npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
