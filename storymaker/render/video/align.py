@@ -26,6 +26,11 @@ def norm(word: str) -> str:
     return re.sub(r"[^a-z0-9']", "", word.lower().replace("\u2019", "'"))
 
 
+def _plain(words) -> str:
+    """The words as a person reads them in a message: no punctuation clinging to either end."""
+    return " ".join(w.strip(" .,;:!?\"()\u201c\u201d\u2018\u2019") for w in words)
+
+
 def align(script: list[str], heard: list[Word], total: float) -> Aligned:
     """Times for every script word, and where the recording departs from the script."""
     said = [norm(w) for w in script]
@@ -37,11 +42,11 @@ def align(script: list[str], heard: list[Word], total: float) -> Aligned:
             for k in range(b - a):
                 spans[a + k] = (heard[c + k].start, heard[c + k].end)
         if tag == "replace":
-            departures.append((a, f"'{' '.join(w.text for w in heard[c:d])}' instead of '{' '.join(script[a:b])}'"))
+            departures.append((a, f"'{_plain(w.text for w in heard[c:d])}' instead of '{_plain(script[a:b])}'"))
         elif tag == "delete":
-            departures.append((a, f"skipped '{' '.join(script[a:b])}'"))
+            departures.append((a, f"skipped '{_plain(script[a:b])}'"))
         elif tag == "insert":
-            departures.append((max(0, a - 1), f"added '{' '.join(w.text for w in heard[c:d])}'"))
+            departures.append((max(0, a - 1), f"added '{_plain(w.text for w in heard[c:d])}'"))
     return Aligned(_filled(spans, total), tuple(departures))
 
 
