@@ -37,3 +37,7 @@ def test_when_a_registered_name_is_in_lower_case_without_a_telling_context_then_
     register = {"people": ["Ruby Tait"]}
     assert flagged("She was brilliant, honest, ruby was.", register) == ["ruby"]
     assert flagged("I paid the bill and she sent a ruby ring.", {"people": ["Bill Hosken"]}) == []
+
+
+def test_when_a_name_in_another_script_has_vowel_signs_then_it_is_flagged_whole():
+    assert flagged("Anita signs hers अनीता on every drawing.") == ["अनीता"]

@@ -9,7 +9,22 @@ from __future__ import annotations
 
 import re
 
-WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*'?")
+def _marks() -> str:
+    """Every combining mark below U+FFFF as a regex class body: vowel signs and viramas of Indic
+    scripts, Arabic harakat, accents written apart. They belong to the letter before them."""
+    import unicodedata
+    runs: list[list[int]] = []
+    for c in range(0x300, 0xFFFF):
+        if unicodedata.category(chr(c)).startswith("M"):
+            if runs and runs[-1][1] == c - 1:
+                runs[-1][1] = c
+            else:
+                runs.append([c, c])
+    return "".join(f"\\u{a:04x}-\\u{b:04x}" if a != b else f"\\u{a:04x}" for a, b in runs)
+
+
+_LETTER = rf"[^\W_][{_marks()}]*"
+WORD = re.compile(rf"(?:{_LETTER})+(?:'(?:{_LETTER})+)*'?")
 _SENTENCE_END = frozenset(".!?:;\"()[]\n")
 _POSSESSIVE = re.compile(r"'s?$", re.IGNORECASE)
 _LEAD_WORD = re.compile(r"([A-Za-z]+)[ \t]+")
