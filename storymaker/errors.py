@@ -4,7 +4,7 @@
     +-- UsageError             the command line itself is wrong (exit 2)
     +-- InputError             files or fields the user can fix (exit 1)
     |   +-- ComposeError       a story's constraints cannot be met
-    |   +-- ImportError_       an import file is malformed or hostile
+    |   +-- ImportFileError    an import file is malformed or hostile
     +-- AnonymisationError     unreviewed identifiers, or the publish gate found one (exit 1)
     +-- RenderError            an engine (espeak-ng, ffmpeg, a font, an image) failed (exit 1)
     +-- OutputError            an output folder is refused, locked, read-only or full (exit 1)
@@ -43,7 +43,7 @@ class ComposeError(InputError):
     pass
 
 
-class ImportError_(InputError):
+class ImportFileError(InputError):
     pass
 
 

@@ -9,7 +9,7 @@ import pytest
 from openpyxl import Workbook
 
 from conftest_import import Code, Sel, Source, make_project, project_xml, qdc, qdpx
-from storymaker.errors import ImportError_
+from storymaker.errors import ImportFileError
 from storymaker.importers.detect import detect
 
 
@@ -52,7 +52,7 @@ def test_when_a_file_is_detected_then_its_bytes_decide_the_kind(name, data, kind
     ("cut.qdpx", b"\x89\x00\xff garbage", "not a readable zip archive"),
 ])
 def test_when_a_file_is_no_known_kind_then_the_error_says_what_to_export(name, data, expected):
-    with pytest.raises(ImportError_, match=expected):
+    with pytest.raises(ImportFileError, match=expected):
         detect(Path(name), data, name)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest_import import Code, Sel, Source, make_project, qdpx
-from storymaker.errors import ImportError_
+from storymaker.errors import ImportFileError
 from storymaker.importers import run_import, safety
 
 GOOD = qdpx([Code("A")], [Source("P01", "Some words here.", [Sel(0, 4, [Code("A")])])])
@@ -38,7 +38,7 @@ def _fails(tmp_path: Path, data: bytes, name: str = "hostile.qdpx") -> str:
     root = make_project(tmp_path / "proj")
     file = tmp_path / name
     file.write_bytes(data)
-    with pytest.raises(ImportError_) as caught:
+    with pytest.raises(ImportFileError) as caught:
         run_import(root, file)
     message = str(caught.value)
     assert "\n" not in message and "Traceback" not in message

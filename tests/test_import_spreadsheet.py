@@ -8,7 +8,7 @@ import pytest
 from openpyxl import Workbook
 
 from conftest_import import make_project, read_rows
-from storymaker.errors import ImportError_
+from storymaker.errors import ImportFileError
 from storymaker.importers import run_import
 
 MAP = """columns:
@@ -61,7 +61,7 @@ def test_when_a_mapped_xlsx_has_one_row_per_coding_then_rows_merge_into_excerpts
 
 def test_when_mapped_columns_are_missing_then_the_error_lists_the_columns_found(tmp_path):
     root, file, mapping = _setup(tmp_path, "quotes.csv", b"Speaker,Quote,Codes\nP01,hello,a\n")
-    with pytest.raises(ImportError_) as caught:
+    with pytest.raises(ImportFileError) as caught:
         run_import(root, file, code_map=mapping)
     message = str(caught.value)
     assert message == (f"{file}:1: the map's column(s) text: Coded text, themes: Codename, audience: Audience are not in the "
@@ -70,7 +70,7 @@ def test_when_mapped_columns_are_missing_then_the_error_lists_the_columns_found(
 
 def test_when_an_unknown_spreadsheet_comes_without_a_map_then_the_error_asks_for_one(tmp_path):
     root, file, _ = _setup(tmp_path, "quotes.csv", b"Speaker;Quote;Codes\nP01;hello;a\n", None)
-    with pytest.raises(ImportError_, match=r"columns found: Speaker, Quote, Codes; .* pass --map map.yaml"):
+    with pytest.raises(ImportFileError, match=r"columns found: Speaker, Quote, Codes; .* pass --map map.yaml"):
         run_import(root, file)
 
 
@@ -86,7 +86,7 @@ def test_when_the_target_exists_and_was_not_imported_then_it_is_not_overwritten(
     root, file, _ = _setup(tmp_path, "mine.csv", b"participant,text,themes\nP01,Hi there.,a\n", None)
     target = root / "stories/excerpts/mine.csv"
     target.write_text("hand written\n", encoding="utf-8")
-    with pytest.raises(ImportError_, match=r"^stories/excerpts/mine.csv: already exists and was not written by importing"):
+    with pytest.raises(ImportFileError, match=r"^stories/excerpts/mine.csv: already exists and was not written by importing"):
         run_import(root, file)
     assert target.read_text(encoding="utf-8") == "hand written\n"
 

@@ -73,10 +73,10 @@ def test_when_a_participant_map_is_given_then_document_names_use_it(tmp_path):
 
 
 def test_when_a_participant_map_names_a_person_instead_of_an_id_then_it_is_refused(tmp_path):
-    from storymaker.errors import ImportError_
+    from storymaker.errors import ImportFileError
 
     (tmp_path / "people.yaml").write_text("notes.docx: Margaret Owen\n", encoding="utf-8")
     (tmp_path / "highlights.csv").write_bytes(_csv())
-    with pytest.raises(ImportError_, match="not short ids like P03") as caught:
+    with pytest.raises(ImportFileError, match="not short ids like P03") as caught:
         run_import(make_project(tmp_path / "proj"), tmp_path / "highlights.csv", participant_map=tmp_path / "people.yaml")
     assert "Margaret" not in str(caught.value)

@@ -139,12 +139,12 @@ def test_when_an_sqlite_file_is_not_a_taguette_project_then_one_line_says_so(tmp
 
     import pytest
 
-    from storymaker.errors import ImportError_
+    from storymaker.errors import ImportFileError
 
     con = sqlite3.connect(tmp_path / "other.sqlite3")
     con.execute("create table notes (id integer, body text)")
     con.commit()
     con.close()
-    with pytest.raises(ImportError_) as caught:
+    with pytest.raises(ImportFileError) as caught:
         run_import(make_project(tmp_path / "proj"), tmp_path / "other.sqlite3")
     assert str(caught.value.problems[0]).startswith(f"{tmp_path / 'other.sqlite3'}: an SQLite file that is not a Taguette project")

@@ -8,7 +8,7 @@ import pytest
 from conftest_import import make_project, read_rows
 from conftest_tools import qualcoder_qdpx
 from storymaker.cli import main
-from storymaker.errors import ImportError_
+from storymaker.errors import ImportFileError
 from storymaker.importers import run_import
 
 SHEET = "participant,text,themes,consent,audience\nP01,We talked it through.,care,Yes - web and video,Staff only\nP02,Nobody rushed me.,care,maybe later,\n"
@@ -45,7 +45,7 @@ def test_when_a_value_is_not_mapped_then_the_message_shows_it_and_the_accepted_f
     ("codes: {}\ncolums: {}", ":3: the map file has colums; it may hold only columns:, separator:, codes:, consent:, audience:, defaults:"),
 ])
 def test_when_the_map_itself_is_wrong_then_one_line_names_the_entry_and_the_fix(tmp_path, bad, message):
-    with pytest.raises(ImportError_) as caught:
+    with pytest.raises(ImportFileError) as caught:
         _import(tmp_path, "# our map\n" + bad + "\n")
     assert str(caught.value.problems[0]).startswith(f"{tmp_path / 'map.yaml'}{message}")  # the entry's own line
 
@@ -76,7 +76,7 @@ def test_when_an_excerpt_file_was_not_written_by_this_import_then_it_is_never_to
     mine = root / "stories/excerpts/sheet.csv"
     mine.write_text("id,participant,text,themes,audience,consent\nA1,P09,Typed by hand.,care,staff,web\n", encoding="utf-8")
     (tmp_path / "sheet.csv").write_text(SHEET, encoding="utf-8")
-    with pytest.raises(ImportError_, match="was not written by importing this file"):
+    with pytest.raises(ImportFileError, match="was not written by importing this file"):
         run_import(root, tmp_path / "sheet.csv")
     assert "Typed by hand." in mine.read_text(encoding="utf-8")
 

@@ -8,7 +8,7 @@
 
 ``settings`` is a dict shaped like the map file (``columns``, ``separator``, ``codes``,
 ``consent``, ``audience``, ``defaults``). Nothing here prints; errors are
-:class:`~storymaker.errors.ImportError_` with one ``path:line: message`` problem.
+:class:`~storymaker.errors.ImportFileError` with one ``path:line: message`` problem.
 """
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from xml.etree.ElementTree import Element, ParseError, XMLPullParser
 
-from ..errors import ImportError_
+from ..errors import ImportFileError
 from .report import ImportReport
 from .safety import fail, line_of, local, parse_xml
 from .tables import Table
@@ -26,7 +26,7 @@ def is_taguette_codebook(table: Table) -> bool:
 def qdc_themes(data: bytes, label: str, codes: CodeMap, report: ImportReport) -> dict[str, str]:
     try:
         root = parse_xml(data, label)
-    except ImportError_ as exc:
+    except ImportFileError as exc:
         root = _recover(data, exc, report)
     if local(root.tag) != "CodeBook":
         raise fail(label, line_of(root), f"the root element is {local(root.tag)!r}, not a REFI-QDA CodeBook; export the codebook again")
@@ -69,7 +69,7 @@ def _add(path: tuple[str, ...], description: str, codes: CodeMap, themes: dict[s
         themes[theme] = description or path[-1]
 
 
-def _recover(data: bytes, exc: ImportError_, report: ImportReport) -> Element:
+def _recover(data: bytes, exc: ImportFileError, report: ImportReport) -> Element:
     """Close the elements still open where a truncated codebook ends, and parse that."""
     problem = exc.problems[0]
     if re.search(rb"<!(DOCTYPE|ENTITY)", data) or b"</Codes>" in data:
@@ -88,7 +88,7 @@ def _recover(data: bytes, exc: ImportError_, report: ImportReport) -> Element:
     try:
         body = data[:good][: data[:good].rfind(b">") + 1]
         root = parse_xml(body + closing, problem.path)
-    except ImportError_:
+    except ImportFileError:
         raise exc from None
     report.note(f"{problem.path}:{problem.line}: the codebook ends early (truncated); imported the codes before that point: "
                 "export or download it again to get the rest")

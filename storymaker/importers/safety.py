@@ -17,7 +17,7 @@ from xml.etree.ElementTree import Element, ParseError, TreeBuilder
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
-from ..errors import ImportError_
+from ..errors import ImportFileError
 from ..model import Problem
 
 MAX_ENTRIES = 10_000
@@ -28,8 +28,8 @@ LINE = "{urn:storymaker}line"
 _DRIVE = re.compile(r"^[A-Za-z]:")
 
 
-def fail(path: str, line: int, message: str) -> ImportError_:
-    return ImportError_(Problem(path, line, message))
+def fail(path: str, line: int, message: str) -> ImportFileError:
+    return ImportFileError(Problem(path, line, message))
 
 
 class SafeZip:
@@ -95,7 +95,7 @@ class _LineBuilder(TreeBuilder):
 
 
 def parse_xml(data: bytes, label: str) -> Element:
-    """Parse untrusted XML; any problem becomes one ImportError_ naming line and column."""
+    """Parse untrusted XML; any problem becomes one ImportFileError naming line and column."""
     builder = _LineBuilder()
     parser = DefusedXMLParser(target=builder, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     builder.parser = parser
