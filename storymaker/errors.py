@@ -4,7 +4,10 @@
     +-- UsageError             the command line itself is wrong (exit 2)
     +-- InputError             files or fields the user can fix (exit 1)
     |   +-- ComposeError       a story's constraints cannot be met
+    |   |   +-- VerbatimError  a quote is not its participant's own words once its edits are undone
     |   +-- ImportFileError    an import file is malformed or hostile
+    |       +-- SkippedSource  one source of a project cannot be imported (reported, the rest goes on)
+    |       +-- NoParticipant  no single participant for a selection (reported, the rest goes on)
     +-- AnonymisationError     unreviewed identifiers, or the publish gate found one (exit 1)
     +-- RenderError            an engine (espeak-ng, ffmpeg, a font, an image) failed (exit 1)
     +-- OutputError            an output folder is refused, locked, read-only or full (exit 1)
@@ -43,8 +46,28 @@ class ComposeError(InputError):
     pass
 
 
+class VerbatimError(ComposeError):
+    """A quote is not its participant's own words once its recorded edits are undone."""
+
+
 class ImportFileError(InputError):
     pass
+
+
+class _ImportSkip(ImportFileError):
+    """One part of an import is skipped; the importer reports ``reason`` and carries on."""
+
+    def __init__(self, reason: str):
+        self.reason = reason
+        super().__init__(Problem("import", 0, reason))
+
+
+class SkippedSource(_ImportSkip):
+    """A source that cannot be imported; ``reason`` says why."""
+
+
+class NoParticipant(_ImportSkip):
+    """No single participant for a selection; ``reason`` says why and what to do."""
 
 
 class AnonymisationError(StorymakerError):

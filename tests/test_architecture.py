@@ -3,6 +3,7 @@ anonymiser, the register or composition internals."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 RENDER = Path(__file__).resolve().parent.parent / "storymaker" / "render"
@@ -35,3 +36,21 @@ def test_renderers_never_import_participant_data_or_the_register():
 def test_renderers_do_not_touch_excerpt_type():
     mentions = [p for p in RENDER.rglob("*.py") if "Excerpt" in p.read_text(encoding="utf-8")]
     assert mentions == []
+
+
+def test_every_exception_lives_in_the_documented_tree():
+    """errors.py's docstring draws the tree the CLI catches; an exception defined elsewhere, or
+    missing from the drawing, would be one a reader cannot find."""
+    package = RENDER.parent
+    errors = package / "errors.py"
+    outside = []
+    for path in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and path != errors and any(
+                    getattr(b, "id", getattr(b, "attr", "")).endswith(("Error", "Exception")) for b in node.bases):
+                outside.append(f"{path.relative_to(package.parent)}: {node.name}")
+    assert outside == []
+    tree = ast.parse(errors.read_text(encoding="utf-8"))
+    drawn = ast.get_docstring(tree) or ""
+    public = [n.name for n in tree.body if isinstance(n, ast.ClassDef) and not n.name.startswith("_")]
+    assert [name for name in public if not re.search(rf"^[ |]*(\+-- )?{name} ", drawn, re.M)] == []

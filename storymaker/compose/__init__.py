@@ -12,13 +12,13 @@ and ``choose`` (the constrained, seeded search), ``diagnose`` (why it failed),
 """
 from __future__ import annotations
 
-from .assemble import Composition, VerbatimError, compose, verify
+from .assemble import Composition, compose, verify
 from .edits import Edit
 from .private import write_private
 from .provenance import Provenance, QuoteRecord, SentenceRecord, Share
 from .scripts import write_scripts
 
 __all__ = [
-    "Composition", "Edit", "Provenance", "QuoteRecord", "SentenceRecord", "Share", "VerbatimError",
+    "Composition", "Edit", "Provenance", "QuoteRecord", "SentenceRecord", "Share",
     "compose", "verify", "write_private", "write_scripts",
 ]

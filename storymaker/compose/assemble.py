@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Mapping
 
-from ..errors import ComposeError
+from ..errors import ComposeError, VerbatimError
 from ..model import AUDIENCES, CHANNELS, Problem, Project, Redaction, Story, StoryBeat, StorySpec
 from .choose import choose
 from .coherence import Slip, coherence
@@ -25,10 +25,6 @@ if TYPE_CHECKING:
     from .explain import Explanation
 
 Linking = tuple[tuple[Edit, ...], tuple[Edit, ...], tuple[Edit, ...]]  # glossary edits: heading, intro, outro
-
-
-class VerbatimError(ComposeError):
-    """A quote is not its participant's own words once its recorded edits are undone."""
 
 
 @dataclass(frozen=True)

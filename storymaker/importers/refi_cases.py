@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from xml.etree.ElementTree import Element
 
+from ..errors import NoParticipant
 from .participants import Participants
 from .report import mask
 from .safety import local
@@ -25,10 +26,6 @@ class CaseInfo:
     attrs: dict
     sources: tuple[str, ...]
     selections: tuple[str, ...]
-
-
-class Who(Exception):
-    """No single participant for a selection; the message says why and what to do."""
 
 
 def read_case(case: Element, attrs: dict) -> CaseInfo:
@@ -55,7 +52,7 @@ class CaseIndex:
         return [c for c in self.cases if c.sources and not set(c.sources) & self.source_guids]
 
     def resolve(self, source: Element, selection: str, values: dict, people: Participants) -> tuple[str, dict]:
-        """(participant id, attributes) for one selection of one source, or raise :class:`Who`."""
+        """(participant id, attributes) for one selection of one source, or raise :class:`~storymaker.errors.NoParticipant`."""
         name = nfc(source.get("name", ""))
         cases = self.by_selection.get(selection.upper()) or self.by_source.get(source.get("guid", "").upper(), [])
         found = [(c, people.resolve(name if len(cases) == 1 else "", ids=(c.attrs.get("participant", ""), c.name)))
@@ -63,13 +60,13 @@ class CaseIndex:
         ids = {p for _, p in found}
         if len(ids) > 1 or (cases and "" in ids and len(cases) > 1):
             shown = ", ".join(sorted(p or mask(c.name) for c, p in found))
-            raise Who(f"its source is linked to {len(cases)} cases ({shown}) and the selection names none of them: "
+            raise NoParticipant(f"its source is linked to {len(cases)} cases ({shown}) and the selection names none of them: "
                       "link the selection to its case (SelectionRef) or give the source one case")
         case = cases[0] if cases else None
         attrs = {**(case.attrs if case else {}), **values}
         participant = people.resolve(name, ids=(attrs.pop("participant", ""), *(case.name for case in cases[:1])))
         if not participant:
-            raise Who(self._why_nobody(case))
+            raise NoParticipant(self._why_nobody(case))
         return participant, attrs
 
     def _why_nobody(self, case: CaseInfo | None) -> str:

@@ -14,18 +14,14 @@ import posixpath
 from collections import Counter
 from xml.etree.ElementTree import Element
 
+from ..errors import NoParticipant, SkippedSource
 from .excerpts import Segment
 from .offsets import best_reading, cut
-from .refi_cases import Who
 from .report import mask
 from .safety import fail, local
 from .tags import nfc
 
 MEDIA = {"AudioSource": "AudioSelection", "VideoSource": "VideoSelection"}
-
-
-class _Skip(Exception):
-    """A source that cannot be imported; the message says why."""
 
 
 def source_segments(source: Element, ctx) -> list[Segment]:
@@ -39,8 +35,8 @@ def source_segments(source: Element, ctx) -> list[Segment]:
     for part in parts:
         try:
             out += _part_segments(part, source, where, ctx)
-        except _Skip as why:
-            ctx.report.skip(where, str(why))
+        except SkippedSource as why:
+            ctx.report.skip(where, why.reason)
     return out
 
 
@@ -132,8 +128,8 @@ def selection_segment(sels: list[Element], words: str, owner: Element, basis: st
         return None
     try:
         participant, attrs = ctx.index.resolve(owner, fresh[0].get("guid", ""), ctx.source_values(owner), ctx.participants)
-    except Who as why:
-        nobody[str(why)] += 1
+    except NoParticipant as why:
+        nobody[why.reason] += 1
         return None
     ctx.report.counts["segments"] += 1
     key = hashlib.sha1(nfc(basis).encode("utf-8")).hexdigest()[:8]
@@ -164,11 +160,11 @@ def _text(element: Element, ctx) -> tuple[str, bool]:
         return inline.text or "", False
     path = element.get("plainTextPath", "")
     if not path.lower().startswith("internal://"):
-        raise _Skip("its text is outside the archive (not internal://); export the project with sources included")
+        raise SkippedSource("its text is outside the archive (not internal://); export the project with sources included")
     wanted = posixpath.basename(path[len("internal://"):].replace("\\", "/")).lower()
     names = [n for n in (ctx.archive.names() if ctx.archive else []) if posixpath.basename(n).lower() == wanted]
     if not names:
-        raise _Skip("its text file is missing from the archive's sources/ folder")
+        raise SkippedSource("its text file is missing from the archive's sources/ folder")
     return _decode(ctx.archive.read(names[0]), f"{ctx.archive.label}[{names[0]}]")
 
 
