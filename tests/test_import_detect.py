@@ -10,7 +10,7 @@ from openpyxl import Workbook
 
 from conftest_import import Code, Sel, Source, make_project, project_xml, qdc, qdpx
 from storymaker.errors import ImportFileError
-from storymaker.importers.detect import detect
+from storymaker.importers.sniff import sniff
 
 
 def _xlsx() -> bytes:
@@ -41,7 +41,7 @@ SOURCE = Source("P01", "Words.", [Sel(0, 5, [Code("A")])], inline=True)
     ("notes.txt", b"participant;text;themes\n", "csv"),
 ])
 def test_when_a_file_is_detected_then_its_bytes_decide_the_kind(name, data, kind):
-    assert detect(Path(name), data, name) == kind
+    assert sniff(Path(name), data, name) == kind
 
 
 @pytest.mark.parametrize("name, data, expected", [
@@ -53,7 +53,7 @@ def test_when_a_file_is_detected_then_its_bytes_decide_the_kind(name, data, kind
 ])
 def test_when_a_file_is_no_known_kind_then_the_error_says_what_to_export(name, data, expected):
     with pytest.raises(ImportFileError, match=expected):
-        detect(Path(name), data, name)
+        sniff(Path(name), data, name)
 
 
 def test_when_a_bare_qde_is_imported_then_its_inline_text_is_read(tmp_path):

@@ -5,8 +5,8 @@
 
 Formats: REFI-QDA projects (.qdpx, .qde) and codebooks (.qdc), Taguette projects (.sqlite3),
 highlight and codebook exports (CSV/XLSX), QualCoder coding reports, and any coded
-spreadsheet through a column map. Modules: detect (which format) -> readers -> refi /
-taguette / qualcoder / spreadsheet (coded segments) -> excerpts (code map, value maps, ids)
+spreadsheet through a column map. Modules: sniff (which format) -> readers -> refi /
+taguette / qualcoder / spreadsheet (coded segments) -> rows (code map, value maps, ids)
 -> output (write or update the CSV) -> codebook (the codebook follows). :mod:`.api` is the
 small surface the studio's Import screen uses; safety guards every untrusted byte.
 """

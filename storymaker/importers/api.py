@@ -16,8 +16,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .detect import detect
-from .excerpts import to_rows
+from .sniff import sniff
+from .rows import to_rows
 from .mapfile import settings_from, write_map_file
 from .participants import Participants
 from .readers import read_segments, read_table
@@ -45,7 +45,7 @@ class Preview:
 
 def inspect(path: Path) -> FileInfo:
     data = read_file(Path(path))
-    kind = detect(Path(path), data, str(path))
+    kind = sniff(Path(path), data, str(path))
     if kind in ("csv", "xlsx"):
         table = read_table(kind, data, str(path))
         return FileInfo(kind, KINDS[kind], table.header, len(table.rows))
@@ -55,7 +55,7 @@ def inspect(path: Path) -> FileInfo:
 def distinct_values(path: Path, column: str) -> list[tuple[str, int]]:
     """The values a spreadsheet column holds (e.g. its consent wording), most frequent first."""
     data = read_file(Path(path))
-    table = read_table(detect(Path(path), data, str(path)), data, str(path))
+    table = read_table(sniff(Path(path), data, str(path)), data, str(path))
     header = {h.strip().lower(): h for h in table.header}
     actual = header.get(str(column).strip().lower())
     if actual is None:
@@ -68,7 +68,7 @@ def preview(path: Path, settings: dict | None = None, participants: dict | None 
     path = Path(path)
     data, chosen = read_file(path), settings_from(settings or {})
     report = ImportReport(file=path.name)
-    kind = detect(path, data, str(path))
+    kind = sniff(path, data, str(path))
     segments = [] if kind == "qdc" else read_segments(kind, data, str(path), chosen, Participants(participants), report)
     rows = to_rows(segments, chosen.codes, chosen.values, report) if isinstance(segments, list) else []
     return Preview(tuple({k: v for k, v in r.items() if k != "given"} for r in rows[:limit]), tuple(report.lines()))

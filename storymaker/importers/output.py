@@ -17,7 +17,7 @@ import os
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from .excerpts import HEADER
+from .rows import HEADER
 from .report import ImportReport
 from .safety import fail
 

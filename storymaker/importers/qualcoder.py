@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import replace
 
 from .attributes import field_name
-from .excerpts import Segment
+from .rows import CodedSegment
 from .participants import Participants
 from .report import ImportReport, mask
 from .tables import Table
@@ -26,9 +26,9 @@ def is_qualcoder_report(table: Table) -> bool:
     return table.has("coded", "id", "codename", "coder") and (table.has("file") or table.has("case"))
 
 
-def read_qualcoder(table: Table, participants: Participants, report: ImportReport) -> list[Segment]:
+def read_qualcoder(table: Table, participants: Participants, report: ImportReport) -> list[CodedSegment]:
     col = {h.lower(): h for h in table.header}
-    merged: dict[tuple[str, str], Segment] = {}
+    merged: dict[tuple[str, str], CodedSegment] = {}
     wordless, nobody = Counter(), Counter()
     for n, row in table.rows:
         kind = row[col["id"]].split(":", 1)[0].strip().lower()
@@ -49,7 +49,7 @@ def read_qualcoder(table: Table, participants: Participants, report: ImportRepor
     return list(merged.values())
 
 
-def _segment(n: int, row: dict, col: dict, table: Table, participants: Participants, nobody: Counter) -> Segment | None:
+def _segment(n: int, row: dict, col: dict, table: Table, participants: Participants, nobody: Counter) -> CodedSegment | None:
     case, document = row.get(col.get("case", ""), ""), row.get(col.get("filename", col.get("file", "")), "")
     participant = participants.resolve(document, ids=(case,) if case else ())
     if not participant:
@@ -64,4 +64,4 @@ def _segment(n: int, row: dict, col: dict, table: Table, participants: Participa
         if prefix in ("FileVar", "CaseVar") and field_name(name) and row[header].strip():
             attrs[field_name(name)] = row[header]
     key = hashlib.sha1(f"{participant}\n{' '.join(text.split())}".encode("utf-8")).hexdigest()[:8]
-    return Segment(participant, text, (path,), key=key, where=f"{table.unit} {n}", attrs=attrs)
+    return CodedSegment(participant, text, (path,), key=key, where=f"{table.unit} {n}", attrs=attrs)

@@ -1,7 +1,7 @@
 """Which reader turns a detected file into coded segments (or, for a codebook table, themes)."""
 from __future__ import annotations
 
-from .excerpts import Segment
+from .rows import CodedSegment
 from .mapfile import Settings
 from .participants import Participants
 from .qdc import is_taguette_codebook, table_themes
@@ -16,7 +16,7 @@ def read_table(kind: str, data: bytes, label: str) -> Table:
 
 
 def read_segments(kind: str, data: bytes, label: str, settings: Settings, participants: Participants,
-                  report: ImportReport) -> list[Segment] | dict[str, str]:
+                  report: ImportReport) -> list[CodedSegment] | dict[str, str]:
     if kind == "qdpx":
         report.format = "REFI-QDA project"
         return read_qdpx(data, label, participants, report)
@@ -32,7 +32,7 @@ def read_segments(kind: str, data: bytes, label: str, settings: Settings, partic
 
 
 def table_segments(table: Table, settings: Settings, participants: Participants,
-                   report: ImportReport) -> list[Segment] | dict[str, str]:
+                   report: ImportReport) -> list[CodedSegment] | dict[str, str]:
     from .qualcoder import is_qualcoder_report, read_qualcoder
     from .spreadsheet import columns_for, read_mapped
     from .taguette import is_taguette, read_taguette

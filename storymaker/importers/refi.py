@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
 from .attributes import field_name
-from .excerpts import Segment
+from .rows import CodedSegment
 from .participants import Participants
 from .refi_cases import CaseIndex, read_case
 from .refi_sources import selection_segment, source_segments
@@ -39,7 +39,7 @@ class Context:
         return values_of(source, self)
 
 
-def read_qdpx(data: bytes, label: str, participants: Participants, report: ImportReport) -> list[Segment]:
+def read_qdpx(data: bytes, label: str, participants: Participants, report: ImportReport) -> list[CodedSegment]:
     archive = SafeZip(data, label)
     qde = sorted((n for n in archive.names() if n.lower().endswith(".qde")), key=lambda n: (n.count("/"), n))
     if not qde:
@@ -49,7 +49,7 @@ def read_qdpx(data: bytes, label: str, participants: Participants, report: Impor
     return read_project(root, Context(f"{label}[{name}]", archive, participants, report))
 
 
-def read_project(root: Element, ctx: Context) -> list[Segment]:
+def read_project(root: Element, ctx: Context) -> list[CodedSegment]:
     if local(root.tag) != "Project" or not root.tag.startswith("{urn:QDA-XML:project"):
         raise fail(ctx.label, line_of(root), f"the root element is {local(root.tag)!r}, not a REFI-QDA Project "
                    "(namespace urn:QDA-XML:project:1.0); export the project again")
@@ -60,7 +60,7 @@ def read_project(root: Element, ctx: Context) -> list[Segment]:
     sources = section("Sources")
     cases = [read_case(c, values_of(c, ctx)) for c in section("Cases") if local(c.tag) == "Case"]
     ctx.index = CaseIndex(cases, {s.get("guid", "").upper() for s in sources})
-    segments: list[Segment] = []
+    segments: list[CodedSegment] = []
     for source in sources:
         segments += source_segments(source, ctx)
     segments += _loose_segments(ctx)
@@ -93,7 +93,7 @@ def values_of(element: Element, ctx: Context) -> dict[str, str]:
     return out
 
 
-def _loose_segments(ctx: Context) -> list[Segment]:
+def _loose_segments(ctx: Context) -> list[CodedSegment]:
     out, nobody = [], Counter()
     for area, source, text in ctx.loose:
         where = f"source {mask(nfc(source.get('name', '')))}"

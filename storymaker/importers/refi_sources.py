@@ -15,7 +15,7 @@ from collections import Counter
 from xml.etree.ElementTree import Element
 
 from ..errors import NoParticipant, SkippedSource
-from .excerpts import Segment
+from .rows import CodedSegment
 from .offsets import best_reading, cut
 from .report import mask
 from .safety import fail, local
@@ -24,14 +24,14 @@ from .tags import nfc
 MEDIA = {"AudioSource": "AudioSelection", "VideoSource": "VideoSelection"}
 
 
-def source_segments(source: Element, ctx) -> list[Segment]:
+def source_segments(source: Element, ctx) -> list[CodedSegment]:
     where = f"source {mask(nfc(source.get('name', '')))}"
     parts = _text_parts(source)
     _report_wordless(source, where, bool(parts), ctx)
     if not parts:
         return []
     ctx.report.counts["sources"] += 1
-    out: list[Segment] = []
+    out: list[CodedSegment] = []
     for part in parts:
         try:
             out += _part_segments(part, source, where, ctx)
@@ -88,7 +88,7 @@ def _refs(selection: Element) -> list[str]:
             for r in c if local(r.tag) == "CodeRef"]
 
 
-def _part_segments(part: Element, owner: Element, where: str, ctx) -> list[Segment]:
+def _part_segments(part: Element, owner: Element, where: str, ctx) -> list[CodedSegment]:
     spans = _spans(part, where, ctx)
     if not spans:
         return []
@@ -113,7 +113,7 @@ def _part_segments(part: Element, owner: Element, where: str, ctx) -> list[Segme
 
 
 def selection_segment(sels: list[Element], words: str, owner: Element, basis: str, where: str, ctx,
-                      nobody: Counter) -> Segment | None:
+                      nobody: Counter) -> CodedSegment | None:
     here = f"{where} selection {_short(sels[0])}"
     fresh = [s for s in sels if s.get("guid", "").upper() not in ctx.seen]
     ctx.seen.update(s.get("guid", "").upper() for s in sels)
@@ -133,7 +133,7 @@ def selection_segment(sels: list[Element], words: str, owner: Element, basis: st
         return None
     ctx.report.counts["segments"] += 1
     key = hashlib.sha1(nfc(basis).encode("utf-8")).hexdigest()[:8]
-    return Segment(participant, words, codes, key=key, where=here, attrs=attrs)
+    return CodedSegment(participant, words, codes, key=key, where=here, attrs=attrs)
 
 
 def _spans(part: Element, where: str, ctx) -> list[tuple[int, int, Element]]:

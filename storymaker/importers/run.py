@@ -13,8 +13,8 @@ from pathlib import Path
 
 from . import safety
 from .codebook import CODEBOOK, descriptions, follow
-from .detect import detect
-from .excerpts import Segment, to_rows
+from .sniff import sniff
+from .rows import CodedSegment, to_rows
 from .mapfile import Settings, load_map_file, settings_from
 from .output import target_path, write_rows
 from .participants import Participants, load_participants
@@ -29,7 +29,7 @@ def run_import(project_root: Path, file: Path, into: Path | None = None, code_ma
     root, file = Path(project_root), Path(file)
     data, label = read_file(file), str(file)
     report = ImportReport(file=file.name)
-    kind = detect(file, data, label)
+    kind = sniff(file, data, label)
     if kind == "xsd":
         return _schema(file, report)
     chosen = settings_from(settings) if settings is not None else load_map_file(code_map)
@@ -42,7 +42,7 @@ def run_import(project_root: Path, file: Path, into: Path | None = None, code_ma
     return _excerpts(root, file, into, segments, chosen, add_themes, report)
 
 
-def _excerpts(root: Path, file: Path, into: Path | None, segments: list[Segment], chosen: Settings,
+def _excerpts(root: Path, file: Path, into: Path | None, segments: list[CodedSegment], chosen: Settings,
               add_themes: bool, report: ImportReport) -> ImportReport:
     rows = to_rows(segments, chosen.codes, chosen.values, report)
     for key in chosen.codes.unused(report.matched) if segments else ():  # no rows read: nothing to match against

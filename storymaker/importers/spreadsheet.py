@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 
-from .excerpts import Segment
+from .rows import CodedSegment
 from .participants import Participants
 from .report import ImportReport, mask
 from .positions import key_line
@@ -50,8 +50,8 @@ def columns_for(table: Table, mapping: dict, map_label: str) -> dict[str, str]:
 
 
 def read_mapped(table: Table, cols: dict[str, str], separator: str, participants: Participants,
-                report: ImportReport) -> list[Segment]:
-    merged: dict[tuple[str, str], Segment] = {}
+                report: ImportReport) -> list[CodedSegment]:
+    merged: dict[tuple[str, str], CodedSegment] = {}
     for n, row in table.rows:
         cell = {f: row.get(cols[f], "").strip() for f in cols}
         formula = table.formulas.get((n, cols["text"]), "")
@@ -71,7 +71,7 @@ def read_mapped(table: Table, cols: dict[str, str], separator: str, participants
 
 
 def _row_segment(n: int, cell: dict[str, str], separator: str, participants: Participants, unit: str,
-                 report: ImportReport) -> Segment | None:
+                 report: ImportReport) -> CodedSegment | None:
     where = f"{unit} {n}"
     participant = participants.resolve(cell.get("document", ""), ids=(cell.get("participant", ""),))
     if not participant:
@@ -86,4 +86,4 @@ def _row_segment(n: int, cell: dict[str, str], separator: str, participants: Par
     report.counts["segments"] += 1
     attrs = {f: cell[f] for f in ATTRS if cell.get(f)}
     key = hashlib.sha1(f"{participant}\n{' '.join(cell['text'].split())}".encode("utf-8")).hexdigest()[:8]
-    return Segment(participant, cell["text"], codes, key=key, where=where, attrs=attrs, id=cell.get("id", ""))
+    return CodedSegment(participant, cell["text"], codes, key=key, where=where, attrs=attrs, id=cell.get("id", ""))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .excerpts import Segment
+from .rows import CodedSegment
 from .participants import Participants
 from .report import ImportReport, mask
 from .tables import Table
@@ -33,7 +33,7 @@ def is_taguette(table: Table) -> bool:
     return table.has(*COLUMNS)
 
 
-def read_taguette(table: Table, participants: Participants, report: ImportReport) -> list[Segment]:
+def read_taguette(table: Table, participants: Participants, report: ImportReport) -> list[CodedSegment]:
     col = {h.strip().lower(): h for h in table.header}
     first: dict[str, tuple[str, str, str]] = {}  # highlight id -> (document, words, where)
     tags: dict[str, list[str]] = {}
@@ -53,8 +53,8 @@ def read_taguette(table: Table, participants: Participants, report: ImportReport
     return highlight_segments(items, participants, report)
 
 
-def highlight_segments(items: list[Highlight], participants: Participants, report: ImportReport) -> list[Segment]:
-    out: list[Segment] = []
+def highlight_segments(items: list[Highlight], participants: Participants, report: ImportReport) -> list[CodedSegment]:
+    out: list[CodedSegment] = []
     unknown: Counter = Counter()
     for item in items:
         participant = participants.resolve(item.document)
@@ -65,7 +65,7 @@ def highlight_segments(items: list[Highlight], participants: Participants, repor
         else:
             report.counts["segments"] += 1
             codes = tuple(tuple(p for p in t.split(".") if p) for t in item.tags)
-            out.append(Segment(participant, item.content, codes, key=f"h{item.id}", where=item.where))
+            out.append(CodedSegment(participant, item.content, codes, key=f"h{item.id}", where=item.where))
     for document, n in unknown.items():
         report.skip(f"document {mask(document)} ({n} highlight{'s' if n != 1 else ''})",
                     "no participant id in its name: map it with --participants map.yaml ('document name: P03')")

@@ -15,7 +15,7 @@ from collections import defaultdict
 
 import nh3
 
-from .excerpts import Segment
+from .rows import CodedSegment
 from .participants import Participants
 from .report import ImportReport
 from .safety import fail
@@ -31,7 +31,7 @@ def plain(snippet: str) -> str:
     return html.unescape(nh3.clean(_BREAK.sub("\n", snippet or ""), tags=set()))
 
 
-def read_taguette_db(data: bytes, label: str, participants: Participants, report: ImportReport) -> list[Segment]:
+def read_taguette_db(data: bytes, label: str, participants: Participants, report: ImportReport) -> list[CodedSegment]:
     con = sqlite3.connect(":memory:")
     try:
         con.deserialize(data)

@@ -21,7 +21,7 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 _ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(CodeBook|Project)[\s>/]")
 
 
-def detect(file: Path, data: bytes, label: str) -> str:
+def sniff(file: Path, data: bytes, label: str) -> str:
     if not data.startswith(ZIP_MAGIC) and file.suffix.lower() in (".qdpx", ".xlsx") and _looks_like_text(data):
         raise fail(label, 0, f"named {file.suffix.lower()} but it is plain text, not a zip archive: if it is a CSV, "
                    "rename it to .csv and import that")

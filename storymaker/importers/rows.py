@@ -1,6 +1,6 @@
 """Coded segments (from any reader) to rows of the project's excerpt CSV.
 
-Every reader yields :class:`Segment` values; this module applies the code map, builds
+Every reader yields :class:`CodedSegment` values; this module applies the code map, builds
 deterministic de-duplicated ids, normalises whitespace (line breaks inside a quote become
 single spaces; words are kept verbatim) and leaves audience/consent empty when unknown.
 Each row also carries ``given`` (not written): the fields the source itself set, so a
@@ -22,7 +22,7 @@ _BAD_ID = re.compile(r"[^A-Za-z0-9_.-]+")
 
 
 @dataclass(frozen=True)
-class Segment:
+class CodedSegment:
     """One coded stretch of one participant's words, before the code map."""
 
     participant: str
@@ -34,7 +34,7 @@ class Segment:
     id: str = ""  # an explicit excerpt id from the source, if it has one
 
 
-def to_rows(segments: list[Segment], codes: CodeMap, values: ValueMaps, report: ImportReport) -> list[dict[str, str]]:
+def to_rows(segments: list[CodedSegment], codes: CodeMap, values: ValueMaps, report: ImportReport) -> list[dict[str, str]]:
     rows: list[dict[str, str]] = []
     seen: Counter = Counter()
     used: Counter = Counter()
@@ -53,7 +53,7 @@ def to_rows(segments: list[Segment], codes: CodeMap, values: ValueMaps, report: 
     return rows
 
 
-def _themes(seg: Segment, codes: CodeMap, report: ImportReport, used: Counter) -> list[str]:
+def _themes(seg: CodedSegment, codes: CodeMap, report: ImportReport, used: Counter) -> list[str]:
     themes: list[str] = []
     for path in seg.codes:
         used[path] += 1
@@ -68,7 +68,7 @@ def _themes(seg: Segment, codes: CodeMap, report: ImportReport, used: Counter) -
     return themes
 
 
-def _row(seg: Segment, text: str, themes: list[str], seen: Counter, report: ImportReport,
+def _row(seg: CodedSegment, text: str, themes: list[str], seen: Counter, report: ImportReport,
          values: ValueMaps) -> dict[str, str]:
     base = _BAD_ID.sub("-", seg.id or f"{seg.participant}-{seg.key}").strip("-")
     seen[base] += 1
