@@ -13,7 +13,7 @@ from typing import Mapping
 from ..errors import ComposeError
 from ..model import Excerpt, Redaction, StorySpec
 from .diagnose import explain, shape_problem
-from .edits import TRIM_SLACK, Prepared, prepare
+from .edits import TRIM_SLACK, Quote, make_quote
 from .sentences import word_count
 from .pins import excluded, group_problems, pin_problems
 from .pool import Pool
@@ -29,16 +29,16 @@ def quote_budget(spec: StorySpec) -> int | None:
 
 
 class Quotes:
-    """Prepared quotes for one compose call, made only for the excerpts the search takes up."""
+    """The quotes for one compose call, made only for the excerpts the search takes up."""
 
     def __init__(self, safe: Mapping[str, Redaction], budget: int | None) -> None:
         self.safe, self.budget = safe, budget
-        self._made: dict[str, Prepared] = {}
+        self._made: dict[str, Quote] = {}
         self._fit: dict[str, int | None] = {}
 
-    def __call__(self, excerpt: Excerpt) -> Prepared:
+    def __call__(self, excerpt: Excerpt) -> Quote:
         if excerpt.id not in self._made:
-            self._made[excerpt.id] = prepare(self.safe[excerpt.id], self.budget)
+            self._made[excerpt.id] = make_quote(self.safe[excerpt.id], self.budget)
         return self._made[excerpt.id]
 
     def fit(self, excerpt: Excerpt) -> int | None:

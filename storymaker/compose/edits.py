@@ -57,7 +57,7 @@ PERSON_RULES: tuple[PersonRule, ...] = (
 
 
 @dataclass(frozen=True)
-class Prepared:
+class Quote:
     """An excerpt's safe text made ready to quote."""
 
     text: str
@@ -66,7 +66,7 @@ class Prepared:
     trimmed: bool
 
 
-def prepare(redaction: Redaction, budget: int | None, rules: tuple[PersonRule, ...] = PERSON_RULES) -> Prepared:
+def make_quote(redaction: Redaction, budget: int | None, rules: tuple[PersonRule, ...] = PERSON_RULES) -> Quote:
     """Trim a safe text to about *budget* words at a sentence boundary, then harmonise it.
 
     White space is collapsed first (line breaks in a transcript are not words).
@@ -77,7 +77,7 @@ def prepare(redaction: Redaction, budget: int | None, rules: tuple[PersonRule, .
     found = list(anonymiser_edits(redaction, kept))
     text, more = harmonise(text, rules)
     edits = found + edits + more
-    return Prepared(text, tuple(edits), word_count(text), any(e.kind == "trim" for e in edits))
+    return Quote(text, tuple(edits), word_count(text), any(e.kind == "trim" for e in edits))
 
 
 def trim(text: str, budget: int | None, slack: float = TRIM_SLACK) -> tuple[str, list[Edit]]:

@@ -21,7 +21,7 @@ from typing import Callable
 from typing import Protocol
 
 from ..model import Excerpt
-from .edits import Prepared
+from .edits import Quote
 from .pool import Groups
 
 WIDTH = 3  # participants offered per slot
@@ -35,10 +35,10 @@ def rank(seed: int, scope: str, key: str) -> tuple[int, str]:
     return zlib.crc32(f"{seed}\x00{scope}\x00{key}".encode()), key
 
 
-class Quotes(Protocol):
-    """Prepared quotes for one compose call (see :class:`.choose.Quotes`)."""
+class QuoteSource(Protocol):
+    """Where the search gets quotes for one compose call (:class:`.choose.Quotes` is the one used)."""
 
-    def __call__(self, excerpt: Excerpt) -> Prepared: ...
+    def __call__(self, excerpt: Excerpt) -> Quote: ...
 
     def fit(self, excerpt: Excerpt) -> int | None: ...
 
@@ -55,7 +55,7 @@ class Slot:
 class Pick:
     beat: int
     excerpt: Excerpt
-    quote: Prepared
+    quote: Quote
     pinned: bool = False
 
 
@@ -93,7 +93,7 @@ class _State:
 class Search:
     """Fill *slots* so the story meets its contributor and share constraints."""
 
-    def __init__(self, slots: list[Slot], need: int, max_share: float, quotes: "Quotes",
+    def __init__(self, slots: list[Slot], need: int, max_share: float, quotes: "QuoteSource",
                  excerpt_rank: Callable[[str], tuple[int, str]], prune: bool = True) -> None:
         self.slots, self.need, self.max_share, self.prune = slots, need, max_share, prune
         self.quotes, self.excerpt_rank = quotes, excerpt_rank
