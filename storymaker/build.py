@@ -46,20 +46,20 @@ def load(root: Path) -> Project:
     return project
 
 
-def prepared(project: Project, channels: tuple[str, ...] | None, story: str | None) -> Prepared:
+def prepared(project: Project, channels: tuple[str, ...] | None, only: str | None) -> Prepared:
     problems = cross_check(project)
-    if story and story not in {s.slug for s in project.stories}:
+    if only and only not in {s.slug for s in project.stories}:
         known = ", ".join(s.slug for s in project.stories)
-        problems.append(Problem("stories", 0, f"no story with slug '{story}'; known stories: {known}"))
+        problems.append(Problem("stories", 0, f"no story with slug '{only}'; known stories: {known}"))
     if problems:
         raise InputError(problems)
-    prep = prepare(project, channels, story)
+    prep = prepare(project, channels, only)
     if prep.problems:
         raise (AnonymisationError if prep.unreviewed else InputError)(prep.problems)
     return prep
 
 
-def build(root: Path, *, web: bool = False, video: bool = False, story: str | None = None,
+def build(root: Path, *, web: bool = False, video: bool = False, only: str | None = None,
           out: Path | None = None, quiet: bool = True) -> BuildResult:
     """Build the project at ``root``; no flags builds what each story's ``outputs`` asks for."""
     console = Console(quiet)
@@ -68,14 +68,14 @@ def build(root: Path, *, web: bool = False, video: bool = False, story: str | No
     given = out is not None
     target = check_out(root, out if given else root / "output", f"--out {out}" if given else "output")
     project = console.stage("Loading", lambda: load(root))
-    prep = console.stage("Anonymising and composing", lambda: prepared(project, channels, story))
+    prep = console.stage("Anonymising and composing", lambda: prepared(project, channels, only))
     result = BuildResult(target, warnings=list(prep.warnings))
-    partial = bool(story or channels)
+    partial = bool(only or channels)
     stages = {slot(target).tmp: str(target), slot(root / "private").tmp: str(root / "private")}
     try:
         with build_lock(root), staged_pair([target, root / "private"], root / ".storymaker-cache" / "swap.json",
                                            shown=[str(target), "private"], carry_over=partial) as (stage, private):
-            render_all(prep, result, stage, private, root, console, story)
+            render_all(prep, result, stage, private, root, console)
     except OSError as exc:
         raise OutputError(write_problem(exc, stages)) from None
     result.pages = [target / Path(p).relative_to(stage) for p in result.pages]
@@ -85,9 +85,9 @@ def build(root: Path, *, web: bool = False, video: bool = False, story: str | No
 
 
 def render_all(prep: Prepared, result: BuildResult, stage: Path, private: Path, root: Path,
-               console: Console, story: str | None) -> None:
+               console: Console) -> None:
     """Everything a build writes, into the staging folders; the publish gate runs last."""
-    result.videos = render_video(prep, stage, root, console, story)
+    result.videos = render_video(prep, stage, root, console)
     result.pages = render_web(prep, stage, root, result.videos, console) if _wants(prep, "web") else []
     console.stage("Writing private material", lambda: write_private_material(prep, private))
     console.stage("Checking every published file", lambda: publish_gate(stage, prep, result.output))
@@ -103,7 +103,7 @@ def _wants(prep: Prepared, channel: str) -> bool:
     return any(c.story.channel == channel for c in prep.compositions)
 
 
-def render_video(prep: Prepared, stage: Path, root: Path, console: Console, story: str | None) -> list[VideoArtefact]:
+def render_video(prep: Prepared, stage: Path, root: Path, console: Console) -> list[VideoArtefact]:
     previous = read_manifest(stage / "video")
     stories = [c.story for c in prep.compositions if c.story.channel == "video"]
     if not stories:

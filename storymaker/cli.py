@@ -99,7 +99,7 @@ def _decide(args, root: Path) -> int:
 
 def _build(args, root: Path) -> int:
     from .build import build
-    build(root, web=args.web, video=args.video, story=args.story, out=args.out, quiet=args.quiet)
+    build(root, web=args.web, video=args.video, only=args.story, out=args.out, quiet=args.quiet)
     return 0
 
 

@@ -60,7 +60,7 @@ def decide(root: Path, flag_id: str, decision: str, note: str = "", quiet: bool 
     return 0
 
 
-def compose_scripts(root: Path, story: str | None, quiet: bool = False, explain: bool = False) -> int:
+def compose_scripts(root: Path, only: str | None, quiet: bool = False, explain: bool = False) -> int:
     from .build import prepared
     from .compose import write_scripts
     from .errors import OutputError
@@ -68,7 +68,7 @@ def compose_scripts(root: Path, story: str | None, quiet: bool = False, explain:
     from .lock import build_lock
     from .staging import slot, staged_pair
     from .outguard import PRIVATE, check_folder
-    prep = prepared(load(root), None, story)
+    prep = prepared(load(root), None, only)
     private = root / "private"
     check_folder(private, "private", PRIVATE)
     try:  # private/ is replaced like a build's: only if storymaker wrote it, and all at once

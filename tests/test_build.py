@@ -126,7 +126,7 @@ def test_building_twice_gives_byte_identical_pages(small_project: Path):
 def test_partial_builds_keep_the_rest_and_pages_pick_up_videos_built_earlier(small_project: Path):
     build(small_project, web=True)
     pages_before = (small_project / "output/web/community/short-community.html").read_bytes()
-    result = build(small_project, video=True, story="short-staff")
+    result = build(small_project, video=True, only="short-staff")
     assert [(v.slug, v.audience) for v in result.videos] == [("short-staff", "staff")]
     assert result.videos[0].mp4.is_file()  # paths point into output/, not the staging folder
     assert (small_project / "output/web/community/short-community.html").read_bytes() == pages_before
