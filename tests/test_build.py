@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import SMALL, add_excerpt, run_cli
+from helpers.project import SMALL, add_excerpt, run_cli
 from storymaker import prepare as prepare_module
 from storymaker.build import build
 from storymaker.errors import AnonymisationError
@@ -137,7 +137,7 @@ def test_partial_builds_keep_the_rest_and_pages_pick_up_videos_built_earlier(sma
 
 @pytest.mark.video
 def test_every_caption_file_built_keeps_the_broadcast_rules(built: Path):
-    from conftest_video import assert_broadcast_rules
+    from helpers.video import assert_broadcast_rules
     files = sorted((built / "output/video").rglob("*.vtt")) + sorted((built / "output/video").rglob("*.srt"))
     files = [f for f in files if not f.name.endswith(".chapters.vtt")]
     assert files

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import add_excerpt, run_cli
+from helpers.project import add_excerpt, run_cli
 from storymaker.load import load_project
 
 FLAG_KEYS = {"id", "path", "line", "where", "excerpt", "story", "field", "start", "end", "text", "kind", "message",

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO, add_excerpt
+from helpers.project import REPO, add_excerpt
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest_compose import beat, corpus, excerpt, project, safe_for, spec
+from helpers.compose import beat, corpus, excerpt, project, safe_for, spec
 from storymaker.compose import compose
 from storymaker.errors import ComposeError, InputError
 

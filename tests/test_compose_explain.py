@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from conftest_compose import beat, corpus, excerpt, project, safe_for, spec
+from helpers.compose import beat, corpus, excerpt, project, safe_for, spec
 from storymaker.compose import compose
 from storymaker.compose.explain import explain
 

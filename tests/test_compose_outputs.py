@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest_compose import beat, corpus, project, safe_for, spec
+from helpers.compose import beat, corpus, project, safe_for, spec
 from storymaker.compose import compose, write_private, write_scripts
 from storymaker.compose.edits import is_verbatim
 from storymaker.compose.member_check import MARKER
@@ -156,7 +156,7 @@ def test_when_a_participant_withdraws_then_their_pack_is_removed_and_nobody_else
 SCRIPT = """
 import sys
 sys.path.insert(0, "tests")
-from conftest_compose import corpus
+from helpers.compose import corpus
 from test_compose_outputs import all_versions, story_spec
 from storymaker.compose import write_scripts
 write_scripts(all_versions(corpus(20, 3), story_spec(seed=11))[0], sys.argv[1])

@@ -5,7 +5,7 @@ import dataclasses
 
 import pytest
 
-from conftest_compose import beat, corpus, excerpt, project, safe_for, spec
+from helpers.compose import beat, corpus, excerpt, project, safe_for, spec
 from storymaker.compose import compose
 from storymaker.errors import ComposeError
 from storymaker.model import Redaction

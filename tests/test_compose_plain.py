@@ -5,7 +5,7 @@ import dataclasses
 
 import pytest
 
-from conftest_compose import beat, corpus, excerpt, project, safe_for, spec
+from helpers.compose import beat, corpus, excerpt, project, safe_for, spec
 from storymaker.compose import compose
 from storymaker.compose.plain import apply_glossary, find_jargon, reading_ease
 from storymaker.model import VideoSpec

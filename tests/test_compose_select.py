@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from conftest_compose import beat, corpus, excerpt, project, safe_for, spec
+from helpers.compose import beat, corpus, excerpt, project, safe_for, spec
 from storymaker.compose import compose
 from storymaker.compose.pool import theme_matches
 from storymaker.compose.sentences import word_count

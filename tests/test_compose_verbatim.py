@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest_compose import corpus, excerpt, project, redacted, safe_for, spec
+from helpers.compose import corpus, excerpt, project, redacted, safe_for, spec
 from storymaker.compose import compose, verify, write_private, write_scripts
 from storymaker.errors import VerbatimError
 from storymaker.compose.edits import harmonise, is_verbatim, trim, undo

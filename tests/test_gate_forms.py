@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import add_excerpt, run_cli
+from helpers.project import add_excerpt, run_cli
 from storymaker.anonymise import Anonymiser, scan_tree
 from storymaker.anonymise.review import list_flags, record_decision
 from storymaker.model import Register, RegisterEntry

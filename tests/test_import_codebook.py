@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import yaml
 
-from conftest_import import Code, make_project, qdc
+from helpers.refi import Code, make_project, qdc
 from storymaker.importers import run_import
 
 CODES = [

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from conftest_import import Code, Sel, Source, make_project, project_xml, qdc, qdpx
+from helpers.refi import Code, Sel, Source, make_project, project_xml, qdc, qdpx
 from storymaker.errors import ImportFileError
 from storymaker.importers.sniff import sniff
 

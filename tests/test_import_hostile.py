@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest_import import Code, Sel, Source, make_project, qdpx
+from helpers.refi import Code, Sel, Source, make_project, qdpx
 from storymaker.errors import ImportFileError
 from storymaker.importers import run_import, safety
 

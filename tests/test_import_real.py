@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest_import import make_project, read_rows
+from helpers.refi import make_project, read_rows
 from storymaker.cli import main
 
 REAL = Path(__file__).resolve().parent.parent / ".." / "shared" / "real-exports"

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest_import import Case, Code, Sel, Source, make_project, qdpx, read_rows, span
+from helpers.refi import Case, Code, Sel, Source, make_project, qdpx, read_rows, span
 from storymaker.importers import run_import
 
 MANAGER = Code("Manager")

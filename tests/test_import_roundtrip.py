@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest_import import Case, Code, Sel, Source, make_project, qdpx
+from helpers.refi import Case, Code, Sel, Source, make_project, qdpx
 from storymaker.importers import run_import
 from storymaker.load.excerpts import read_excerpts
 from storymaker.model import Excerpt

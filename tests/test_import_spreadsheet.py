@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from conftest_import import make_project, read_rows
+from helpers.refi import make_project, read_rows
 from storymaker.errors import ImportFileError
 from storymaker.importers import run_import
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from conftest_import import make_project, read_rows
+from helpers.refi import make_project, read_rows
 from storymaker.importers import mask, run_import
 
 ROWS = [

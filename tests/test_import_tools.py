@@ -1,12 +1,12 @@
-"""QualCoder and Taguette files written the way their own export code writes them (conftest_tools)."""
+"""QualCoder and Taguette files written the way their own export code writes them (helpers.tool_exports)."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import yaml
 
-from conftest_import import make_project, read_rows
-from conftest_tools import qualcoder_qdpx, qualcoder_report_csv, taguette_codebook_csv, taguette_db, taguette_xlsx
+from helpers.refi import make_project, read_rows
+from helpers.tool_exports import qualcoder_qdpx, qualcoder_report_csv, taguette_codebook_csv, taguette_db, taguette_xlsx
 from storymaker.importers import run_import
 from storymaker.importers.offsets import best_reading, cut
 
@@ -124,7 +124,7 @@ def test_when_a_taguette_codebook_csv_is_imported_then_its_tags_join_the_codeboo
 
 
 def test_when_a_taguette_codebook_xlsx_is_imported_then_its_tags_and_descriptions_join_the_codebook(tmp_path):
-    from conftest_tools import taguette_codebook_xlsx
+    from helpers.tool_exports import taguette_codebook_xlsx
 
     root = make_project(tmp_path / "proj")
     taguette_codebook_xlsx(tmp_path / "codebook.xlsx", [("staff.care", "", "Caring for staff.", 3), ("targets", "", "", 0)])

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest_import import make_project, read_rows
-from conftest_tools import qualcoder_qdpx
+from helpers.refi import make_project, read_rows
+from helpers.tool_exports import qualcoder_qdpx
 from storymaker.cli import main
 from storymaker.errors import ImportFileError
 from storymaker.importers import run_import

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import run_cli
+from helpers.project import run_cli
 from test_output_guard import snapshot
 
 

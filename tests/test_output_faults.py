@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from helpers.project import run_cli
 from storymaker import cli
 from storymaker.lock import build_lock
 from storymaker.staging import recover

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from helpers.project import run_cli
 from storymaker.outguard import MARKER
 
 DECOY = b"my own notes \x00\xff, not storymaker's\n"

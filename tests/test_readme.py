@@ -7,7 +7,7 @@ import re
 import shlex
 from pathlib import Path
 
-from conftest import REPO, run_cli
+from helpers.project import REPO, run_cli
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import add_excerpt, run_cli
+from helpers.project import add_excerpt, run_cli
 from storymaker.anonymise.review import CHOICES, list_flags, record_decision
 from storymaker.cli import DECISION_CHOICES
 from storymaker.errors import InputError

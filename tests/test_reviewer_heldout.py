@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import run_cli
+from helpers.project import run_cli
 from storymaker.anonymise.review import record_decision
 
 CORPUS = Path(__file__).resolve().parent / "data" / "heldout-review"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest_web import served
+from helpers.web import served
 from storymaker.localhost import allowed_host
 from test_output_guard import snapshot
 

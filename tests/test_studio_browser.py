@@ -16,7 +16,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect, sync_playwright
 
-from tests.conftest_web import launch_browser
+from helpers.web import launch_browser
 from tests.studio.data import DECISIONS, fresh_project, spreadsheet
 
 pytestmark = [pytest.mark.browser, pytest.mark.video]

@@ -10,7 +10,7 @@ from starlette.testclient import TestClient
 
 from storymaker.studio.guard import COOKIE, Secrets
 from storymaker.studio.server import make_app
-from tests.conftest import add_excerpt
+from helpers.project import add_excerpt
 
 REPO = Path(__file__).resolve().parent.parent
 PORT = 8712

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest_video import IMAGE, ROOT, TEMPLATES, short_story
+from helpers.video import IMAGE, ROOT, TEMPLATES, short_story
 from storymaker.model import VIDEO_FORMATS
 from storymaker.render.video.placement import inside, overlap
 from storymaker.render.video.plan import Slide, plan_slides

@@ -10,7 +10,7 @@ import pyloudnorm
 import pytest
 from scipy.signal import resample_poly
 
-from conftest_video import MUSIC, ROOT
+from helpers.video import MUSIC, ROOT
 from storymaker.render.video.audio import FRAME, PRIMING, aac_parts, encode_aac
 from storymaker.render.video.loudness import integrated_loudness, normalise, true_peak
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest_video import ROOT, TEMPLATES, short_story
+from helpers.video import ROOT, TEMPLATES, short_story
 from storymaker.errors import RenderError
 from storymaker.model import VideoSpec
 from storymaker.render.video.breaks import NEVER_AFTER, _bare

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from conftest_video import ROOT, assert_broadcast_rules, loudness, parse_vtt, probe, render, short_story, stream, with_quote
+from helpers.video import ROOT, assert_broadcast_rules, loudness, parse_vtt, probe, render, short_story, stream, with_quote
 from storymaker.errors import RenderError
 from storymaker.model import VIDEO_FORMATS
 from storymaker.render.video.audio import PRIMING
@@ -152,7 +152,7 @@ def test_when_image_is_missing_then_error_names_the_file_and_story(tmp_path):
 
 @pytest.mark.parametrize("damage", ["not an image", "truncated"])
 def test_when_image_is_corrupt_then_error_says_it_cannot_be_read(tmp_path, damage):
-    from conftest_video import IMAGE
+    from helpers.video import IMAGE
     bad = tmp_path / "bad.jpg"
     whole = Path(IMAGE).read_bytes()
     bad.write_bytes(b"not a picture at all" if damage == "not an image" else whole[:len(whole) // 2])

@@ -5,7 +5,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
-from conftest_web import ARTEFACTS, CUES, TEMPLATES, launch_browser, make_story, make_video, served
+from helpers.web import ARTEFACTS, CUES, TEMPLATES, launch_browser, make_story, make_video, served
 from storymaker.render.web import render_site
 
 pytestmark = pytest.mark.browser

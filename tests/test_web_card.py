@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from PIL import Image
 
-from conftest_web import make_story
+from helpers.web import make_story
 from storymaker.model import StoryBeat
 from storymaker.render.web_card import SIZE, CardFonts, cached_font, draw_card, fit, save_card, short_quote, wrap
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from conftest_web import HOSTILE, TEMPLATES, launch_browser, make_story, make_video, served
+from helpers.web import HOSTILE, TEMPLATES, launch_browser, make_story, make_video, served
 from storymaker.errors import InputError
 from storymaker.model import StoryBeat
 from storymaker.render.web import render_site

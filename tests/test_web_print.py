@@ -12,7 +12,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
 
-from conftest_web import ARTEFACTS, BASE, TEMPLATES, full_site, launch_browser, make_story, served
+from helpers.web import ARTEFACTS, BASE, TEMPLATES, full_site, launch_browser, make_story, served
 from storymaker.render.web import render_site
 
 pytestmark = pytest.mark.browser

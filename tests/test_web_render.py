@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from conftest_web import TEMPLATES, make_story, make_video
+from helpers.web import TEMPLATES, make_story, make_video
 from storymaker.errors import InputError, RenderError
 from storymaker.model import StoryBeat
 from storymaker.render.web import render_site

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest_web import served
+from helpers.web import served
 from storymaker.errors import InputError
 from storymaker.model import Problem
 from storymaker.serve import Watcher, rebuild, serve

@@ -12,7 +12,7 @@ from xml.etree import ElementTree
 import pytest
 from PIL import Image
 
-from conftest_web import BASE, TEMPLATES, WEB, full_site, make_story, make_video, welsh_story
+from helpers.web import BASE, TEMPLATES, WEB, full_site, make_story, make_video, welsh_story
 from storymaker.render.web import render_site
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest_web import full_site, make_story, TEMPLATES
+from helpers.web import full_site, make_story, TEMPLATES
 from storymaker.render.web import render_site
 
 JAR = Path(os.environ.get("VNU_JAR") or Path(sys.prefix) / "vnu/node_modules/vnu-jar/build/dist/vnu.jar")

@@ -10,7 +10,7 @@ from pathlib import Path
 from storymaker.model import Story, StoryBeat, VideoSpec
 from storymaker.render.video import render_videos
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 TEMPLATES = ROOT / "templates" / "video"
 IMAGE = ROOT / "assets" / "images" / "kitchen-table.jpg"
 MUSIC = "assets/music/gentle-pads.ogg"

@@ -14,7 +14,7 @@ from dataclasses import replace
 from storymaker.model import Chapter, Cue, Story, StoryBeat, VideoArtefact, WebSettings
 from storymaker.serve import make_server
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 TEMPLATES = ROOT / "templates" / "web"
 ARTEFACTS = ROOT / "tests" / "artefacts"
 HOSTILE = ROOT / "tests" / "data" / "hostile"

@@ -1,0 +1,2 @@
+"""Builders and helpers shared by the tests, imported as ``helpers.<module>`` (not fixtures: those live in
+tests/conftest.py)."""
