@@ -14,7 +14,10 @@ DETERMINERS = {"my", "your", "our", "their", "his", "her", "its", "this", "that"
                "every", "each", "no", "another", "such"}
 PREPOSITIONS = {"of", "to", "in", "on", "at", "for", "with", "by", "from", "about", "into", "onto", "over", "after",
                 "before", "under", "between", "through", "without", "within", "like", "than", "towards", "across",
-                "around", "off", "up", "per", "via", "during", "until", "till", "against", "among", "behind", "beyond"}
+                "around", "off", "up", "per", "via", "during", "until", "till", "against", "among", "behind", "beyond",
+                "above", "below", "near", "along", "upon", "inside", "outside", "beside", "beneath", "despite",
+                "except", "toward", "throughout", "amid", "down", "out"}
+PARTICLES = {"up", "out", "off", "down", "away", "back", "over"}  # "flares up", "work it out": kept with their verb
 CONJUNCTIONS = {"and", "but", "or", "nor", "so", "yet", "because", "if", "when", "while", "whilst", "although",
                 "though", "unless", "since", "as", "where", "whether", "once", "that"}
 PRONOUNS = {"i", "you", "we", "they", "he", "she", "it", "i'd", "i'm", "i've", "i'll", "we'd", "we're", "we've",
@@ -46,6 +49,8 @@ def penalty(words: list[str], i: int) -> float:
         return BAD
     if _capital(before) and _capital(after) and i > 1:
         return BAD  # inside a name: "Mary Okafor", "Citizens Advice"
+    if _bare(after) in PARTICLES:
+        return 12.0  # before "up" in "flares up": the verb's own word, not a seam
     if _bare(after) in CONJUNCTIONS | PREPOSITIONS | PRONOUNS:
         return 3.0  # before "and", "because", "with", "we": a natural seam
     if word in AUXILIARIES or _bare(after) in {"'s", "n't"}:

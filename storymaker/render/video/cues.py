@@ -29,6 +29,7 @@ class CaptionRules:
     linger: float = 0.8  # seconds a sentence's last cue may stay after its last word
     fps: int = 25
     lead: float = 0.25  # seconds a cue may appear before its first word, after a pause
+    after: float = 0.3  # seconds of silence that follow every spoken sentence at the least
 
     @classmethod
     def from_theme(cls, settings: dict | None, fps: int) -> "CaptionRules":
@@ -80,21 +81,28 @@ def caption_chunks(sentence: str, rules: CaptionRules | None = None) -> list[str
     return [text for text, _, _ in _sentence_cues(words, _even(len(words), len(words) * 0.33), rules or CaptionRules())]
 
 
-def reading_pauses(text: str, spans: tuple[Span, ...], rules: CaptionRules, most: float = 0.9) -> list[tuple[float, float]]:
-    """(where, how long): silence to add at a cue break inside a sentence (a comma or before "and") when the
-    cue before it would otherwise be read faster than ``max_wpm``; the voice pauses a little longer there."""
+def reading_pauses(text: str, spans: tuple[Span, ...], rules: CaptionRules, most: float = 1.2) -> list[tuple[int, float]]:
+    """(word index, seconds): silence the voice adds after ``words[index]`` so that the cue ending there
+    can be read at ``max_wpm`` (and lasts ``min_seconds``) before the next cue appears. Inside a sentence the
+    next cue appears with the next word; after the sentence's last word, ``rules.after`` seconds of silence
+    always follow, so only what they lack is added."""
     words = text.split()
     if len(spans) != len(words):
         return []
     out, at = [], 0
-    for cue_text, start, _ in _sentence_cues(words, list(spans), rules)[:-1]:
-        count = len(cue_text.split())
-        at += count
-        shown = spans[at][0] - start
-        need = count * 60 / rules.max_wpm - shown
-        if need > 0.02 and penalty(words, at) <= 3.0:
-            out.append((spans[at - 1][1], min(need + 0.05, most)))
+    for cue_text, start, end in _sentence_cues(words, list(spans), rules):
+        at += len(cue_text.split())
+        shown = (end + rules.after if at == len(words) else spans[at][0]) - start
+        need = _reading(cue_text, rules) + rules.gap - shown
+        if need > 0.01:
+            out.append((at - 1, round(min(need + 0.02, most), 3)))
     return out
+
+
+def _reading(text: str, rules: CaptionRules) -> float:
+    """The least time a cue stays up: its words at ``max_wpm``, and never under ``min_seconds``
+    (and 20 ms more, so the times rounded to milliseconds keep to the rule)."""
+    return max(len(text.split()) * 60 / rules.max_wpm, rules.min_seconds) + 0.02
 
 
 def _even(n: int, seconds: float) -> list[Span]:
@@ -145,18 +153,24 @@ def _cost(words: list[str], spans: list[Span], i: int, j: int, rules: CaptionRul
 
 
 def _timed(raw: list[tuple[str, float, float]], total: float, rules: CaptionRules) -> list[Cue]:
-    """Start at the first word (a little before, where there is a pause), end at the next cue less
-    the gap, or after a short linger; a cue still too short starts a little earlier."""
-    starts = [max(start - rules.lead, raw[n - 1][2] + rules.gap if n else 0.0, 0.0) if n == 0 or start - raw[n - 1][2] > rules.gap
-              else start for n, (_, start, _) in enumerate(raw)]
+    """Start at the first word (a little before, where there is a pause and the cue before has had its
+    reading time), end at the next cue less the gap, or after a short linger; a cue still too short
+    starts a little earlier, never more than ``lead`` before its first word."""
+    starts: list[float] = []
+    for n, (_, first, _) in enumerate(raw):
+        if n == 0:
+            starts.append(round(max(first - rules.lead, 0.0), 3))
+            continue
+        text, _, spoken_end = raw[n - 1]
+        earliest = max(spoken_end, starts[-1] + _reading(text, rules)) + rules.gap
+        starts.append(round(first if first - spoken_end <= rules.gap else min(first, max(first - rules.lead, earliest)), 3))
     out: list[Cue] = []
-    for n, (text, _, spoken_end) in enumerate(raw):
+    for n, (text, first, spoken_end) in enumerate(raw):
         start, nxt = starts[n], starts[n + 1] if n + 1 < len(raw) else total
-        reading = len(text.split()) * 60 / rules.max_wpm
-        end = min(nxt - rules.gap, max(spoken_end + rules.linger, start + rules.min_seconds, start + reading), total)
+        end = min(nxt - rules.gap, max(spoken_end + rules.linger, start + _reading(text, rules)), total)
         if nxt - end < rules.close_below:
             end = nxt - rules.gap
         if end - start < rules.min_seconds and out:
-            start = max(out[-1].end + rules.gap, end - rules.min_seconds, start - 0.25)
+            start = max(out[-1].end + rules.gap, end - rules.min_seconds, first - rules.lead)
         out.append(Cue(round(start, 3), round(max(end, start + 0.04), 3), text))
     return out

@@ -20,7 +20,7 @@ from ...model import Problem
 from . import cache
 from .plan import Clip, Slide
 from .resample import RATE, stereo_48k, write_wav
-from .timing import spans_of, word_spans
+from .timing import keep_spans, paused, spans_of, word_spans
 from .cues import CaptionRules, reading_pauses
 from .voices import RecordedVoice, VoiceEngine
 
@@ -67,22 +67,15 @@ def _spoken(text: str, engine: VoiceEngine, cache_dir: Path, story_key: str, rul
         try:
             engine.synthesize(text, raw)
             samples = _trimmed(stereo_48k(_load(raw, story_key)))
+            spans = spans_of(text, samples[:, 0], RATE)
+            samples, spans = paused(samples, RATE, spans, reading_pauses(text, spans, rules))
+            keep_spans(wav, spans)
             with cache.atomic(wav) as tmp:
-                write_wav(tmp, _faded(_paused(samples, reading_pauses(text, spans_of(text, samples[:, 0], RATE), rules)), 0.005))
+                write_wav(tmp, _faded(samples, 0.005))
         finally:
             raw.unlink(missing_ok=True)
     cache.STATS.count("narration", fresh)
     return Clip(str(wav), 0.0, _duration(wav), text, word_spans(text, wav))
-
-
-def _paused(samples: np.ndarray, pauses: list[tuple[float, float]]) -> np.ndarray:
-    """Silence inserted at each (seconds, length): longer pauses where a caption needs reading time."""
-    parts, at = [], 0
-    for where, length in pauses:
-        cut = min(len(samples), round(where * RATE))
-        parts += [samples[at:cut], np.zeros((round(length * RATE), samples.shape[1]), dtype=np.float32)]
-        at = cut
-    return np.concatenate(parts + [samples[at:]]) if parts else samples
 
 
 def _trimmed(samples: np.ndarray, floor_db: float = -50.0, margin: float = 0.02) -> np.ndarray:

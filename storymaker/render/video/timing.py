@@ -3,11 +3,15 @@
 The synthetic engines give audio without word timings, so the words are placed by their
 share of the syllables (counted with pyphen's hyphenation dictionary) between anchors that
 the audio itself gives: the start and end of the speech, and the pauses the voice makes at
-commas, semicolons and dashes, found as the quiet stretches of the clip. A recording aligned
-by the speech recogniser brings its own timings (see ``align.py``) and skips this.
+commas, semicolons and dashes, found as the quiet stretches of the clip. Where the narration
+adds silence so that a caption can be read (``paused``), it goes in at the quietest moment near
+the word boundary and the words after it move by exactly its length; those timings are kept
+beside the clip (``<clip>.words.json``) rather than estimated again. A recording aligned by the
+speech recogniser brings its own timings (see ``align.py``) and skips this.
 """
 from __future__ import annotations
 
+import json
 import re
 import wave
 from functools import lru_cache
@@ -22,7 +26,10 @@ WINDOW = 0.01  # seconds per loudness step
 
 
 def word_spans(text: str, wav: Path) -> tuple[Span, ...]:
-    """(start, end) seconds of every word of ``text`` within its clip ``wav``."""
+    """(start, end) seconds of every word of ``text`` within its clip ``wav``: as kept beside it, or estimated."""
+    kept = _kept(wav)
+    if kept is not None and len(kept) == len(text.split()):
+        return kept
     with wave.open(str(wav), "rb") as f:
         rate, channels = f.getframerate(), f.getnchannels()
         pcm = np.frombuffer(f.readframes(f.getnframes()), dtype="<i2").reshape(-1, channels)
@@ -39,6 +46,47 @@ def spans_of(text: str, samples: np.ndarray, rate: int) -> tuple[Span, ...]:
     weights = [_syllables(w) for w in words]
     anchors = _anchors(words, weights, pauses, len(level) * WINDOW)
     return _spread(weights, anchors)
+
+
+def keep_spans(wav: Path, spans: tuple[Span, ...]) -> None:
+    """Write the words' timings beside the clip (before the clip itself, so a clip never lacks them)."""
+    from .cache import write_text
+    write_text(wav.with_suffix(".words.json"), json.dumps([list(s) for s in spans]))
+
+
+def _kept(wav: Path) -> tuple[Span, ...] | None:
+    try:
+        data = json.loads(wav.with_suffix(".words.json").read_text(encoding="utf-8"))
+        return tuple((float(a), float(b)) for a, b in data)
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def paused(samples: np.ndarray, rate: int, spans: tuple[Span, ...],
+           pauses: list[tuple[int, float]]) -> tuple[np.ndarray, tuple[Span, ...]]:
+    """``samples`` (frames x channels) with ``seconds`` of silence after word ``index`` for each
+    (index, seconds), put at the quietest moment near the boundary, and the words' new timings."""
+    level = _levels(samples[:, 0], rate)
+    parts, at, out, shift = [], 0, list(spans), 0.0
+    for index, seconds in sorted(pauses):
+        cut = _quietest(level, spans, index)
+        parts += [samples[at:round(cut * rate)], np.zeros((round(seconds * rate), samples.shape[1]), samples.dtype)]
+        at = round(cut * rate)
+        out[index] = (out[index][0], min(out[index][1], cut + shift))
+        shift += round(seconds * rate) / rate
+        for k in range(index + 1, len(out)):
+            out[k] = (max(spans[k][0], cut) + shift, spans[k][1] + shift)
+    spans_out = tuple((round(a, 3), round(b, 3)) for a, b in out)
+    return (np.concatenate(parts + [samples[at:]]) if parts else samples), spans_out
+
+
+def _quietest(level: np.ndarray, spans: tuple[Span, ...], index: int, within: float = 0.2) -> float:
+    """The quietest moment (seconds) near the end of word ``index``, between the middles of it and the next word."""
+    end = spans[index][1]
+    low = max(end - within, sum(spans[index]) / 2)
+    high = min(end + within, sum(spans[index + 1]) / 2 if index + 1 < len(spans) else len(level) * WINDOW)
+    a, b = int(low / WINDOW), max(int(low / WINDOW) + 1, min(len(level), int(high / WINDOW) + 1))
+    return (a + int(np.argmin(level[a:b]))) * WINDOW + WINDOW / 2 if a < len(level) else end
 
 
 def _levels(samples: np.ndarray, rate: int) -> np.ndarray:
