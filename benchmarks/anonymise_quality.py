@@ -26,7 +26,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from storymaker.anonymise import Anonymiser, register_from_mapping  # noqa: E402
+from storymaker.anonymise import Anonymiser  # noqa: E402
+from storymaker.load import register_from_mapping  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "anonymise"
 

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from storymaker.anonymise import Anonymiser, register_from_mapping
+from storymaker.anonymise import Anonymiser
+from storymaker.load import register_from_mapping
 
 REGISTER = register_from_mapping({
     "people": ["Margaret Owen", "Will Hope", "Mark Jennings", "Joy Adebayo", "Philip Marsh", "Catherine Lund",

@@ -2,7 +2,8 @@
 left alone where they read as the word; a registered one in lower case is never kept silently."""
 import pytest
 
-from storymaker.anonymise import Anonymiser, register_from_mapping
+from storymaker.anonymise import Anonymiser
+from storymaker.load import register_from_mapping
 
 
 def flagged(text: str, register: dict | None = None) -> list[str]:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from storymaker.anonymise import Anonymiser, register_from_mapping
+from storymaker.anonymise import Anonymiser
+from storymaker.load import register_from_mapping
 from storymaker.anonymise.recognizers import REGISTRY
 
 ROOT = Path(__file__).resolve().parent.parent

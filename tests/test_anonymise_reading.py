@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from storymaker.anonymise import Anonymiser, register_from_mapping, scan_tree
+from storymaker.anonymise import Anonymiser, scan_tree
+from storymaker.load import register_from_mapping
 from storymaker.anonymise.lexicon import first_names
 from storymaker.anonymise.pseudonyms import FIRST, PLACES, Pools
 from storymaker.anonymise.replace import banned_names

@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from storymaker.anonymise import Anonymiser, LogEntry, entries_for, mask, read_log, register_from_mapping, write_log
+from storymaker.anonymise import Anonymiser, LogEntry, entries_for, mask, read_log, write_log
+from storymaker.load import register_from_mapping
 from storymaker.anonymise.pseudonyms import FIRST, LAST
 from storymaker.errors import AnonymisationError, InputError
 
@@ -118,7 +119,7 @@ def test_when_the_log_would_go_under_output_then_it_is_refused(tmp_path):
 def test_when_register_mapping_is_malformed_then_the_error_says_how_to_fix_it():
     with pytest.raises(InputError) as err:
         register_from_mapping({"people": [{"replacement": "x"}]})
-    assert "value:" in str(err.value)
+    assert "'name'" in str(err.value)
     with pytest.raises(InputError):
         register_from_mapping({"peoples": ["Margaret Owen"]})
 

@@ -30,7 +30,6 @@ from .gate import GateHit, scan_tree
 from .log import LogEntry, entries_for, read_log, write_log
 from .mask import mask
 from .problems import flag_problems, gate_problems
-from .register import register_from_mapping
 
 __all__ = ["Anonymiser", "GateHit", "LogEntry", "entries_for", "flag_problems", "gate_problems", "mask", "read_log",
-           "register_from_mapping", "scan_tree", "write_log"]
+           "scan_tree", "write_log"]

@@ -14,11 +14,11 @@ from ..model import Problem, Project
 from .decisions import read_decisions
 from .excerpts import read_excerpts
 from .hygiene import stray_files
-from .register import read_mapping, read_register, read_withdrawn
+from .register import read_mapping, read_register, read_withdrawn, register_from_mapping
 from .settings import read_project_settings
 from .specs import read_specs
 
-__all__ = ["load_project"]
+__all__ = ["load_project", "register_from_mapping"]
 
 
 def load_project(root: Path) -> tuple[Project, list[Problem]]:

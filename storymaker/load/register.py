@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..anonymise.mask import mask as _mask
 from ..anonymise.index import keys_of
+from ..errors import InputError
 from ..model import Problem, Register, RegisterEntry
 from .yamlio import LineDict, item_line, line_of, read_yaml
 
@@ -37,10 +38,24 @@ def read_register(path: Path, rel: str) -> tuple[Register, list[Problem]]:
     data, problems = read_yaml(path, rel)
     if problems:
         return Register(source=rel), problems
+    return parse_register(data, rel)
+
+
+def register_from_mapping(data: object, source: str = "stories/anonymise.yaml") -> Register:
+    """The register from a mapping already in memory (tests, benchmarks); the first problem is raised."""
+    register, problems = parse_register(data, source)
+    if problems:
+        raise InputError(problems)
+    return register
+
+
+def parse_register(data: object, rel: str) -> tuple[Register, list[Problem]]:
+    """The one register parser: ``data`` as YAML gives it (line numbers where it carries them)."""
     if data is None:
         data = LineDict()
     if not isinstance(data, dict):
         return Register(source=rel), [Problem(rel, 1, "expected a mapping with lists people, places, organisations, other, allow")]
+    problems: list[Problem] = []
     entries: list[RegisterEntry] = []
     for key in sorted(set(map(str, data)) - REGISTER_KEYS):
         problems.append(Problem(rel, line_of(data, 1), f"unknown list '{key}': use people, places, organisations, other or allow"))
