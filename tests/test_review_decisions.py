@@ -79,9 +79,9 @@ def test_registering_writes_the_register_and_keeps_its_comments_and_order(small_
     assert done.path == "stories/anonymise.yaml" and "Zorblat" not in done.action
     after = register.read_text(encoding="utf-8").splitlines()
     added = [line for line in after if line not in before]
-    assert added == ["  - Zorblat"]
+    assert added == ['  - "Zorblat"']  # quoted as the names before it are
     assert [line for line in before if line not in after] == []  # comments, quotes and order all kept
-    assert after.index("  - Zorblat") < after.index("places:")
+    assert after.index('  - "Zorblat"') < after.index("places:")
     assert list_flags(small_project) == []
     assert not list((small_project / "stories").glob(".*.tmp"))  # the temporary file is gone
 

@@ -34,7 +34,8 @@ from pathlib import Path
 from ..errors import InputError
 from ..load import load_project
 from ..load.yamledit import edited, list_at
-from ..model import FlaggedText, Problem
+from ..load.yamllists import append_item
+from ..model import FlaggedText, Problem, Register
 from .decisions import KINDS, context_hash
 from .index import keys_of
 from .mask import mask
@@ -73,8 +74,11 @@ def find_flag(root: Path, flag_id: str) -> FlaggedText:
                                            "text changed; run storymaker check to see the current flags"))
 
 
-def record_decision(root: Path, flag: FlaggedText | str, decision: str, note: str = "") -> Recorded:
-    """Record ``decision`` (one of ``CHOICES``) for ``flag`` (a FlaggedText or its id)."""
+def record_decision(root: Path, flag: FlaggedText | str, decision: str, note: str = "",
+                    register: Register | None = None) -> Recorded:
+    """Record ``decision`` (one of ``CHOICES``) for ``flag`` (a FlaggedText or its id).
+    ``register``: the project's register as loaded now, if the caller holds it (the studio
+    does), so the project is not read again just to look at it."""
     root = Path(root)
     decision = decision.strip().lower()
     if decision not in CHOICES:
@@ -82,7 +86,7 @@ def record_decision(root: Path, flag: FlaggedText | str, decision: str, note: st
     if isinstance(flag, str):
         flag = find_flag(root, flag)
     token = flag.flag.token
-    registered = _registered(root)
+    registered = _registered(root, register)
     if decision in KINDS and not set(keys_of(token)) <= registered:
         return _register(root, token, decision)
     if decision == "allow":
@@ -93,11 +97,11 @@ def record_decision(root: Path, flag: FlaggedText | str, decision: str, note: st
     return _decide(root, flag, decision.removesuffix("-here"), note)
 
 
-def _registered(root: Path) -> set[str]:
+def _registered(root: Path, register: Register | None = None) -> set[str]:
     """What the register already covers on its own: one-word entries and each word of a person's name."""
-    project, _ = load_project(root)
+    register = register if register is not None else load_project(root)[0].register
     out = set()
-    for e in project.register.entries:
+    for e in register.entries:
         for value in (e.value, *e.aliases):
             keys = keys_of(value)
             out.update(keys if e.kind == "person" or len(keys) == 1 else ())
@@ -114,7 +118,7 @@ def _register(root: Path, token: str, kind: str) -> Recorded:
                     del allow[i]
         items = list_at(data, section, REGISTER)
         if not any(str(v).strip().lower() == token.lower() for v in items if isinstance(v, str)):
-            items.append(token)
+            append_item(items, token)
     return Recorded(REGISTER, f"added '{mask(token)}' to {section}")
 
 
@@ -122,7 +126,7 @@ def _allow(root: Path, token: str) -> Recorded:
     with edited(root / REGISTER, REGISTER) as data:
         items = list_at(data, "allow", REGISTER)
         if not any(str(v).strip().lower() == token.lower() for v in items):
-            items.append(token)
+            append_item(items, token)
     return Recorded(REGISTER, f"added '{mask(token)}' to allow")
 
 

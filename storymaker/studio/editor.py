@@ -19,9 +19,9 @@ from ..compose.pool import theme_matches
 from ..errors import StudioError
 from ..load.specs import BEAT_KEYS, SUFFIX
 from ..model import AUDIENCES, CHANNELS
-from .files import dump_yaml, load_yaml, version, write_atomic
+from .files import dump_yaml, load_yaml, read_text, version, write_atomic
 from .preview import preview
-from .specdoc import apply_form, new_spec
+from .specdoc import BEAT_TEXT, TEXT_KEYS, apply_form, new_spec
 
 PINNING = "pin" in BEAT_KEYS  # pin:/exclude: in beats, once the loader knows them
 MAX_CANDIDATES = 60
@@ -52,20 +52,28 @@ def _spec_path(studio, slug: str):
     return studio.root / "stories" / f"{slug}{SUFFIX}"
 
 
+def _strings(values) -> list[str]:
+    return [str(v) for v in values or []]
+
+
+def _audiences(doc) -> list[str]:
+    audiences = doc.get("audiences", doc.get("audience")) or []
+    return _strings(audiences) if isinstance(audiences, list) else [str(audiences)]
+
+
+def _beat_view(beat, checked, audiences: list[str]) -> dict:
+    themes = _strings(beat.get("themes"))
+    view = {key: str(beat.get(key) or "") for key in BEAT_TEXT}
+    return {**view, "excerpts": int(beat.get("excerpts") or 2), "themes": themes, "pin": _strings(beat.get("pin")),
+            "exclude": _strings(beat.get("exclude")), "candidates": candidates(checked, themes, audiences)}
+
+
 def _form_view(doc, checked) -> dict:
     """The spec document as the editor's form shows it."""
-    audiences = doc.get("audiences", doc.get("audience")) or []
-    audiences = [str(a) for a in audiences] if isinstance(audiences, list) else [str(audiences)]
-    beats = []
-    for beat in doc.get("beats") or []:
-        themes = [str(t) for t in beat.get("themes") or []]
-        beats.append({"heading": str(beat.get("heading") or ""), "intro": str(beat.get("intro") or ""),
-                      "outro": str(beat.get("outro") or ""), "excerpts": int(beat.get("excerpts") or 2), "themes": themes,
-                      "pin": [str(p) for p in beat.get("pin") or []], "exclude": [str(p) for p in beat.get("exclude") or []],
-                      "candidates": candidates(checked, themes, audiences)})
-    return {"title": str(doc.get("title") or ""), "narrator": str(doc.get("narrator") or ""),
-            "summary": str(doc.get("summary") or ""), "audiences": audiences,
-            "outputs": [str(o) for o in doc.get("outputs") or CHANNELS], "beats": beats}
+    audiences = _audiences(doc)
+    view = {key: str(doc.get(key) or "") for key in TEXT_KEYS}
+    return {**view, "audiences": audiences, "outputs": _strings(doc.get("outputs") or CHANNELS),
+            "beats": [_beat_view(beat, checked, audiences) for beat in doc.get("beats") or []]}
 
 
 def listing(studio, request: Request):
@@ -102,9 +110,10 @@ async def body(studio, request: Request):
     slug = request.path_params["slug"]
     path = _spec_path(studio, slug)
     data = await request.json()
-    doc = load_yaml(path, studio.root)
+    text = read_text(path)
+    doc = load_yaml(path, studio.root, text)
     apply_form(doc, data)
-    return slug, path, data, dump_yaml(doc)
+    return slug, path, data, dump_yaml(doc, text)
 
 async def live(studio, request: Request):
     slug, _, data, text = await body(studio, request)

@@ -15,6 +15,8 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -22,6 +24,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from ..errors import ConflictError, StudioError
+from ..load.yamllists import append_item, remove_item  # noqa: F401 (the screens edit lists through these)
 
 
 def version(path: Path) -> str:
@@ -31,12 +34,39 @@ def version(path: Path) -> str:
         return ""
 
 
-def _yaml() -> YAML:
+LAYOUTS = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 4, 0))  # (mapping, sequence, offset): "  - x", "- x", ...
+
+
+def _make(mapping: int = 2, sequence: int = 4, offset: int = 2) -> YAML:
     y = YAML(typ="rt")
     y.preserve_quotes = True
     y.width = 4096  # never re-wrap a long line the user wrote on one line
-    y.indent(mapping=2, sequence=4, offset=2)
+    y.indent(mapping=mapping, sequence=sequence, offset=offset)
     return y
+
+
+@lru_cache(maxsize=64)
+def _layout(text: str) -> tuple[int, int, int]:
+    """The indentation that writes ``text`` back most nearly as it is: each layout is tried on
+    the file itself and the one that changes fewest lines wins (ruamel keeps one per file)."""
+    best, fewest = LAYOUTS[0], None
+    for layout in LAYOUTS if text.strip() else ():
+        y, out = _make(*layout), io.StringIO()
+        try:
+            y.dump(y.load(text), out)
+        except YAMLError:
+            return best  # load_yaml says what is wrong, with its line
+        differ = len(Counter(text.splitlines()) - Counter(out.getvalue().splitlines()))
+        if fewest is None or differ < fewest:
+            best, fewest = layout, differ
+        if not differ:
+            break
+    return best
+
+
+def _yaml(text: str = "") -> YAML:
+    """A round-trip YAML that writes ``text``'s own indentation back ("  - " for a new file)."""
+    return _make(*_layout(text))
 
 
 def _shown(path: Path, root: Path | None) -> str:
@@ -59,14 +89,18 @@ def write_atomic(path: Path, data: bytes, expected: str | None, root: Path | Non
     return hashlib.sha256(data).hexdigest()
 
 
-def load_yaml(path: Path, root: Path | None = None):
-    """A round-trip document (an empty mapping when the file does not exist)."""
+def read_text(path: Path) -> str:
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        return Path(path).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        text = ""
+        return ""
+
+
+def load_yaml(path: Path, root: Path | None = None, text: str | None = None):
+    """A round-trip document (an empty mapping when the file does not exist)."""
+    text = read_text(path) if text is None else text
     try:
-        doc = _yaml().load(text)
+        doc = _yaml(text).load(text)
     except YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 0
@@ -78,9 +112,10 @@ def load_yaml(path: Path, root: Path | None = None):
     return doc
 
 
-def dump_yaml(doc) -> str:
+def dump_yaml(doc, like: str = "") -> str:
+    """The document as YAML, indented as ``like`` (the file's text when it was read) is."""
     buffer = io.StringIO()
-    _yaml().dump(doc, buffer)
+    _yaml(like).dump(doc, buffer)
     return buffer.getvalue()
 
 
@@ -88,42 +123,7 @@ def edit_yaml(path: Path, expected: str | None, change: Callable[[object], None]
     """Load ``path`` round-trip, let ``change`` edit it, write it back atomically."""
     if expected is not None and version(path) != expected:
         write_atomic(path, b"", expected, root)  # raises the conflict message
-    doc = load_yaml(path, root)
+    text = read_text(path)
+    doc = load_yaml(path, root, text)
     change(doc)
-    return write_atomic(path, dump_yaml(doc).encode("utf-8"), expected, root)
-
-
-def _take_trailing(seq, index: int):
-    """Detach the comment or blank lines that follow item ``index`` (a scalar or a mapping)."""
-    token = seq.ca.items.pop(index, None)
-    item = seq[index]
-    if token is None and isinstance(item, dict) and len(item) and hasattr(item, "ca"):
-        inner = item.ca.items.get(list(item)[-1])
-        if inner and len(inner) > 2 and inner[2] is not None:
-            token, inner[2] = [inner[2], None, None, None], None
-    return token
-
-
-def append_item(seq, value) -> None:
-    """Append to a round-trip list the way a person would: same quoting as the last item,
-    and the blank line or comment that followed the list still after it."""
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
-    last = seq[-1] if len(seq) else None
-    if isinstance(last, dict):
-        last = next(iter(last.values()), None)
-    if isinstance(value, str) and isinstance(last, (DoubleQuotedScalarString, SingleQuotedScalarString)):
-        value = type(last)(value)
-    trailing = _take_trailing(seq, len(seq) - 1) if len(seq) else None
-    if not len(seq):
-        seq.fa.set_flow_style()  # an empty list can only have been written "[]": "[P03]" then, not a block
-    seq.append(value)
-    if trailing is not None:
-        seq.ca.items[len(seq) - 1] = trailing
-
-
-def remove_item(seq, index: int) -> None:
-    """Delete an item from a round-trip list; the blank line or comment after it stays."""
-    trailing = _take_trailing(seq, index) if index == len(seq) - 1 else None
-    del seq[index]
-    if trailing is not None and len(seq):
-        seq.ca.items[len(seq) - 1] = trailing
+    return write_atomic(path, dump_yaml(doc, text).encode("utf-8"), expected, root)

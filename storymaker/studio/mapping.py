@@ -76,17 +76,26 @@ def guess_theme(code: str, codebook: dict[str, str]) -> str:
     return by_words.get(close[0], close[0]) if close else ""
 
 
+def _codes(form: dict) -> dict:
+    """code -> theme; "~" means "leave this code out" (``None`` in the map file)."""
+    return {k: (v if v != "~" else None) for k, v in (form.get("codes") or {}).items() if v}
+
+
+def _consent(form: dict) -> dict:
+    """the source's consent value -> channels; "?" (not chosen yet) is left out."""
+    chosen = {k: v for k, v in (form.get("consent") or {}).items() if v is not None and v != "?"}
+    return {k: [c for c in v.split(";") if c] for k, v in chosen.items()}
+
+
+def _audience(form: dict) -> dict:
+    return {k: v for k, v in (form.get("audience") or {}).items() if v in AUDIENCE_CHOICES}
+
+
 def settings(form: dict) -> dict:
     """The map file's content from the form (the shape ``storymaker import --map`` reads)."""
     columns = {f: c for f, c in (form.get("columns") or {}).items() if f in FIELDS and c}
     out: dict = {"columns": columns, "separator": form.get("separator") or ";"}
-    codes = {k: (v if v != "~" else None) for k, v in (form.get("codes") or {}).items() if v}
-    if codes:
-        out["codes"] = codes
-    consent = {k: [c for c in v.split(";") if c] for k, v in (form.get("consent") or {}).items() if v is not None and v != "?"}
-    if consent:
-        out["consent"] = consent
-    audience = {k: v for k, v in (form.get("audience") or {}).items() if v in AUDIENCE_CHOICES}
-    if audience:
-        out["audience"] = audience
+    for key, values in (("codes", _codes(form)), ("consent", _consent(form)), ("audience", _audience(form))):
+        if values:
+            out[key] = values
     return out

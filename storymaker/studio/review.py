@@ -7,7 +7,7 @@
 
 The queue comes from the studio's cached check (the same ``FlaggedText`` records that
 ``storymaker check --json`` prints), so showing it costs nothing; a decision goes through
-``record_decision``, which writes ``stories/anonymise.yaml`` (a kind, or ``allow``) or
+``record_decision`` (given the studio's cached register, so nothing else is read), which writes ``stories/anonymise.yaml`` (a kind, or ``allow``) or
 ``stories/decisions.yaml`` (safe here) exactly as ``storymaker decide`` does. ``version``
 covers both files: a change made to either on disk since the page loaded refuses the decision.
 """
@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..anonymise.review import DECISIONS, REGISTER, record_decision
 from ..errors import ConflictError, StudioError
+from ..model import Register
 from .files import edit_yaml, remove_item, version as file_version
 from .state import Checked
 
@@ -83,12 +84,15 @@ def _check_version(root: Path, expected: str | None) -> None:
                             "written: reload the page to see the flags as they are now")
 
 
-def decide(root: Path, checked: Checked, flag_id: str, choice: str, expected: str | None) -> str:
+def decide(root: Path, checked: Checked, flag_id: str, choice: str, expected: str | None,
+           register: Register | None = None) -> str:
+    """``register``: the register as it is on disk now (the studio's cached one), so that
+    recording the decision does not read the whole project again."""
     if choice not in CHOICES:
         raise StudioError(f"unknown decision {choice!r}; use one of {', '.join(CHOICES)}")
     _check_version(root, expected)
     flags = {f.id: f for f in checked.prep.flagged} if checked.prep else {}
-    record_decision(root, flags.get(flag_id, flag_id), CHOICES[choice])
+    record_decision(root, flags.get(flag_id, flag_id), CHOICES[choice], register=register)
     return version(root)
 
 

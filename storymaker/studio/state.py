@@ -2,24 +2,36 @@
 
     state = ProjectState(root)
     state.loaded()    -> Loaded(project, problems)          load only (fast)
+    state.flagged()   -> Checked(project, prep, ...)        load + anonymise: the review queue's flags
     state.prepared()  -> Checked(project, prep, problems)   load + check + anonymise + compose
     state.latest()    -> the last Checked made, even if stale (for looking up flag ids quickly)
+    state.refresh_soon()  recompute ``flagged()`` in the background once decisions pause
 
-Both are recomputed only when the fingerprint of ``stories/`` (every file's path, size and
-modification time) differs from the one they were made from, so the CLI and a text editor
-can change files at any time and the next page shows it.
+Each is recomputed only when the fingerprint of ``stories/`` (every file's path, size and
+modification time) differs from the one it was made from, so the CLI and a text editor can
+change files at any time and the next page shows it: the files stay the single source of
+truth. When the only files that changed are the register and the decisions file (what a
+review decision writes), ``loaded()`` re-reads those two and keeps everything else.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..anonymise import Anonymiser
 from ..check import cross_check
 from ..load import load_project
+from ..load.decisions import REL as DECISIONS, read_decisions
+from ..load.register import read_register
 from ..model import Problem, Project
-from ..prepare import Prepared, prepare
+from ..prepare import Prepared, anonymise_excerpts, prepare, safe_spec
+
+REGISTER = "stories/anonymise.yaml"
+REVIEW_FILES = frozenset({REGISTER, DECISIONS})
+IDLE = 0.8  # seconds without a decision before the flags are worked out again in the background
 
 
 @dataclass(frozen=True)
@@ -36,17 +48,23 @@ class Checked:
     warnings: tuple[str, ...]
 
 
-def fingerprint(root: Path) -> tuple:
-    out = []
+def fingerprint(root: Path) -> dict[str, tuple[int, int]]:
+    """Every file under ``stories/``: its path (relative to the project) -> (size, mtime in ns)."""
+    out = {}
     for folder, dirs, files in os.walk(root / "stories"):
         dirs.sort()
         for name in sorted(files):
+            path = os.path.join(folder, name)
             try:
-                st = os.stat(os.path.join(folder, name))
+                st = os.stat(path)
             except OSError:
                 continue
-            out.append((folder, name, st.st_size, st.st_mtime_ns))
-    return tuple(out)
+            out[Path(path).relative_to(root).as_posix()] = (st.st_size, st.st_mtime_ns)
+    return out
+
+
+def changed_files(old: dict, new: dict) -> set[str]:
+    return {p for p in old.keys() | new.keys() if old.get(p) != new.get(p)}
 
 
 def check_project(project: Project, problems: list[Problem]) -> Checked:
@@ -59,30 +77,97 @@ def check_project(project: Project, problems: list[Problem]) -> Checked:
     return Checked(project, prep, ordered, tuple(prep.warnings) if prep else ())
 
 
+def flag_project(project: Project, problems: list[Problem]) -> Checked:
+    """Only what the review queue needs: every excerpt and story text anonymised, with its flags
+    and replacements (no composing, so about a third of a full check)."""
+    if not (project.root / "stories").is_dir():
+        return Checked(project, None, tuple(problems), ())
+    prep = Prepared(project, Anonymiser(project.register, project.decisions), loaded=project)
+    anonymise_excerpts(prep)
+    for spec in project.stories:
+        safe_spec(prep, spec)
+    return Checked(project, prep, tuple(problems) + tuple(prep.problems), ())
+
+
+def reread_review_files(root: Path, loaded: Loaded) -> Loaded:
+    """``loaded`` with the register and the decisions read again from disk (nothing else)."""
+    register, more = read_register(root / REGISTER, REGISTER)
+    decisions, further = read_decisions(root / "stories")
+    kept = [p for p in loaded.problems if p.path not in REVIEW_FILES]
+    project = dataclasses.replace(loaded.project, register=register, decisions=decisions)
+    return Loaded(project, tuple(kept + more + further))
+
+
 class ProjectState:
+    """The caches; ``_lock`` guards them (held briefly), ``_work`` lets one long computation run at
+    a time without holding up a page that only needs ``loaded()`` (a review decision)."""
+
     def __init__(self, root: Path):
         self.root = Path(root).resolve()
         self._lock = threading.Lock()
-        self._loaded: tuple[tuple, Loaded] | None = None
-        self._checked: tuple[tuple, Checked] | None = None
+        self._work = threading.Lock()
+        self._loaded: tuple[dict, Loaded] | None = None
+        self._checked: tuple[dict, Checked] | None = None  # a full check
+        self._flagged: tuple[dict, Checked] | None = None  # flags only
+        self._latest: Checked | None = None
+        self._refresher: threading.Timer | None = None
+
+    def _load(self) -> tuple[dict, Loaded]:
+        mark = fingerprint(self.root)
+        if self._loaded is not None and self._loaded[0] == mark:
+            return self._loaded
+        if self._loaded is not None and changed_files(self._loaded[0], mark) <= REVIEW_FILES:
+            self._loaded = (mark, reread_review_files(self.root, self._loaded[1]))
+        else:
+            project, problems = load_project(self.root)
+            self._loaded = (mark, Loaded(project, tuple(problems)))
+        return self._loaded
 
     def loaded(self) -> Loaded:
         with self._lock:
-            mark = fingerprint(self.root)
-            if self._loaded is None or self._loaded[0] != mark:
-                project, problems = load_project(self.root)
-                self._loaded = (mark, Loaded(project, tuple(problems)))
-            return self._loaded[1]
+            return self._load()[1]
 
     def latest(self) -> Checked:
         """The last check made, even if a file changed since (flag ids stay valid while their
         words do); a fresh one when there is none yet."""
-        return self._checked[1] if self._checked else self.prepared()
+        return self._latest or self.flagged()
+
+    def _cached(self, full: bool) -> tuple[dict, Loaded, Checked | None]:
+        with self._lock:
+            mark, loaded = self._load()
+            for slot in ((self._checked,) if full else (self._checked, self._flagged)):
+                if slot is not None and slot[0] == mark:
+                    return mark, loaded, slot[1]
+            return mark, loaded, None
 
     def prepared(self) -> Checked:
-        loaded = self.loaded()
+        with self._work:
+            mark, loaded, found = self._cached(full=True)
+            if found is None:
+                found = check_project(loaded.project, list(loaded.problems))
+                with self._lock:
+                    self._checked = (mark, found)
+                    self._latest = found
+            return found
+
+    def flagged(self) -> Checked:
+        """The review queue's view: a full check's when it is current, else flags only."""
+        with self._work:
+            mark, loaded, found = self._cached(full=False)
+            if found is None:
+                found = flag_project(loaded.project, list(loaded.problems))
+                with self._lock:
+                    self._flagged = (mark, found)
+                    self._latest = found
+            return found
+
+    def refresh_soon(self, idle: float = IDLE) -> None:
+        """Work the flags out again in the background once no decision came for ``idle`` seconds,
+        so the queue the page asks for next is ready. Never while decisions keep coming: the
+        work would hold Python's interpreter lock and slow every decision being written."""
         with self._lock:
-            mark = fingerprint(self.root)
-            if self._checked is None or self._checked[0] != mark:
-                self._checked = (mark, check_project(loaded.project, list(loaded.problems)))
-            return self._checked[1]
+            if self._refresher is not None:
+                self._refresher.cancel()
+            self._refresher = threading.Timer(idle, self.flagged)
+            self._refresher.daemon = True
+            self._refresher.start()
