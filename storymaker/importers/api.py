@@ -1,7 +1,8 @@
 """The import as a small Python API, for the studio's Import screen (and scripts).
 
-    info = inspect(path)                     # FileInfo: format, columns, row count
+    info = inspect(path)                     # FileInfo: format, columns, row count, coded
     distinct_values(path, "Consent given")   # the source's own values in one column, with counts
+    source_values(path)                      # a coded file's own codes, consent and audience values
     preview(path, settings, participants=None, limit=20) -> Preview   # rows as they would import
     report = run(root, path, settings, participants=None)             # the import itself
     write_map_file(path, settings)           # save the map (comments in an existing file kept)
@@ -24,7 +25,8 @@ from .readers import read_segments, read_table
 from .report import ImportReport
 from .run import read_file, run_import
 
-__all__ = ["FileInfo", "Preview", "inspect", "distinct_values", "preview", "run", "write_map_file"]
+__all__ = ["FileInfo", "Preview", "SourceValues", "inspect", "distinct_values", "source_values", "preview", "run",
+           "write_map_file"]
 KINDS = {"qdpx": "REFI-QDA project", "qde": "REFI-QDA project file", "qdc": "REFI-QDA codebook",
          "sqlite": "Taguette project", "xlsx": "spreadsheet (XLSX)", "csv": "spreadsheet (CSV)"}
 
@@ -35,6 +37,16 @@ class FileInfo:
     label: str  # e.g. "spreadsheet (XLSX)"
     columns: tuple[str, ...] = ()  # spreadsheets only
     rows: int = 0
+    coded: bool = False  # a coded project or tool export (REFI-QDA, Taguette): no columns to map
+
+
+@dataclass(frozen=True)
+class SourceValues:
+    """What a coded file says in its own words, each with how often it is used."""
+
+    codes: tuple[tuple[str, int], ...]  # code paths as the map file names them: "Staff care > Manager"
+    consent: tuple[tuple[str, int], ...]  # values of a case or source variable called consent
+    audience: tuple[tuple[str, int], ...]
 
 
 @dataclass(frozen=True)
@@ -48,8 +60,33 @@ def inspect(path: Path) -> FileInfo:
     kind = sniff(Path(path), data, str(path))
     if kind in ("csv", "xlsx"):
         table = read_table(kind, data, str(path))
+        export = _tool_export(table)
+        if export:
+            return FileInfo(kind, f"{export} ({kind.upper()})", (), len(table.rows), coded=True)
         return FileInfo(kind, KINDS[kind], table.header, len(table.rows))
-    return FileInfo(kind, KINDS[kind])
+    return FileInfo(kind, KINDS[kind], coded=kind != "qdc")
+
+
+def _tool_export(table) -> str:
+    """The tool whose own export this table is (read without a column map), or ''."""
+    from .qualcoder import is_qualcoder_report
+    from .taguette import is_taguette
+    return "Taguette highlights" if is_taguette(table) else "QualCoder coding report" if is_qualcoder_report(table) else ""
+
+
+def source_values(path: Path) -> SourceValues:
+    """A coded file's codes and its consent and audience wording (REFI case or source
+    variables), before any map: what the Import screen offers to map."""
+    path = Path(path)
+    data = read_file(path)
+    kind = detect(path, data, str(path))
+    report = ImportReport(file=path.name)
+    found = [] if kind == "qdc" else read_segments(kind, data, str(path), settings_from({}), Participants(None), report)
+    segments = found if isinstance(found, list) else []
+    count = lambda values: tuple(Counter(v for v in values if v).most_common())
+    return SourceValues(count(" > ".join(p) for s in segments for p in s.codes),
+                        count(" ".join(str(s.attrs.get("consent") or "").split()) for s in segments),
+                        count(" ".join(str(s.attrs.get("audience") or "").split()) for s in segments))
 
 
 def distinct_values(path: Path, column: str) -> list[tuple[str, int]]:

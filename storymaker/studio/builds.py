@@ -62,5 +62,5 @@ def pack(studio, request: Request):
 
 def routes(studio) -> list[Route]:
     return [Route("/build", partial(page, studio)), Route("/build/start", partial(start, studio), methods=["POST"]),
-            Route("/build/jobs/{job}", partial(follow, studio)), Route("/member-check/{name}", partial(pack, studio)),
+            Route("/build/jobs/{job}", partial(follow, studio)), Route("/jobs/{job}", partial(follow, studio)), Route("/member-check/{name}", partial(pack, studio)),
             Mount("/output", StaticFiles(directory=studio.root / "output", check_dir=False))]

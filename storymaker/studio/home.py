@@ -1,38 +1,25 @@
-"""Project home: the counts, what to do next, and every ``check`` problem with a link to
-the screen where it is fixed."""
+"""Project home: the counts, what to do next, and every ``check`` problem in plain words with
+a link to where it is fixed (see plain.py).
+
+The check runs off the request thread (``jobs.start_check``): the page comes at once with
+the counts the files give, and a progress bar; when the check is done the page asks for its
+results (``/home/results``). A check that is up to date is shown straight away.
+"""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import re
 from pathlib import Path
 
 from starlette.requests import Request
+from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from ..load.specs import SUFFIX
-from ..model import Problem
+from ..errors import StudioError
+from .plain import shown
 from .state import Checked
 
-
-@dataclass(frozen=True)
-class Shown:
-    where: str
-    message: str
-    href: str
-    label: str
-
-
-def where_fixed(p: Problem) -> tuple[str, str]:
-    """The studio screen that fixes a problem, and the link's words."""
-    if p.message.startswith("unreviewed") or p.path.endswith("anonymise.yaml"):
-        return "/review", "Review the words"
-    if p.path.endswith(SUFFIX):
-        return f"/stories/{Path(p.path).name[:-len(SUFFIX)]}", "Edit the story"
-    if "/excerpts/" in p.path:
-        return f"/excerpts?file={Path(p.path).name}", "Open the excerpts"
-    if p.path == "publish gate":
-        return "/build", "See the build"
-    return "", ""
+VIEWABLE = re.compile(r"[\w-]+\.ya?ml")
 
 
 def last_build(root: Path) -> str:
@@ -61,16 +48,46 @@ def next_steps(checked: Checked, flags: int) -> list[tuple[str, str, str]]:
     return steps
 
 
-def routes(studio) -> list[Route]:
-    from .review import queue
+def counts(studio, project) -> dict:
+    return {"excerpts": len(project.excerpts), "participants": len({e.participant for e in project.excerpts}),
+            "stories": len(project.stories), "last_build": last_build(studio.root)}
 
-    def home(request: Request):
-        checked = studio.state.prepared()
-        project = checked.project
-        flags = len(queue(checked))
-        counts = {"excerpts": len(project.excerpts), "participants": len({e.participant for e in project.excerpts}),
-                  "stories": len(project.stories), "flags": flags, "last_build": last_build(studio.root)}
-        shown = [Shown(f"{p.path}:{p.line}" if p.line else p.path, p.message, *where_fixed(p)) for p in checked.problems]
-        return studio.page(request, "home.html", title=project.title, counts=counts, problems=shown,
-                           warnings=checked.warnings, next_steps=next_steps(checked, flags))
-    return [Route("/", home)]
+
+def results(checked: Checked) -> dict:
+    from .review import queue
+    flags = len(queue(checked))
+    return {"flags": flags, "problems": shown(checked), "warnings": checked.warnings,
+            "next_steps": next_steps(checked, flags)}
+
+
+def home(studio, request: Request):
+    checked = studio.state.current()
+    project = checked.project if checked else studio.state.loaded().project
+    job = None if checked else studio.jobs.start_check(studio.state)
+    return studio.page(request, "home.html", title=project.title, counts=counts(studio, project),
+                       job=job.snapshot() if job else None, **(results(checked) if checked else {}))
+
+
+def home_results(studio, request: Request):
+    checked = studio.state.current()
+    if checked is None:  # a file changed again since: check again
+        return JSONResponse({"ok": True, "job": studio.jobs.start_check(studio.state).id})
+    html = studio.env.get_template("home_results.html").render(**results(checked))
+    return JSONResponse({"ok": True, "html": html, "flags": results(checked)["flags"]})
+
+
+def file_view(studio, request: Request):
+    """A top-level file of stories/ with no screen of its own (codebook, glossary, project
+    settings), read-only, its lines numbered, so a problem's line can be found."""
+    name = request.path_params["name"]
+    path = studio.root / "stories" / name
+    if not VIEWABLE.fullmatch(name) or not path.is_file():
+        raise StudioError(f"no file stories/{name} to show")
+    lines = path.read_text(encoding="utf-8-sig", errors="replace").splitlines()
+    return studio.page(request, "file.html", file=f"stories/{name}", lines=lines)
+
+
+def routes(studio) -> list[Route]:
+    from functools import partial
+    return [Route("/", partial(home, studio)), Route("/home/results", partial(home_results, studio)),
+            Route("/files/{name}", partial(file_view, studio))]

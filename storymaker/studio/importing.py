@@ -19,8 +19,14 @@ MAX_UPLOAD = 50 * 2**20
 PREVIEW_ROWS = 5
 
 
-def plan(path, form: dict, codebook: dict[str, str]) -> dict:
-    """The values the source uses in the chosen columns, each with the choice made or guessed."""
+def plan(path, form: dict, codebook: dict[str, str], coded: bool = False) -> dict:
+    """The values the source uses (in the chosen columns of a spreadsheet; a coded file's own
+    codes and case variables), each with the choice made or guessed."""
+    found = plan_coded(path, form, codebook) if coded else plan_columns(path, form, codebook)
+    return {**found, "default_audience": form.get("default_audience") or ""}
+
+
+def plan_columns(path, form: dict, codebook: dict[str, str]) -> dict:
     cols = form.get("columns") or {}
     sep = form.get("separator") or ";"
     chosen = lambda key: form.get(key) or {}
@@ -32,17 +38,25 @@ def plan(path, form: dict, codebook: dict[str, str]) -> dict:
     return {"consent": consent, "audience": audience, "codes": codes}
 
 
+def plan_coded(path, form: dict, codebook: dict[str, str]) -> dict:
+    found, chosen = api.source_values(path), lambda key: form.get(key) or {}
+    return {"consent": [(v, chosen("consent").get(v, mapping.guess_consent(v))) for v, _ in found.consent],
+            "audience": [(v, chosen("audience").get(v, mapping.guess_audience(v))) for v, _ in found.audience],
+            "codes": [(c, chosen("codes").get(c, mapping.guess_theme(c, codebook))) for c, _ in found.codes]}
+
+
 def chosen_settings(form: dict, found: dict) -> dict:
     """The map from the form, with the guesses the form showed counted as choices."""
     merged = dict(form)
     for key in ("consent", "audience", "codes"):
         merged[key] = {raw: ("?" if value is None else value) for raw, value in found[key]}
+    merged["default_audience"] = found.get("default_audience", "")
     return mapping.settings(merged)
 
 
-def preview_rows(path, settings: dict) -> tuple[list[dict], list[str]]:
+def preview_rows(path, settings: dict, coded: bool = False) -> tuple[list[dict], list[str]]:
     """The first rows exactly as the importer would write them, and what it would skip."""
-    if not all(f in settings["columns"] for f in mapping.REQUIRED):
+    if not coded and not all(f in settings.get("columns", {}) for f in mapping.REQUIRED):
         return [], ["choose the columns for participant, text and themes to see the preview"]
     try:
         shown = api.preview(path, settings, limit=PREVIEW_ROWS)
@@ -59,8 +73,8 @@ def write_map(studio, stem: str, settings: dict) -> str:
 
 def do_import(studio, upload, form: dict) -> list[str]:
     settings = mapping.settings(form)
-    missing = [f for f in mapping.REQUIRED if f not in settings["columns"]]
-    if missing:
+    missing = [f for f in mapping.REQUIRED if f not in settings.get("columns", {})]
+    if missing and not api.inspect(upload.path).coded:
         raise StudioError(f"choose the column for {', '.join(missing)} first")
     into = studio.root / "stories" / "excerpts" / f"{upload.stem}.csv"
     report = api.run(studio.root, upload.path, settings, into=into)
@@ -87,8 +101,8 @@ def page(studio, request: Request):
     except StorymakerError as exc:
         return studio.page(request, "import.html", upload=saved, problems=[str(p) for p in exc.problems], status=400)
     form = {"columns": mapping.guess_columns(info.columns), "separator": ";"}
-    found = plan(saved.path, form, codebook) if info.columns else None
-    rows, notes = preview_rows(saved.path, chosen_settings(form, found)) if found else ([], [])
+    found = plan(saved.path, form, codebook, info.coded) if info.columns or info.coded else None
+    rows, notes = preview_rows(saved.path, chosen_settings(form, found), info.coded) if found else ([], [])
     return studio.page(request, "import.html", upload=saved, info=info, form=form, found=found, rows=rows,
                        notes=notes, fields=mapping.FIELDS, themes=sorted(codebook), problems=[],
                        consent_choices=mapping.CONSENT_CHOICES, audience_choices=mapping.AUDIENCE_CHOICES)
@@ -96,8 +110,9 @@ def page(studio, request: Request):
 async def replan(studio, request: Request):
     saved, form = find_upload(studio.uploads, request.path_params["upload"]), await request.json()
     codebook = studio.state.loaded().project.codebook
-    found = plan(saved.path, form, codebook)
-    rows, notes = preview_rows(saved.path, chosen_settings(form, found))
+    coded = api.inspect(saved.path).coded
+    found = plan(saved.path, form, codebook, coded)
+    rows, notes = preview_rows(saved.path, chosen_settings(form, found), coded)
     html = studio.env.get_template("import_values.html").render(
         found=found, rows=rows, notes=notes, themes=sorted(codebook),
         consent_choices=mapping.CONSENT_CHOICES, audience_choices=mapping.AUDIENCE_CHOICES)

@@ -1,8 +1,10 @@
 """Long work off the request thread: builds run as a ``storymaker build`` process whose
 output is read line by line, so the page can show progress and a failing (or crashing)
-build leaves the studio, and the previous ``output/``, as they were.
+build leaves the studio, and the previous ``output/``, as they were; a check runs in a
+thread of the studio itself (its result is the studio's cached check), stage by stage.
 
     jobs.start_build(web=True, video=True) -> Job      (refused while another build runs)
+    jobs.start_check(state)                -> Job      (the one already running, if there is one)
     jobs.get(job_id)                       -> Job | None
     job.snapshot(after=n)                  -> {"state", "percent", "lines", "next", "code"}
 """
@@ -12,12 +14,14 @@ import os
 import subprocess
 import sys
 import threading
+import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import StudioError
 
+CHECK_STAGES = ("Reading the files", "Checking across files", "Anonymising and composing")
 STAGES = ("Loading", "Anonymising and composing", "Rendering videos", "Rendering web pages",
           "Writing private material", "Checking every published file")
 
@@ -31,6 +35,7 @@ class Job:
     code: int | None = None
     stages_done: int = 0
     stages_total: int = len(STAGES)
+    kind: str = "build"  # build | check
 
     def snapshot(self, after: int = 0) -> dict:
         percent = 100 if self.state != "running" else int(100 * self.stages_done / max(1, self.stages_total))
@@ -55,11 +60,21 @@ class Jobs:
     def get(self, job_id: str) -> Job | None:
         return self._jobs.get(job_id)
 
-    def running(self) -> Job | None:
-        return next((j for j in self._jobs.values() if j.state == "running"), None)
+    def running(self, kind: str = "build") -> Job | None:
+        return next((j for j in self._jobs.values() if j.state == "running" and j.kind == kind), None)
 
-    def latest(self) -> Job | None:
-        return next(reversed(self._jobs.values()), None) if self._jobs else None
+    def latest(self, kind: str = "build") -> Job | None:
+        return next((j for j in reversed(self._jobs.values()) if j.kind == kind), None)
+
+    def start_check(self, state) -> Job:
+        """``state.prepared()`` in a thread, each stage a line of the job's output."""
+        with self._lock:
+            job = self.running("check")
+            if job is None:
+                job = Job(uuid.uuid4().hex, "check", stages_total=len(CHECK_STAGES), kind="check")
+                self._jobs[job.id] = job
+                threading.Thread(target=_check, args=(job, state), daemon=True).start()
+        return job
 
     def start_build(self, web: bool, video: bool) -> Job:
         with self._lock:
@@ -88,3 +103,19 @@ class Jobs:
         job.state = "done" if job.code == 0 else "failed"
         if job.code != 0:
             job.lines.append("The build stopped; the previous output was left exactly as it was.")
+
+
+def _check(job: Job, state) -> None:
+    def stage(name: str, work):
+        start = time.perf_counter()
+        result = work()
+        job.read(f"✓ {name} ({time.perf_counter() - start:.1f} s)")
+        return result
+    try:
+        checked = state.prepared(stage)
+        job.lines.append(f"{len(checked.problems)} problem(s) found." if checked.problems else "No problems.")
+        job.state, job.code = "done", 0
+    finally:
+        if job.state == "running":  # a bug in the check: its traceback goes to the terminal
+            job.lines.append("The check stopped with an error: see the terminal the studio runs in.")
+            job.state, job.code = "failed", 1

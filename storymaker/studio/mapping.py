@@ -68,12 +68,16 @@ def guess_audience(value: str) -> str | None:
 
 
 def guess_theme(code: str, codebook: dict[str, str]) -> str:
-    tag = slug(code)
-    if tag in codebook:
-        return tag
+    """The codebook theme a code most likely means: by its tag or description, the whole
+    path first ("Staff care > Manager"), then its last part ("Manager")."""
     by_words = {slug(d): t for t, d in codebook.items()}
-    close = difflib.get_close_matches(tag, list(codebook) + list(by_words), n=1, cutoff=0.75)
-    return by_words.get(close[0], close[0]) if close else ""
+    for tag in dict.fromkeys((slug(code), slug(code.rsplit(">", 1)[-1]))):
+        if tag in codebook:
+            return tag
+        close = difflib.get_close_matches(tag, list(codebook) + list(by_words), n=1, cutoff=0.75)
+        if close:
+            return by_words.get(close[0], close[0])
+    return ""
 
 
 def _codes(form: dict) -> dict:
@@ -94,8 +98,11 @@ def _audience(form: dict) -> dict:
 def settings(form: dict) -> dict:
     """The map file's content from the form (the shape ``storymaker import --map`` reads)."""
     columns = {f: c for f, c in (form.get("columns") or {}).items() if f in FIELDS and c}
-    out: dict = {"columns": columns, "separator": form.get("separator") or ";"}
-    for key, values in (("codes", _codes(form)), ("consent", _consent(form)), ("audience", _audience(form))):
+    out: dict = {"columns": columns, "separator": form.get("separator") or ";"} if columns else {}
+    default = form.get("default_audience")
+    defaults = {"audience": default} if default in AUDIENCE_CHOICES else {}
+    for key, values in (("codes", _codes(form)), ("consent", _consent(form)), ("audience", _audience(form)),
+                        ("defaults", defaults)):
         if values:
             out[key] = values
     return out

@@ -4,6 +4,7 @@
     state.loaded()    -> Loaded(project, problems)          load only (fast)
     state.flagged()   -> Checked(project, prep, ...)        load + anonymise: the review queue's flags
     state.prepared()  -> Checked(project, prep, problems)   load + check + anonymise + compose
+    state.current()   -> that Checked if it is up to date, else None (never computes)
     state.latest()    -> the last Checked made, even if stale (for looking up flag ids quickly)
     state.refresh_soon()  recompute ``flagged()`` in the background once decisions pause
 
@@ -67,10 +68,16 @@ def changed_files(old: dict, new: dict) -> set[str]:
     return {p for p in old.keys() | new.keys() if old.get(p) != new.get(p)}
 
 
-def check_project(project: Project, problems: list[Problem]) -> Checked:
-    """What ``storymaker check`` finds, as data."""
-    problems = problems + (cross_check(project) if project.stories or not problems else [])
-    prep = prepare(project) if (project.root / "stories").is_dir() else None
+def _now(name: str, work):
+    return work()
+
+
+def check_project(project: Project, problems: list[Problem], stage=_now) -> Checked:
+    """What ``storymaker check`` finds, as data; ``stage(name, work)`` runs each part (and may
+    report it)."""
+    crossed = stage("Checking across files", lambda: cross_check(project)) if project.stories or not problems else []
+    problems = problems + crossed
+    prep = stage("Anonymising and composing", lambda: prepare(project)) if (project.root / "stories").is_dir() else None
     if prep:
         problems += prep.problems
     ordered = tuple(sorted(dict.fromkeys(problems), key=lambda p: (p.path, p.line)))
@@ -140,11 +147,15 @@ class ProjectState:
                     return mark, loaded, slot[1]
             return mark, loaded, None
 
-    def prepared(self) -> Checked:
+    def current(self) -> Checked | None:
+        """The full check, if one was made from the files as they are now."""
+        return self._cached(full=True)[2]
+
+    def prepared(self, stage=_now) -> Checked:
         with self._work:
-            mark, loaded, found = self._cached(full=True)
+            mark, loaded, found = stage("Reading the files", lambda: self._cached(full=True))
             if found is None:
-                found = check_project(loaded.project, list(loaded.problems))
+                found = check_project(loaded.project, list(loaded.problems), stage)
                 with self._lock:
                     self._checked = (mark, found)
                     self._latest = found

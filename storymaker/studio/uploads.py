@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import StudioError
 from ..importers import safety
 
-KINDS = {".qdpx", ".qdc", ".qde", ".csv", ".xlsx"}
+KINDS = {".qdpx", ".qdc", ".qde", ".csv", ".xlsx", ".sqlite3", ".sqlite"}  # .sqlite3: a Taguette project
 _ID = re.compile(r"^[a-f0-9]{16}$")
 
 

@@ -10,10 +10,12 @@
     const sep = form.querySelector("[data-separator]");
     data.separator = sep ? sep.value : ";";
     form.querySelectorAll("[data-map]").forEach((el) => { data[el.dataset.map][el.dataset.raw] = el.value; });
+    const fallback = form.querySelector("[data-default-audience]");
+    data.default_audience = fallback ? fallback.value : "";
     return data;
   }
   form.addEventListener("change", async (event) => {
-    if (!event.target.matches("[data-column], [data-separator], [data-map]")) return;
+    if (!event.target.matches("[data-column], [data-separator], [data-map], [data-default-audience]")) return;
     try {
       const answer = await Studio.post(`/import/${upload}/plan`, collect());
       const values = document.getElementById("values");
