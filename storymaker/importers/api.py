@@ -79,7 +79,7 @@ def source_values(path: Path) -> SourceValues:
     variables), before any map: what the Import screen offers to map."""
     path = Path(path)
     data = read_file(path)
-    kind = detect(path, data, str(path))
+    kind = sniff(path, data, str(path))
     report = ImportReport(file=path.name)
     found = [] if kind == "qdc" else read_segments(kind, data, str(path), settings_from({}), Participants(None), report)
     segments = found if isinstance(found, list) else []

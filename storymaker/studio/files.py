@@ -12,6 +12,7 @@ indentation survive, so a git diff of a studio edit shows only the lines it chan
 """
 from __future__ import annotations
 
+import copy
 import hashlib
 import io
 import os
@@ -96,11 +97,17 @@ def read_text(path: Path) -> str:
         return ""
 
 
+@lru_cache(maxsize=16)
+def _parsed(text: str):
+    return _yaml(text).load(text)
+
+
 def load_yaml(path: Path, root: Path | None = None, text: str | None = None):
-    """A round-trip document (an empty mapping when the file does not exist)."""
+    """A round-trip document (an empty mapping when the file does not exist), a fresh copy
+    each time: the parse of the same text is kept, since the story editor asks on every key."""
     text = read_text(path) if text is None else text
     try:
-        doc = _yaml(text).load(text)
+        doc = copy.deepcopy(_parsed(text))
     except YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 0

@@ -72,9 +72,21 @@ def _by_quote(checked: Checked, prep, spec, comp: Composition, audience: str) ->
     return why, {k: v for k, v in jargon.items() if v}
 
 
+_COUNTED: dict[tuple, tuple[Checked, dict]] = {}  # (check, themes, audience) -> counts: they change with the themes only
+
+
 def consent_by_channel(checked: Checked, spec, audience: str) -> dict[str, tuple[int, int]]:
     """Of the excerpts the beats' themes match for this audience, how many each channel may use."""
-    themes = {t for beat in spec.beats for t in beat.themes}
+    themes = frozenset(t for beat in spec.beats for t in beat.themes)
+    key = (id(checked), themes, audience)
+    if key not in _COUNTED:
+        if len(_COUNTED) > 64:
+            _COUNTED.clear()
+        _COUNTED[key] = (checked, _count_consent(checked, themes, audience))  # the check kept: its id stays its own
+    return _COUNTED[key][1]
+
+
+def _count_consent(checked: Checked, themes: frozenset, audience: str) -> dict[str, tuple[int, int]]:
     matching = [e for e in checked.project.excerpts if e.audience in (audience, "both") and not e.sensitive
                 and e.participant not in checked.project.withdrawn and any(theme_matches(t, th) for t in e.themes for th in themes)]
     return {c: (sum(1 for e in matching if c in e.consent), len(matching)) for c in CHANNELS}
