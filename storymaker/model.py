@@ -276,7 +276,7 @@ class Story:
     translation_of: str = ""  # slug of the story this one translates
 
     def __post_init__(self) -> None:
-        if not self.disclosure.strip() or "composite" not in self.disclosure.lower():
+        if not self.disclosure.strip() or (self.lang[:2] == "en" and "composite" not in self.disclosure.lower()):
             raise ValueError(f"story {self.slug!r} has no composite disclosure; refusing to build it")
 
     @property

@@ -1,5 +1,5 @@
 """Shared fixtures: the repository root (the bundled example), a copy of the small
-test project, and a way to run the real CLI."""
+test project, a way to run the real CLI, and headless Chromium for the browser tests."""
 from __future__ import annotations
 
 import shutil
@@ -31,3 +31,15 @@ def example_copy(tmp_path: Path) -> Path:
 @pytest.fixture
 def cli():
     return run_cli
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's headless Chromium for one test module's browser tests (module-scoped: a test that
+    starts Playwright itself, as the studio's do, must not find another one running)."""
+    from playwright.sync_api import sync_playwright
+    from helpers.web import launch_browser
+    with sync_playwright() as p:
+        chromium = launch_browser(p)
+        yield chromium
+        chromium.close()

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
 
-from helpers.web import ARTEFACTS, CUES, TEMPLATES, launch_browser, make_story, make_video, served
+from helpers.web import ARTEFACTS, CUES, TEMPLATES, make_story, make_video, open_page, served
 from storymaker.render.web import render_site
 
 pytestmark = pytest.mark.browser
@@ -25,26 +24,6 @@ def site(tmp_path_factory):
                 site_description="Composite stories about kindness in organisations.")
     with served(tmp / "web") as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        chromium = launch_browser(p)
-        yield chromium
-        chromium.close()
-
-
-def open_page(browser, url: str, size: tuple[int, int]):
-    """A fresh page that records console errors, page errors and failed requests."""
-    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
-    problems: list[str] = []
-    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
-    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url} {r.failure}"))
-    page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
-    page.goto(url, wait_until="networkidle")
-    return page, problems
 
 
 @pytest.mark.parametrize("path", PAGES)

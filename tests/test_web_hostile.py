@@ -9,9 +9,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from helpers.web import HOSTILE, TEMPLATES, launch_browser, make_story, make_video, served
+from helpers.web import HOSTILE, TEMPLATES, make_story, make_video, served
 from storymaker.errors import InputError
 from storymaker.model import StoryBeat
 from storymaker.render.web import render_site
@@ -115,10 +114,9 @@ def test_when_video_is_hostile_then_it_is_refused_and_nothing_is_copied(tmp_path
 
 
 @pytest.mark.browser
-def test_when_hostile_pages_open_in_chromium_then_nothing_executes(hostile_site):
+def test_when_hostile_pages_open_in_chromium_then_nothing_executes(browser, hostile_site):
     fired: list[str] = []
-    with served(hostile_site) as url, sync_playwright() as p:
-        browser = launch_browser(p)
+    with served(hostile_site) as url:
         context = browser.new_context()
         context.add_init_script("for (const f of ['alert','confirm','prompt','print']) "
                                 "window[f] = () => { window.__xss = (window.__xss || 0) + 1; };")
@@ -143,7 +141,7 @@ def test_when_hostile_pages_open_in_chromium_then_nothing_executes(hostile_site)
             })""")
             assert state == {"xss": 0, "scripts": ["application/ld+json"],
                              "handlers": [], "jsLinks": []}, path
-        browser.close()
+        context.close()
     assert fired == []
 
 

@@ -9,10 +9,9 @@ from dataclasses import replace
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
 
-from helpers.web import ARTEFACTS, BASE, TEMPLATES, full_site, launch_browser, make_story, served
+from helpers.web import ARTEFACTS, TEMPLATES, full_site, make_story, open_page, served
 from storymaker.render.web import render_site
 
 pytestmark = pytest.mark.browser
@@ -30,33 +29,10 @@ def site(tmp_path_factory):
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        chromium = launch_browser(p)
-        yield chromium
-        chromium.close()
-
-
-def opened(browser, url, **media):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    problems: list[str] = []
-    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
-    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-    page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
-    if media:
-        page.emulate_media(**media)
-    local = url.split("/")[0] + "//" + url.split("/")[2] + "/"
-    if local.startswith("http://127.0.0.1"):  # the site's own address (absolute links in 404.html) is this server
-        page.route(BASE + "**", lambda route: route.fulfill(response=route.fetch(url=route.request.url.replace(BASE, local))))
-    page.goto(url, wait_until="networkidle")
-    return page, problems
-
-
 @pytest.mark.parametrize("forced", ["none", "active"])
 @pytest.mark.parametrize("path", PAGES)
 def test_when_axe_checks_every_page_then_nothing_is_found_also_in_forced_colours(browser, site, path, forced):
-    page, problems = opened(browser, site + path, forced_colors=forced)
+    page, problems = open_page(browser, site + path, forced_colors=forced)
     page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
     page.close()
@@ -65,7 +41,7 @@ def test_when_axe_checks_every_page_then_nothing_is_found_also_in_forced_colours
 
 
 def test_when_colours_are_forced_then_linking_boxes_keep_a_visible_border(browser, site):
-    page, _ = opened(browser, site + "staff/night-shift.html", forced_colors="active")
+    page, _ = open_page(browser, site + "staff/night-shift.html", forced_colors="active")
     border = page.evaluate("""() => { const s = getComputedStyle(document.querySelector('.linking'));
         return {width: s.borderTopWidth, style: s.borderTopStyle, colour: s.borderTopColor, bg: s.backgroundColor}; }""")
     page.screenshot(path=str(ARTEFACTS / "web-forced-colours.png"), full_page=True)
@@ -75,7 +51,7 @@ def test_when_colours_are_forced_then_linking_boxes_keep_a_visible_border(browse
 
 
 def test_when_the_key_names_italic_serif_then_quotes_render_italic_serif(browser, site):
-    page, _ = opened(browser, site + "staff/night-shift.html")
+    page, _ = open_page(browser, site + "staff/night-shift.html")
     quote = page.evaluate("() => { const s = getComputedStyle(document.querySelector('.quote p')); return [s.fontStyle, s.fontFamily]; }")
     key = page.evaluate("() => { const s = getComputedStyle(document.querySelector('.key-quote')); return [s.fontStyle, s.fontFamily]; }")
     page.close()
@@ -83,7 +59,7 @@ def test_when_the_key_names_italic_serif_then_quotes_render_italic_serif(browser
 
 
 def test_when_the_page_loads_then_the_chapters_track_has_one_cue_per_beat(browser, site):
-    page, problems = opened(browser, site + "staff/night-shift.html")
+    page, problems = open_page(browser, site + "staff/night-shift.html")
     page.evaluate("() => { const t = document.querySelectorAll('track')[1]; t.track.mode = 'hidden'; }")
     page.wait_for_function("() => document.querySelectorAll('track')[1].readyState === 2", timeout=5000)
     cues = page.evaluate("() => Array.from(document.querySelector('video').textTracks[1].cues, c => [c.text, c.startTime])")
@@ -99,7 +75,7 @@ def page_texts(pdf: PdfReader) -> list[str]:
 
 
 def pdf_of(browser, url, dest):
-    page, problems = opened(browser, url)
+    page, problems = open_page(browser, url)
     page.emulate_media(media="print")
     page.pdf(path=str(dest), prefer_css_page_size=True, print_background=True)
     page.close()
@@ -142,7 +118,7 @@ def test_when_the_disclosure_falls_at_a_page_end_then_it_moves_whole_to_the_next
                                         ("staff/neb-yn-gofyn.html", "story-welsh")])
 def test_screenshots_of_the_full_site_for_review(browser, site, path, name):
     for label, width in (("desktop", 1280), ("phone", 390)):
-        page, problems = opened(browser, site + path)
+        page, problems = open_page(browser, site + path)
         page.set_viewport_size({"width": width, "height": 900})
         page.screenshot(path=str(ARTEFACTS / f"web-full-{name}-{label}.png"), full_page=True)
         overflow = page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth")

@@ -13,6 +13,7 @@ import pytest
 from PIL import Image
 
 from helpers.web import BASE, TEMPLATES, WEB, full_site, make_story, make_video, welsh_story
+from storymaker.compose.disclosure import disclosure, wording
 from storymaker.render.web import render_site
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -169,7 +170,16 @@ def test_when_a_story_is_welsh_then_its_page_furniture_language_and_captions_are
     assert "Gwyliwch y stori" in html and "Neidio i’r cynnwys" in html and "gydag isdeitlau Cymraeg" in html
     assert "Watch the story" not in html and "Skip to the content" not in html
     assert meta(html, "og:locale") == ["cy"]
-    assert '<div lang="en-GB"><p>This is a <strong>composite</strong>' in html  # the English note is marked English
+    assert "<div><p>Am y stori hon: stori gyfansawdd yw hon, yn seiliedig ar 5 o gyfweliadau." in html
+
+
+def test_when_a_language_has_no_catalogue_then_the_disclosure_stays_english_and_is_marked_english(tmp_path):
+    note = disclosure(5, "staff", "web", words=wording(tmp_path, "ga"))
+    assert note.startswith("About this story: this is a composite narrative drawn from 5 interviews.")
+    render_site([welsh_story(lang="ga", disclosure=note)], [], tmp_path / "web", templates_dir=TEMPLATES, site_title="S")
+    html = read(tmp_path / "web/staff/neb-yn-gofyn.html")
+    assert html.startswith('<!DOCTYPE html>\n<html lang="ga">')
+    assert '<div lang="en-GB"><p>About this story: this is a composite narrative' in html
 
 
 def test_when_a_story_has_a_welsh_version_then_both_pages_link_with_hreflang(site):
@@ -184,11 +194,14 @@ def test_when_a_story_has_a_welsh_version_then_both_pages_link_with_hreflang(sit
 
 def test_every_string_the_templates_mark_is_in_the_welsh_catalogue_translated():
     from babel.messages.extract import extract_from_dir
+    from babel.messages.frontend import parse_mapping_cfg
     from babel.messages.pofile import read_po
     root = TEMPLATES.parent.parent
-    marked = {m[2] if isinstance(m[2], str) else m[2][0] for m in extract_from_dir(
-        str(root), method_map=[("storymaker/render/web*.py", "python"), ("templates/web/**.html", "jinja2")],
-        options_map={"templates/web/**.html": {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstrip_blocks": "true"}})}
+    with (root / "babel.cfg").open(encoding="utf-8") as cfg:  # the page furniture and the disclosure (compose)
+        method_map, options_map = parse_mapping_cfg(cfg)
+    marked = {m[2] if isinstance(m[2], str) else m[2][0]
+              for m in extract_from_dir(str(root), method_map=method_map, options_map=options_map)}
+    assert "Narrated by a synthetic voice." in marked
     with (TEMPLATES / "locale/cy/LC_MESSAGES/messages.po").open("rb") as fh:
         welsh = read_po(fh)
     assert "NEEDS REVIEW BY A WELSH SPEAKER" in welsh.header_comment
@@ -322,6 +335,23 @@ def test_when_the_welsh_catalogue_is_not_utf8_then_one_problem_names_it_and_noth
         render_site([welsh_story()], [], tmp_path / "web", templates_dir=templates, site_title="S")
     problem = caught.value.problems[0]
     assert problem.path == str(po) and "save it as UTF-8" in problem.message
+    assert not (tmp_path / "web/staff").exists()
+
+
+def test_when_a_welsh_translation_loses_its_placeholder_then_one_problem_names_the_line_and_nothing_is_written(tmp_path):
+    import shutil
+    from storymaker.errors import InputError
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    po = templates / "locale/cy/LC_MESSAGES/messages.po"
+    text = po.read_text(encoding="utf-8")
+    po.write_text(text.replace('msgstr "Y dudalen hon: %(address)s"', 'msgstr "Y dudalen hon: %(cyfeiriad)s"'), encoding="utf-8")
+    line = text[:text.index('msgid "This page: %(address)s"')].count("\n") + 1
+    with pytest.raises(InputError) as caught:
+        render_site([welsh_story()], [], tmp_path / "web", templates_dir=templates, site_title="S")
+    problem = caught.value.problems[0]
+    assert (problem.path, problem.line) == (str(po), line)
+    assert "unknown named placeholder 'cyfeiriad'" in problem.message and "%(name)s" in problem.message
     assert not (tmp_path / "web/staff").exists()
 
 

@@ -13,7 +13,7 @@ from ..errors import ComposeError, VerbatimError
 from ..model import AUDIENCES, CHANNELS, Problem, Project, Redaction, Story, StoryBeat, StorySpec
 from .choose import choose
 from .coherence import Slip, coherence
-from .disclosure import default_voice_credit, disclosure
+from .disclosure import default_voice_credit, disclosure, wording
 from .edits import Edit, is_verbatim
 from .notes import jargon_notes, length_notes
 from .plain import apply_glossary, reading_ease
@@ -47,9 +47,10 @@ def compose(project: Project, spec: StorySpec, audience: str, channel: str,
     summary, summary_edits = apply_glossary(spec.summary, glossary)
     contributors = len({p.excerpt.participant for p in picks})
     credit = (voice_credit or default_voice_credit(spec.video)) if channel == "video" else ""
+    lang = spec.lang or project.web.lang
     story = Story(spec.slug, audience, channel, spec.title, spec.narrator, beats,
-                  disclosure(contributors, audience, channel, credit), contributors, summary,
-                  spec.video, credit, reading_ease(_body(summary, beats)), lang=spec.lang or project.web.lang,
+                  disclosure(contributors, audience, channel, credit, wording(project.root, lang)), contributors, summary,
+                  spec.video, credit, reading_ease(_body(summary, beats)), lang=lang,
                   published=spec.published, updated=spec.updated, translation_of=spec.translation_of)
     sentences = _sentences(story, records, linking, summary_edits)
     provenance = Provenance(spec.slug, audience, channel, spec.title, spec.seed, contributors,

@@ -1,38 +1,77 @@
-"""The methods note every composed story carries.
+"""The methods note every composed story carries, in the story's language.
 
 It says the story is a composite drawn from N interviews, that the narrator is
 fictional, that names and details were changed, that the words are the
 participants' own apart from the marked linking text, and, for video, which
 voice narrates it.
+
+The wording is gettext: the English below is the msgid, and a story in another
+language takes its translation from the same catalogue as the page furniture
+(``templates/web/locale/<lang>/LC_MESSAGES/messages.po``, the project's own
+``templates/web/`` first), so the page, the handout, the video description and
+the script all say it in one language. A language with no catalogue keeps the
+English.
 """
 from __future__ import annotations
 
-from ..model import VideoSpec
+from pathlib import Path
 
-_STAFF = (
-    "About this story: this is a composite narrative drawn from {n} interviews. "
-    "The narrator is fictional, and names and identifying details have been changed. "
-    "The quoted words are the participants' own; the linking text between them was "
-    "written by the research team and is marked as such."
-)
-_COMMUNITY = (
-    "About this story: it is a composite, made from {n} interviews. "
-    "The person telling it is fictional: not a real person. We changed names and details so nobody can be recognised. "
-    "The words are what people told us, in their own words. "
-    "We wrote the linking text, and it is marked."
-)
+from babel.support import NullTranslations
+
+from ..bundled import templates_dir
+from ..model import VideoSpec
+from ..render.web_i18n import Language, language
+
+
+def N_(message: str) -> str:
+    """Marks a message for ``pybabel extract`` where it is translated later."""
+    return message
+
+
+RECORDED = N_("Narrated by a recorded human voice reading the participants' words.")
+SYNTHETIC = N_("Narrated by a synthetic voice.")
+VOICE_ARTIST = N_("Narrated by a voice artist reading the participants' words.")  # render/video/voices.py says it
 
 
 def default_voice_credit(video: VideoSpec) -> str:
     """A voice credit from the story's video settings, when the caller gave none."""
-    if video.voice_engine == "recorded":
-        return "Narrated by a recorded human voice reading the participants' words."
-    return "Narrated by a synthetic voice."
+    return RECORDED if video.voice_engine == "recorded" else SYNTHETIC
 
 
-def disclosure(contributors: int, audience: str, channel: str, voice_credit: str = "") -> str:
-    """The methods note for one story version."""
-    note = (_COMMUNITY if audience == "community" else _STAFF).format(n=contributors)
-    if channel == "video" and voice_credit:
-        note += " " + voice_credit.strip()
+def wording(root: Path, lang: str) -> Language:
+    """The catalogue a story in ``lang`` is told in (the project's templates first)."""
+    return language(templates_dir(Path(root), "web"), lang)
+
+
+def disclosure(contributors: int, audience: str, channel: str, voice_credit: str = "",
+               words: Language | None = None) -> str:
+    """The methods note for one story version, in the language of ``words`` (English without)."""
+    words = words or Language("en-GB", NullTranslations())
+    note = _community(words, contributors) if audience == "community" else _staff(words, contributors)
+    if channel == "video" and voice_credit.strip():
+        note += " " + words.gettext(voice_credit.strip())
     return note
+
+
+def _staff(words: Language, n: int) -> str:
+    return words.ngettext(
+        "About this story: this is a composite narrative drawn from %(num)s interview. "
+        "The narrator is fictional, and names and identifying details have been changed. "
+        "The quoted words are the participants' own; the linking text between them was "
+        "written by the research team and is marked as such.",
+        "About this story: this is a composite narrative drawn from %(num)s interviews. "
+        "The narrator is fictional, and names and identifying details have been changed. "
+        "The quoted words are the participants' own; the linking text between them was "
+        "written by the research team and is marked as such.", n)
+
+
+def _community(words: Language, n: int) -> str:
+    return words.ngettext(
+        "About this story: it is a composite, made from %(num)s interview. "
+        "The person telling it is fictional: not a real person. "
+        "We changed names and details so nobody can be recognised. "
+        "The words are what people told us, in their own words. We wrote the linking text, and it is marked.",
+        "About this story: it is a composite, made from %(num)s interviews. "
+        "The person telling it is fictional: not a real person. "
+        "We changed names and details so nobody can be recognised. "
+        "The words are what people told us, in their own words. We wrote the linking text, and it is marked.", n)

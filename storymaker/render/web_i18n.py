@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from textwrap import shorten
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -54,6 +55,10 @@ def _load(path: Path, stamp: float) -> Translations:
         raise InputError(Problem(str(path), getattr(exc, "lineno", 0),
                                  f"message catalogue cannot be read ({exc}): save it as UTF-8 gettext .po, "
                                  "or restore it from storymaker's templates/web/locale/")) from exc
+    for message, errors in catalog.check():  # a translation whose %(placeholders)s are not the English ones
+        english = shorten(message.id if isinstance(message.id, str) else message.id[0], 60, placeholder=" ...")
+        raise InputError(Problem(str(path), message.lineno, f"the translation of \"{english}\" has {errors[0]}: "
+                                 "keep the English's %(name)s placeholders as they are, or empty the msgstr"))
     buffer = io.BytesIO()
     write_mo(buffer, catalog)
     buffer.seek(0)
@@ -78,6 +83,11 @@ class Language:
 
     def ngettext(self, singular: str, plural: str, n: int, **values) -> str:
         return self.t.ngettext(singular, plural, n) % dict(values, num=n)
+
+    @property
+    def catalogued(self) -> bool:
+        """Whether a catalogue speaks this language (else the wording is the templates' English)."""
+        return isinstance(self.t, Translations)
 
     @property
     def name(self) -> str:

@@ -55,7 +55,7 @@ def alternates(story: Story, chosen: list[Story], base_url: str) -> list[tuple[s
 def related(story: Story, chosen: list[Story], most: int = 3) -> list[dict[str, str]]:
     """Other stories for the same audience in the same language."""
     others = [s for s in chosen if s.audience == story.audience and s.lang == story.lang and s.slug != story.slug]
-    return [{"url": page_url(s), "title": s.title} for s in others[:most]]
+    return [{"href": page_url(s), "text": s.title} for s in others[:most]]  # as share links: one macro shows both
 
 
 def share_links(title: str, url: str, lang: Language) -> list[dict[str, str]]:

@@ -66,7 +66,7 @@ def video_item(story: Story, video: VideoArtefact, urls: dict[str, str], lang: L
         "duration": spoken_duration(video.duration, lang),
         "chapters": [{"title": c.title, "start": clock(c.start), "t": f"{c.start:g}"} for c in video.chapters],
         "transcript": transcript(said, video.cues, video.chapters, [b.heading for b in said.beats]),
-        "voice_credit": said.voice_credit,
+        "voice_credit": lang.gettext(said.voice_credit) if said.voice_credit else "",
         "seconds": video.duration,
     }
 
@@ -95,7 +95,7 @@ def story_item(story: Story, urls: dict[str, str], video: dict[str, Any] | None,
         "lead_image": lead,
         "beats": beat_items(story, {k: v for k, v in images.items() if k != 1}, lang),
         "disclosure": authored_html(story.disclosure),
-        "disclosure_lang": "" if story.lang.split("-")[0] == "en" else "en-GB",
+        "disclosure_lang": "" if lang.catalogued or story.lang.split("-")[0] == "en" else "en-GB",  # as compose wrote it
         "discuss": discussion(story),
         "contributors": story.contributors,
         "video": video, "url": urls["page"], "card": urls["card"],

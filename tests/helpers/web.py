@@ -11,6 +11,7 @@ from PIL import Image
 
 from dataclasses import replace
 
+from storymaker.compose.disclosure import disclosure, wording
 from storymaker.model import Chapter, Cue, Story, StoryBeat, VideoArtefact, WebSettings
 from storymaker.serve import make_server
 
@@ -96,6 +97,29 @@ def launch_browser(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
 
 
+DESKTOP = (1280, 900)
+
+
+def open_page(browser, url: str, size: tuple[int, int] = DESKTOP, **media):
+    """A fresh page at ``url`` and the list of what went wrong loading it: console errors, page
+    errors, failed requests, HTTP errors. ``media`` is passed to ``emulate_media`` (print,
+    forced_colors ...). The site's own address (``BASE``: absolute links, as in 404.html) is
+    answered by the local server the page came from."""
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url} {r.failure}"))
+    page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+    if media:
+        page.emulate_media(**media)
+    if url.startswith("http://127.0.0.1"):
+        local = "/".join(url.split("/")[:3]) + "/"
+        page.route(BASE + "**", lambda route: route.fulfill(response=route.fetch(url=route.request.url.replace(BASE, local))))
+    page.goto(url, wait_until="networkidle")
+    return page, problems
+
+
 BASE = "https://stories.example.org/kindness/"
 WEB = WebSettings(lang="en-GB", contact_url="https://example.org/contact",
                   accessibility_url="https://example.org/accessibility")
@@ -106,7 +130,8 @@ def welsh_story(**changes) -> Story:
     beats = (StoryBeat("Dechrau", "Pan ymunodd *Alex* gyntaf, roedd y tîm dan bwysau.",
                        ("Ofynnodd neb i mi sut oeddwn i am y mis cyntaf.",), discuss=("Beth sy’n newid pan fydd rhywun yn gofyn?",)),)
     fields = dict(slug="neb-yn-gofyn", title="Ofynnodd neb sut oeddwn i", lang="cy", translation_of="night-shift",
-                  beats=beats, summary="Stori am gael eich *sylwi* yn y gwaith.")
+                  beats=beats, summary="Stori am gael eich *sylwi* yn y gwaith.",
+                  disclosure=disclosure(5, "staff", "web", words=wording(ROOT, "cy")))  # as compose writes it
     fields.update(changes)
     return make_story(**fields)
 
