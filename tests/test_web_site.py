@@ -173,6 +173,18 @@ def test_when_a_story_is_welsh_then_its_page_furniture_language_and_captions_are
     assert "<div><p>Am y stori hon: stori gyfansawdd yw hon, yn seiliedig ar 5 o gyfweliadau." in html
 
 
+def test_when_a_story_is_welsh_then_its_social_card_and_json_ld_genre_are_welsh(tmp_path):
+    from storymaker.render.web_card import CardFonts, draw_card, short_quote
+    story = welsh_story()
+    render_site([story], [], tmp_path / "web", templates_dir=TEMPLATES, site_title="S", base_url=BASE)
+    assert jsonld(read(tmp_path / "web/staff/neb-yn-gofyn.html"))["genre"] == "Naratif cyfansawdd"
+    with Image.open(tmp_path / "web/media/staff/neb-yn-gofyn-card.png") as card:
+        drawn = card.convert("RGB").tobytes()
+    welsh, english = (draw_card(story.title, short_quote(story), "S", CardFonts.find(None), kicker=k).convert("RGB").tobytes()
+                      for k in ("Stori gyfansawdd", "A composite story"))
+    assert drawn == welsh != english
+
+
 def test_when_a_language_has_no_catalogue_then_the_disclosure_stays_english_and_is_marked_english(tmp_path):
     note = disclosure(5, "staff", "web", words=wording(tmp_path, "ga"))
     assert note.startswith("About this story: this is a composite narrative drawn from 5 interviews.")

@@ -98,7 +98,8 @@ def render_pages(site: Site, renderer: Renderer, fonts: web_card.CardFonts) -> l
     with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
         jobs = []
         title = site.info["title"]
-        draw = lambda story, dest, thumb: jobs.append(pool.submit(card_job, story, title, fonts, dest, thumb))
+        draw = lambda story, dest, thumb: jobs.append(pool.submit(card_job, story, title, fonts, dest, thumb, language(
+            site.templates_dir, story.lang).gettext("A composite story")))
         site = Site(site.out_dir, site.templates_dir, site.info, site.chosen, site.videos, site.told, draw, site.written)
         for story in site.chosen:
             context = story_context(story, site)
@@ -112,9 +113,10 @@ def render_pages(site: Site, renderer: Renderer, fonts: web_card.CardFonts) -> l
     return items
 
 
-def card_job(story: Story, site_title: str, fonts: web_card.CardFonts, dest: Path, thumb: Picture | None) -> None:
+def card_job(story: Story, site_title: str, fonts: web_card.CardFonts, dest: Path, thumb: Picture | None,
+             kicker: str) -> None:
     """Draw and save one story's social card (and, for the index, its thumbnail)."""
-    card = web_card.draw_card(story.title, web_card.short_quote(story), site_title, fonts)
+    card = web_card.draw_card(story.title, web_card.short_quote(story), site_title, fonts, kicker=kicker)
     web_card.save_card(card, story.title, dest)
     if thumb:
         renditions(card.convert("RGB"), dest.parents[2], thumb.stem, thumb.widths, sizes=thumb.sizes)

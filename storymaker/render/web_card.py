@@ -133,12 +133,12 @@ def short_quote(story: Story, most_words: int = 30) -> str:
     return quote if len(words) <= most_words else " ".join(words[:most_words]) + "…"
 
 
-def layout(title: str, quote: str, site_title: str, fonts: CardFonts,
-           load: FontLoader = cached_font) -> list[tuple[str, int, ImageFont.FreeTypeFont, list[str], int]]:
+def layout(title: str, quote: str, site_title: str, fonts: CardFonts, load: FontLoader = cached_font,
+           kicker: str = "A composite story") -> list[tuple[str, int, ImageFont.FreeTypeFont, list[str], int]]:
     """The card's text blocks as ``(colour, top, font, lines, line height)``, top to bottom."""
     width = SIZE[0] - 2 * MARGIN
     label = load(fonts.semibold, 24)
-    blocks = [(ACCENT, 56, label, ["A COMPOSITE STORY"], 30)]
+    blocks = [(ACCENT, 56, label, [kicker.upper()], 30)]
     font, lines = fit(title, fonts.bold, range(68, 39, -4), width, 3, load)
     blocks.append((TITLE, 100, font, lines, round(font.size * 1.22)))
     y = 100 + len(lines) * blocks[-1][4] + 28
@@ -162,10 +162,10 @@ def palette(colours: list[str]) -> list[int]:
 
 
 def draw_card(title: str, quote: str, site_title: str, fonts: CardFonts,
-              load: FontLoader = cached_font) -> Image.Image:
+              load: FontLoader = cached_font, kicker: str = "A composite story") -> Image.Image:
     """Draw the card as a palette image: text coverage is drawn once in greyscale,
     then each block's band is mapped to 16 shades of its colour (fast to write as PNG)."""
-    blocks = layout(title, quote, site_title, fonts, load)
+    blocks = layout(title, quote, site_title, fonts, load, kicker)
     coverage = Image.new("L", SIZE, 0)
     draw = ImageDraw.Draw(coverage)
     for _, top, font, lines, step in blocks:

@@ -46,7 +46,8 @@ def write_site_files(site: "Site", items: list[dict[str, Any]], renderer: "Rende
                      fonts: web_card.CardFonts) -> None:
     """Everything besides the story pages, into the same (staged) folder so the publish gate sees it."""
     out, info = site.out_dir, in_language(site.info, site.chosen, site.templates_dir, site.info["lang"])
-    card = web_card.draw_card(info["title"], info["description"], "", fonts)
+    card = web_card.draw_card(info["title"], info["description"], "", fonts,
+                              kicker=language(site.templates_dir, info["lang"]).gettext("A composite story"))
     web_card.save_card(card, info["title"], out / "media" / "site-card.png")
     site.written.append(out / "media" / "site-card.png")
     write(out / "index.html", renderer.render("index.html", index_context(site, items, info)), site.written)

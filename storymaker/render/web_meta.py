@@ -122,7 +122,7 @@ def organisation(site: dict[str, Any]) -> dict[str, Any]:
 
 
 def article(page: dict[str, Any], story: Story, site: dict[str, Any], urls: dict[str, str],
-            video: dict[str, Any] | None) -> dict[str, Any]:
+            video: dict[str, Any] | None, genre: str = "Composite narrative") -> dict[str, Any]:
     """schema.org ``Article`` (with its ``VideoObject`` when there is a video)."""
     base = site["base_url"]
     data: dict[str, Any] = {
@@ -135,7 +135,7 @@ def article(page: dict[str, Any], story: Story, site: dict[str, Any], urls: dict
         "author": organisation(site),
         "publisher": organisation(site),
         "isAccessibleForFree": True,
-        "genre": "Composite narrative",
+        "genre": genre,
     }
     if story.published:
         data.update(datePublished=story.published, dateModified=story.updated or story.published)

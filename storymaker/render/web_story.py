@@ -73,7 +73,8 @@ def page_head(story: Story, site: Site, lang: Language, urls: dict[str, str], ar
     page["address"] = page["canonical"]
     page["meta"] = web_meta.meta_tags(page, story, site.info["title"], urls, site.base, video)
     video_ld = web_meta.video_object(story, artefact, urls, site.base, transcript_text(video), lang) if video else None
-    page["jsonld"] = web_meta.jsonld_script_text(web_meta.article(page, story, site.info, urls, video_ld))
+    page["jsonld"] = web_meta.jsonld_script_text(web_meta.article(page, story, site.info, urls, video_ld,
+                                                                        lang.gettext("Composite narrative")))
     return page
 
 

@@ -102,14 +102,15 @@ DESKTOP = (1280, 900)
 
 def open_page(browser, url: str, size: tuple[int, int] = DESKTOP, **media):
     """A fresh page at ``url`` and the list of what went wrong loading it: console errors, page
-    errors, failed requests, HTTP errors. ``media`` is passed to ``emulate_media`` (print,
+    errors, failed requests (not those the page cancelled itself), HTTP errors. ``media`` is passed to ``emulate_media`` (print,
     forced_colors ...). The site's own address (``BASE``: absolute links, as in 404.html) is
     answered by the local server the page came from."""
     page = browser.new_page(viewport={"width": size[0], "height": size[1]})
     problems: list[str] = []
     page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
     page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url} {r.failure}"))
+    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url} {r.failure}")
+            if r.failure != "net::ERR_ABORTED" else None)  # aborted: the page gave it up (srcset after a resize)
     page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
     if media:
         page.emulate_media(**media)
