@@ -115,7 +115,7 @@ def test_the_whole_job_in_the_studio(tmp_path: Path):
             act.click(page.get_by_role("link", name="Stories", exact=True), "Stories")
             act.type(page.get_by_label("Title"), "Heard", "the title")
             act.click(page.get_by_role("button", name="Create the story"), "Create the story")
-            expect(page.locator("#preview")).to_contain_text("Contributors: 3")
+            expect(page.locator("#preview")).to_contain_text("Contributors: 3", timeout=30_000)  # a loaded machine
             act.click(page.locator(".candidates summary").first, "show the quotes")
             page.evaluate("window.scrollTo(0, 0)")
             pin = page.locator(".candidates li", has_text="video and web").nth(1).locator("input.pin")

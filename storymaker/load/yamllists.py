@@ -4,6 +4,7 @@ editing the file would, so the diff is the one line that changed.
     append_item(seq, "Birgitta")   # quoted like the item before it; before the list's trailing
                                    # blank line or comment; "[]" stays a flow list: [Birgitta]
     remove_item(seq, 2)            # the item's line goes; every comment and blank line stays
+    styled(seq, "Birgitta")        # the value quoted as the list's last item is
 
 ruamel keeps what comes after a list item (its end-of-line comment, then any blank lines and
 comment lines before the next key) in one comment token per item. These helpers split that
@@ -40,7 +41,7 @@ def _set(seq: CommentedSeq, index: int, value: str, like: CommentToken | None) -
     seq.ca.items[index] = [token, None, None, None]
 
 
-def _styled(seq: CommentedSeq, value):
+def styled(seq: CommentedSeq, value):
     """``value`` quoted the way the list's last item is (a mapping item: its first value)."""
     last = seq[-1] if len(seq) else None
     if isinstance(last, dict):
@@ -63,7 +64,7 @@ def _trailing_of_mapping(item) -> list | None:
 
 def append_item(seq: CommentedSeq, value) -> None:
     """Append ``value`` as the list's last item, quoted like the one before it."""
-    value = _styled(seq, value)
+    value = styled(seq, value)
     if not len(seq):
         seq.fa.set_flow_style()  # an empty list can only have been written "[]": "[P03]" then, not a block
         seq.append(value)

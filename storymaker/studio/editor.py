@@ -13,15 +13,17 @@ import re
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse
-from starlette.routing import Route
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
 
 from ..compose.pool import theme_matches
 from ..errors import StudioError
 from ..load.specs import BEAT_KEYS, SUFFIX
-from ..model import AUDIENCES, CHANNELS
+from ..model import AUDIENCES, CHANNELS, VIDEO_FORMATS
+from ..paths import AUDIO_TYPES, IMAGE_TYPES
 from .files import dump_yaml, load_yaml, read_text, version, write_atomic
 from .preview import preview
-from .specdoc import BEAT_TEXT, TEXT_KEYS, apply_form, new_spec
+from .specdoc import BEAT_IMAGE, BEAT_TEXT, TEXT_KEYS, VIDEO_TEXT, apply_form, new_spec
 
 PINNING = "pin" in BEAT_KEYS  # pin:/exclude: in beats, once the loader knows them
 MAX_CANDIDATES = 60
@@ -63,17 +65,32 @@ def _audiences(doc) -> list[str]:
 
 def _beat_view(beat, checked, audiences: list[str]) -> dict:
     themes = _strings(beat.get("themes"))
-    view = {key: str(beat.get(key) or "") for key in BEAT_TEXT}
+    view = {key: str(beat.get(key) or "") for key in (*BEAT_TEXT, *BEAT_IMAGE)}
     return {**view, "excerpts": int(beat.get("excerpts") or 2), "themes": themes, "pin": _strings(beat.get("pin")),
             "exclude": _strings(beat.get("exclude")), "candidates": candidates(checked, themes, audiences)}
+
+
+def _video_view(doc) -> dict:
+    video = doc.get("video") if isinstance(doc.get("video"), dict) else {}
+    return {"formats": _strings(video.get("formats")) or ["16:9"], **{k: str(video.get(k) or "") for k in VIDEO_TEXT}}
 
 
 def _form_view(doc, checked) -> dict:
     """The spec document as the editor's form shows it."""
     audiences = _audiences(doc)
     view = {key: str(doc.get(key) or "") for key in TEXT_KEYS}
+    persona = doc.get("persona")
     return {**view, "audiences": audiences, "outputs": _strings(doc.get("outputs") or CHANNELS),
-            "beats": [_beat_view(beat, checked, audiences) for beat in doc.get("beats") or []]}
+            "order": str(doc.get("order") or "auto"), "exclude": ", ".join(_strings(doc.get("exclude"))),
+            "persona": "\n".join(_strings(persona if isinstance(persona, list) else [persona] if persona else [])),
+            "video": _video_view(doc), "beats": [_beat_view(beat, checked, audiences) for beat in doc.get("beats") or []]}
+
+
+def assets(root, types: set[str]) -> list[str]:
+    """The project's files under assets/ of these types, as a spec names them."""
+    folder = root / "assets"
+    found = (p for p in folder.rglob("*") if p.suffix.lower() in types and p.is_file()) if folder.is_dir() else ()
+    return sorted(p.relative_to(root).as_posix() for p in found)
 
 
 def listing(studio, request: Request):
@@ -99,12 +116,13 @@ def edit(studio, request: Request):
     path = _spec_path(studio, slug)
     if not path.exists():
         raise StudioError(f"no story called {slug!r}")
-    checked = studio.state.prepared()
+    checked = studio.state.flagged()
     view = _form_view(load_yaml(path, studio.root), checked)
     shown = preview(checked, path.read_text(encoding="utf-8"), slug, studio.uploads / "preview")
     return studio.page(request, "editor.html", slug=slug, form=view, version=version(path), preview=shown,
                        themes=sorted(checked.project.codebook), audiences=AUDIENCES, channels=CHANNELS,
-                       pinning=PINNING)
+                       pinning=PINNING, images=assets(studio.root, IMAGE_TYPES), music=assets(studio.root, AUDIO_TYPES),
+                       formats=list(VIDEO_FORMATS))
 
 async def body(studio, request: Request):
     slug = request.path_params["slug"]
@@ -120,7 +138,7 @@ async def live(studio, request: Request):
     return await run_in_threadpool(_live, studio, slug, data, text)
 
 def _live(studio, slug: str, data: dict, text: str):
-    checked = studio.state.prepared()
+    checked = studio.state.flagged()
     shown = preview(checked, text, slug, studio.uploads / "preview")
     html = studio.env.get_template("preview.html").render(preview=shown)
     picks = [None if ",".join(b.get("themes") or []) == b.get("shown_themes") else  # the page has these already
@@ -139,4 +157,5 @@ async def save(studio, request: Request):
 def routes(studio) -> list[Route]:
     return [Route("/stories", partial(listing, studio)), Route("/stories/new", partial(create, studio), methods=["POST"]),
             Route("/stories/{slug}", partial(edit, studio)), Route("/stories/{slug}/preview", partial(live, studio), methods=["POST"]),
-            Route("/stories/{slug}/save", partial(save, studio), methods=["POST"])]
+            Route("/stories/{slug}/save", partial(save, studio), methods=["POST"]),
+            Mount("/assets", StaticFiles(directory=studio.root / "assets", check_dir=False))]  # the beats' pictures

@@ -49,6 +49,14 @@ class Version:
 class Preview:
     problems: tuple[str, ...]
     versions: tuple[Version, ...]
+    pictures: dict = dataclasses.field(default_factory=dict)  # a beat's image (absolute path) -> its address in the studio
+
+
+def pictures(root: Path, spec) -> dict[str, str]:
+    """Each beat's picture that lies in the project's assets/ (the studio serves that folder)."""
+    assets = (root / "assets").resolve()
+    found = (Path(b.image) for b in spec.beats if b.image)
+    return {str(p): "/assets/" + p.relative_to(assets).as_posix() for p in found if p.is_relative_to(assets)}
 
 
 def _spec(spec_text: str, slug: str, scratch: Path):
@@ -111,4 +119,4 @@ def preview(checked: Checked, spec_text: str, slug: str, scratch: Path) -> Previ
     safe = safe_spec(prep, spec)
     flags = tuple(_message(p) for p in prep.problems)
     versions = tuple(_version(checked, prep, safe, a, c) for a in safe.audiences for c in safe.outputs)
-    return Preview(flags, versions)
+    return Preview(flags, versions, pictures(checked.project.root, safe))

@@ -8,12 +8,18 @@ story after changing one heading changes that one line of the file.
 """
 from __future__ import annotations
 
+import re
+
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
+
+from ..load.yamllists import append_item, styled
 
 TEXT_KEYS = ("title", "narrator", "summary")
 BEAT_TEXT = ("heading", "intro", "outro")
 BEAT_LISTS = ("themes", "pin", "exclude")
+BEAT_IMAGE = ("image", "image_alt")  # like the story-level keys below: changed only when the form sends them
+VIDEO_TEXT = ("music", "music_licence")
 
 
 def _styled(old, new: str):
@@ -40,18 +46,23 @@ def _set_text(mapping, key: str, value: str) -> None:
         mapping[key] = _styled(old, value)
 
 
-def _set_list(mapping, key: str, values: list[str], keep_empty: bool = False) -> None:
+def _set_list(mapping, key: str, values: list[str], keep_empty: bool = False, flow: bool = True, quote=None) -> None:
+    """``quote``: a scalar string type every new item is written as (``"16:9"`` must be quoted)."""
     values = [str(v).strip() for v in values or [] if str(v).strip()]
     old = mapping.get(key)
     old_values = [str(v) for v in old] if isinstance(old, list) else ([str(old)] if old else [])
     if values == old_values:
         return
+    values = [quote(v) for v in values] if quote else values
     if not values and not keep_empty:
         mapping.pop(key, None)
+    elif isinstance(old, CommentedSeq) and values[:len(old_values)] == old_values:
+        for value in values[len(old_values):]:  # only added: the items there keep their quoting and comments
+            append_item(old, value)
     elif isinstance(old, CommentedSeq):
-        old[:] = values
+        old[:] = [old[i] if i < len(old) and str(old[i]) == v else styled(old, v) for i, v in enumerate(values)]
     else:
-        mapping[key] = _flow(values)
+        mapping[key] = _flow(values) if flow else CommentedSeq(values)
 
 
 def _set_audiences(doc, audiences: list[str]) -> None:
@@ -70,6 +81,9 @@ def _set_audiences(doc, audiences: list[str]) -> None:
 def _set_beat(beat, form: dict) -> None:
     for key in BEAT_TEXT:
         _set_text(beat, key, form.get(key, ""))
+    for key in BEAT_IMAGE:
+        if key in form:
+            _set_text(beat, key, form[key])
     for key in BEAT_LISTS:
         _set_list(beat, key, form.get(key) or [], keep_empty=key == "themes")
     count = int(form.get("excerpts") or 2)
@@ -80,6 +94,43 @@ def _set_beat(beat, form: dict) -> None:
             beat["excerpts"] = count
 
 
+def _set_editorial(doc, form: dict) -> None:
+    """order, persona and the story's exclude list, each only when the form sends it."""
+    if "order" in form:
+        if form["order"] == "fixed":
+            _set_text(doc, "order", "fixed")
+        else:
+            doc.pop("order", None)  # auto is the default
+    if "persona" in form:
+        _set_list(doc, "persona", str(form["persona"] or "").splitlines(), flow=False)
+    if "exclude" in form:
+        _set_list(doc, "exclude", re.split(r"[\s,;]+", str(form["exclude"] or "")))
+
+
+def _set_video(doc, wanted: dict) -> None:
+    video = doc.get("video")
+    if not isinstance(video, dict):
+        if not any(wanted.values()):
+            return
+        video = doc["video"] = CommentedMap()
+    if "formats" in wanted:
+        _set_list(video, "formats", wanted["formats"], quote=DoubleQuotedScalarString)
+    for key in VIDEO_TEXT:
+        if key in wanted:
+            _set_text(video, key, wanted[key])
+
+
+def _set_beats(doc, wanted: list[dict]) -> None:
+    beats = doc.get("beats")
+    if not isinstance(beats, list):
+        beats = doc["beats"] = CommentedSeq()
+    del beats[len(wanted):]
+    for i, item in enumerate(wanted):
+        if i >= len(beats):
+            beats.append(CommentedMap(heading="", themes=_flow([])))
+        _set_beat(beats[i], item)
+
+
 def apply_form(doc, form: dict) -> None:
     for key in TEXT_KEYS:
         _set_text(doc, key, form.get(key, ""))
@@ -87,15 +138,10 @@ def apply_form(doc, form: dict) -> None:
     outputs = [o for o in form.get("outputs") or [] if o]
     if outputs and outputs != [str(o) for o in doc.get("outputs") or ["web", "video"]]:
         doc["outputs"] = _flow(outputs)
-    beats = doc.get("beats")
-    if not isinstance(beats, list):
-        beats = doc["beats"] = CommentedSeq()
-    wanted = form.get("beats") or []
-    del beats[len(wanted):]
-    for i, item in enumerate(wanted):
-        if i >= len(beats):
-            beats.append(CommentedMap(heading="", themes=_flow([])))
-        _set_beat(beats[i], item)
+    _set_editorial(doc, form)
+    if isinstance(form.get("video"), dict):
+        _set_video(doc, form["video"])
+    _set_beats(doc, form.get("beats") or [])
 
 
 def new_spec(title: str, audience: str, theme: str) -> CommentedMap:

@@ -85,12 +85,14 @@ def check_project(project: Project, problems: list[Problem], stage=_now) -> Chec
 
 
 def flag_project(project: Project, problems: list[Problem]) -> Checked:
-    """Only what the review queue needs: every excerpt and story text anonymised, with its flags
-    and replacements (no composing, so about a third of a full check)."""
+    """What the review queue and the story editor need: every excerpt and story text
+    anonymised, with its flags and replacements (no composing: about a third of a full check)."""
     if not (project.root / "stories").is_dir():
         return Checked(project, None, tuple(problems), ())
     prep = Prepared(project, Anonymiser(project.register, project.decisions), loaded=project)
     anonymise_excerpts(prep)
+    # as prepare() does: composing (the story editor's preview) sees only what may be published
+    prep.project = dataclasses.replace(project, excerpts=tuple(e for e in project.excerpts if e.id in prep.safe))
     for spec in project.stories:
         safe_spec(prep, spec)
     return Checked(project, prep, tuple(problems) + tuple(prep.problems), ())

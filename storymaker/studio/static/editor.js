@@ -11,10 +11,13 @@
     for (const name of ["audiences", "outputs"]) {
       data[name] = [...form.querySelectorAll(`[data-list="${name}"]:checked`)].map((el) => el.value);
     }
+    data.video = {formats: [...form.querySelectorAll("[data-video-format]:checked")].map((el) => el.value)};
+    form.querySelectorAll("[data-video]").forEach((el) => { data.video[el.dataset.video] = el.value; });
     form.querySelectorAll("#beats .beat").forEach((beat) => {
       const field = (name) => beat.querySelector(`[data-beat-field="${name}"]`);
       data.beats.push({
         heading: field("heading").value, intro: field("intro").value, outro: field("outro").value,
+        image: field("image").value, image_alt: field("image_alt").value,
         excerpts: Number(field("excerpts").value) || 2,
         themes: [...field("themes").selectedOptions].map((o) => o.value),
         pin: [...beat.querySelectorAll("input.pin:checked")].map((el) => el.value),
