@@ -12,9 +12,11 @@ drives the studio's ASGI app in process (no network) and reports medians of --re
   (target under 300 ms);
 * review queue, in Debian's Chromium: from a decision's key press to the next flag on screen
   (target under 100 ms: the page holds the queue, so the next flag does not wait for the write);
-* review queue: one decision written to the register by the server (what follows behind);
-* review queue refill: the fresh queue after decisions changed the register (the page asks
-  for it only when its local queue runs out).
+* review queue: one decision written to the register by the server (what follows behind; it
+  reads the register again, not the whole project);
+* review queue refill: the fresh queue right after a decision changed the register (the page
+  asks for it only when its local queue runs out), and the same after a pause of a few seconds,
+  by when the studio has worked the flags out again in the background.
 """
 from __future__ import annotations
 
@@ -34,7 +36,7 @@ from starlette.testclient import TestClient  # noqa: E402
 from storymaker.load import load_project  # noqa: E402
 from storymaker.studio.guard import COOKIE, Secrets  # noqa: E402
 from storymaker.studio.server import make_app  # noqa: E402
-from storymaker.studio.state import check_project  # noqa: E402
+from storymaker.studio.state import IDLE, check_project  # noqa: E402
 
 THEMES = ("staff.care", "targets.off", "together.working", "risk.recalculated", "wellbeing.holistic", "tech.person")
 WORDS = ("we", "the", "team", "manager", "asked", "people", "time", "really", "changed", "helped", "listened",
@@ -134,10 +136,15 @@ def run(root: Path, args) -> None:
         decide.append(time.perf_counter() - start)
         version = answer.json()["version"]
     refill = [timed(lambda: client.get("/review/queue.json").raise_for_status())]
-    for word in words[args.repeat: args.repeat * 2]:
+    paused, pause = [], IDLE + 3 * statistics.median(baseline)
+    for n, word in enumerate(words[args.repeat: args.repeat * 3]):
         answer = client.post("/review/decide", json={"flag": first[word], "decision": "place", "version": version})
         version = answer.json()["version"]
-        refill.append(timed(lambda: client.get("/review/queue.json").raise_for_status()))
+        if n % 2:
+            time.sleep(pause)  # the user reads the next sentence; the studio works the flags out behind
+            paused.append(timed(lambda: client.get("/review/queue.json").raise_for_status()))
+        else:
+            refill.append(timed(lambda: client.get("/review/queue.json").raise_for_status()))
     print(f"project: {args.excerpts} excerpts from {args.participants} participants, 2 stories, {flags} flags "
           f"({len(words)} distinct words); medians of {args.repeat} runs")
     print(f"  baseline: full check of the project       {median_ms(baseline)}")
@@ -145,9 +152,12 @@ def run(root: Path, args) -> None:
           f"{statistics.median(preview) / statistics.median(baseline):.2f}x the check)")
     shown = in_browser(root, args.repeat)
     print(f"  review queue: key press to next flag      {median_ms(shown)}  (target < 100 ms; Chromium, {len(shown)} keys)")
-    print(f"  review queue: one decision written        {median_ms(decide)}  (behind the screen, in turn)")
+    print(f"  review queue: one decision written        {median_ms(decide)}  (behind the screen, in turn; "
+          f"{statistics.median(decide) / statistics.median(baseline):.2f}x the check)")
     print(f"  review queue: fresh queue after decisions {median_ms(refill)}  "
           f"({statistics.median(refill) / statistics.median(baseline):.2f}x the check)")
+    print(f"  review queue: the same after a {pause:.0f} s pause   {median_ms(paused)}  "
+          f"({statistics.median(paused) / statistics.median(baseline):.2f}x the check)")
 
 
 KEY_TO_NEXT = """() => new Promise((resolve, reject) => {

@@ -99,3 +99,20 @@ def test_a_taguette_project_maps_its_tags_and_an_audience_for_every_excerpt(stud
         ("P08", "caring_about_staff", "both"), ("P08", "working_together", "both")]
     saved = yaml.safe_load((root / "stories" / "maps" / "kindness.yaml").read_text(encoding="utf-8"))
     assert saved["defaults"] == {"audience": "both"}
+
+
+def test_a_document_that_names_no_participant_gets_an_id_on_the_screen(studio):
+    root, client = studio
+    source = Source("Night shift interview", TEXT_1, [Sel(*span(TEXT_1, "My manager noticed first."), [CARE])])
+    page = client.get(upload(client, "night.qdpx", qdpx([CARE], [source]))).text
+    assert 'data-participant data-raw="Night shift interview"' in page  # its words are left out until it has one
+    upload_id = page.split('data-upload="')[1].split('"')[0]
+    form = {"codes": {"Caring about staff": "caring_about_staff"}, "participants": {"Night shift interview": "P09"}}
+    plan = client.post(f"/import/{upload_id}/plan", json=form).json()["html"]
+    assert "<td>P09</td><td>My manager noticed first.</td>" in plan and 'value="P09"' in plan
+    lines = client.post(f"/import/{upload_id}/run", json=form).json()["lines"]
+    assert any("who is speaking to stories/maps/night.participants.yaml" in line for line in lines)
+    rows = read_rows(root / "stories" / "excerpts" / "night.csv")
+    assert [(r["participant"], r["text"]) for r in rows] == [("P09", "My manager noticed first.")]
+    assert yaml.safe_load((root / "stories" / "maps" / "night.participants.yaml").read_text(encoding="utf-8")) == {
+        "Night shift interview": "P09"}

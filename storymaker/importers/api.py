@@ -47,6 +47,22 @@ class SourceValues:
     codes: tuple[tuple[str, int], ...]  # code paths as the map file names them: "Staff care > Manager"
     consent: tuple[tuple[str, int], ...]  # values of a case or source variable called consent
     audience: tuple[tuple[str, int], ...]
+    unnamed: tuple[str, ...] = ()  # case or document names that give no participant id (skipped until mapped)
+
+
+class _Asked(Participants):
+    """Participants that remembers the names it could not turn into a participant id."""
+
+    def __init__(self, mapping: dict[str, str] | None = None):
+        super().__init__(mapping)
+        self.unnamed: dict[str, None] = {}
+
+    def resolve(self, *names: str, ids: tuple[str, ...] = ()) -> str:
+        found = super().resolve(*names, ids=ids)
+        named = next((n for n in (*ids, *names) if n and n.strip()), "")
+        if not found and named:
+            self.unnamed[" ".join(named.split())] = None
+        return found
 
 
 @dataclass(frozen=True)
@@ -74,19 +90,21 @@ def _tool_export(table) -> str:
     return "Taguette highlights" if is_taguette(table) else "QualCoder coding report" if is_qualcoder_report(table) else ""
 
 
-def source_values(path: Path) -> SourceValues:
+def source_values(path: Path, participants: dict | None = None) -> SourceValues:
     """A coded file's codes and its consent and audience wording (REFI case or source
-    variables), before any map: what the Import screen offers to map."""
+    variables), before any map: what the Import screen offers to map; and the case or
+    document names that give no participant id (map them in ``participants``)."""
     path = Path(path)
     data = read_file(path)
     kind = sniff(path, data, str(path))
     report = ImportReport(file=path.name)
-    found = [] if kind == "qdc" else read_segments(kind, data, str(path), settings_from({}), Participants(None), report)
+    asked = _Asked(participants)
+    found = [] if kind == "qdc" else read_segments(kind, data, str(path), settings_from({}), asked, report)
     segments = found if isinstance(found, list) else []
     count = lambda values: tuple(Counter(v for v in values if v).most_common())
     return SourceValues(count(" > ".join(p) for s in segments for p in s.codes),
                         count(" ".join(str(s.attrs.get("consent") or "").split()) for s in segments),
-                        count(" ".join(str(s.attrs.get("audience") or "").split()) for s in segments))
+                        count(" ".join(str(s.attrs.get("audience") or "").split()) for s in segments), tuple(asked.unnamed))
 
 
 def distinct_values(path: Path, column: str) -> list[tuple[str, int]]:

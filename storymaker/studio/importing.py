@@ -13,6 +13,7 @@ from starlette.routing import Route
 from ..errors import StorymakerError, StudioError
 from ..importers import api
 from . import mapping
+from .files import write_atomic
 from .uploads import find_upload, save_upload
 
 MAX_UPLOAD = 50 * 2**20
@@ -39,10 +40,13 @@ def plan_columns(path, form: dict, codebook: dict[str, str]) -> dict:
 
 
 def plan_coded(path, form: dict, codebook: dict[str, str]) -> dict:
-    found, chosen = api.source_values(path), lambda key: form.get(key) or {}
+    people = mapping.participants(form)
+    found, chosen = api.source_values(path, people), lambda key: form.get(key) or {}
+    named = [*(form.get("participants") or {}), *found.unnamed]  # those given an id stay on screen
     return {"consent": [(v, chosen("consent").get(v, mapping.guess_consent(v))) for v, _ in found.consent],
             "audience": [(v, chosen("audience").get(v, mapping.guess_audience(v))) for v, _ in found.audience],
-            "codes": [(c, chosen("codes").get(c, mapping.guess_theme(c, codebook))) for c, _ in found.codes]}
+            "codes": [(c, chosen("codes").get(c, mapping.guess_theme(c, codebook))) for c, _ in found.codes],
+            "unnamed": [(n, people.get(n, "")) for n in dict.fromkeys(named)]}
 
 
 def chosen_settings(form: dict, found: dict) -> dict:
@@ -54,12 +58,12 @@ def chosen_settings(form: dict, found: dict) -> dict:
     return mapping.settings(merged)
 
 
-def preview_rows(path, settings: dict, coded: bool = False) -> tuple[list[dict], list[str]]:
+def preview_rows(path, settings: dict, coded: bool = False, people: dict | None = None) -> tuple[list[dict], list[str]]:
     """The first rows exactly as the importer would write them, and what it would skip."""
     if not coded and not all(f in settings.get("columns", {}) for f in mapping.REQUIRED):
         return [], ["choose the columns for participant, text and themes to see the preview"]
     try:
-        shown = api.preview(path, settings, limit=PREVIEW_ROWS)
+        shown = api.preview(path, settings, participants=people, limit=PREVIEW_ROWS)
     except StorymakerError as exc:
         return [], [str(p) for p in exc.problems]
     return list(shown.rows), [line for line in shown.lines if line.startswith(("skipped", "code ", "consent", "audience"))]
@@ -77,9 +81,21 @@ def do_import(studio, upload, form: dict) -> list[str]:
     if missing and not api.inspect(upload.path).coded:
         raise StudioError(f"choose the column for {', '.join(missing)} first")
     into = studio.root / "stories" / "excerpts" / f"{upload.stem}.csv"
-    report = api.run(studio.root, upload.path, settings, into=into)
+    people = mapping.participants(form)
+    who = write_participants(studio, upload.stem, people) if people else None
+    report = api.run(studio.root, upload.path, settings, into=into, participants=who)
     shown = write_map(studio, upload.stem, settings)
-    return [f"saved the choices to {shown}", *report.lines()]
+    saved = f"saved the choices to {shown}" + (f" and who is speaking to {who.relative_to(studio.root).as_posix()}" if who else "")
+    return [saved, *report.lines()]
+
+
+def write_participants(studio, stem: str, people: dict[str, str]):
+    """The ``--participants`` map (document or case name -> participant id), beside the map file."""
+    import yaml
+    path = studio.root / "stories" / "maps" / f"{stem}.participants.yaml"
+    text = "# Which participant each document or case of the import is (storymaker import --participants).\n"
+    write_atomic(path, (text + yaml.safe_dump(people, allow_unicode=True, sort_keys=False)).encode("utf-8"), None, studio.root)
+    return path
 
 
 def start(studio, request: Request):
@@ -102,7 +118,7 @@ def page(studio, request: Request):
         return studio.page(request, "import.html", upload=saved, problems=[str(p) for p in exc.problems], status=400)
     form = {"columns": mapping.guess_columns(info.columns), "separator": ";"}
     found = plan(saved.path, form, codebook, info.coded) if info.columns or info.coded else None
-    rows, notes = preview_rows(saved.path, chosen_settings(form, found), info.coded) if found else ([], [])
+    rows, notes = preview_rows(saved.path, chosen_settings(form, found), info.coded, mapping.participants(form)) if found else ([], [])
     return studio.page(request, "import.html", upload=saved, info=info, form=form, found=found, rows=rows,
                        notes=notes, fields=mapping.FIELDS, themes=sorted(codebook), problems=[],
                        consent_choices=mapping.CONSENT_CHOICES, audience_choices=mapping.AUDIENCE_CHOICES)
@@ -112,7 +128,7 @@ async def replan(studio, request: Request):
     codebook = studio.state.loaded().project.codebook
     coded = api.inspect(saved.path).coded
     found = plan(saved.path, form, codebook, coded)
-    rows, notes = preview_rows(saved.path, chosen_settings(form, found), coded)
+    rows, notes = preview_rows(saved.path, chosen_settings(form, found), coded, mapping.participants(form))
     html = studio.env.get_template("import_values.html").render(
         found=found, rows=rows, notes=notes, themes=sorted(codebook),
         consent_choices=mapping.CONSENT_CHOICES, audience_choices=mapping.AUDIENCE_CHOICES)

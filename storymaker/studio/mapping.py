@@ -23,6 +23,7 @@ HINTS = {"participant": ("participant", "speaker", "interviewee", "respondent", 
          "role": ("role", "job"), "sector": ("sector",), "stage": ("stage",), "sensitive": ("sensitive",)}
 CONSENT_CHOICES = (("web;video", "web and video"), ("web", "web only"), ("video", "video only"), ("", "none: publish nowhere"))
 AUDIENCE_CHOICES = ("staff", "community", "both")
+PARTICIPANT_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,19}")  # as the importer accepts them
 
 
 def guess_columns(header: tuple[str, ...]) -> dict[str, str]:
@@ -89,6 +90,12 @@ def _consent(form: dict) -> dict:
     """the source's consent value -> channels; "?" (not chosen yet) is left out."""
     chosen = {k: v for k, v in (form.get("consent") or {}).items() if v is not None and v != "?"}
     return {k: [c for c in v.split(";") if c] for k, v in chosen.items()}
+
+
+def participants(form: dict) -> dict[str, str]:
+    """document or case name -> the participant id typed for it (ids of letters, digits, - and _)."""
+    given = {k: str(v).strip() for k, v in (form.get("participants") or {}).items() if str(v or "").strip()}
+    return {k: v for k, v in given.items() if PARTICIPANT_ID.fullmatch(v)}
 
 
 def _audience(form: dict) -> dict:

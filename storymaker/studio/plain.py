@@ -18,13 +18,14 @@ from pathlib import PurePosixPath
 from ..load.specs import SUFFIX
 from ..model import Problem
 
-COMMANDS = ((re.compile(r"\s*\(see README, '[^']*'\)"), ""),
+COMMANDS = ((re.compile(r"^no story specs found: .*"), "there are no stories yet: create the first one on the Stories screen"),
+            (re.compile(r"\s*\(see README, '[^']*'\)"), ""),
             (re.compile(r"\s*\(copy both from `?storymaker check --json`?\)"), ""),
             (re.compile(r"`?storymaker import`?( YOUR-FILE)?"), "the Import screen"),
             (re.compile(r"(run )?`?storymaker check`?( again)?"), "check again"),
             (re.compile(r"`?storymaker compose --explain`?"), "the story editor's preview"),
             (re.compile(r"`?storymaker voices`?"), "the README's list of voices"))
-SCREENS = {"stories/anonymise.yaml": ("/review", "Review the words"), "stories/decisions.yaml": ("/review", "Review the words"),
+SCREENS = {"stories": ("/stories", "Create a story"), "stories/anonymise.yaml": ("/review", "Review the words"), "stories/decisions.yaml": ("/review", "Review the words"),
            "stories/withdrawn.yaml": ("/excerpts", "Open the excerpts"), "publish gate": ("/build", "See the build")}
 
 

@@ -5,17 +5,18 @@
   if (!form) return;
   const upload = form.dataset.upload;
   function collect() {
-    const data = {columns: {}, consent: {}, audience: {}, codes: {}};
+    const data = {columns: {}, consent: {}, audience: {}, codes: {}, participants: {}};
     form.querySelectorAll("[data-column]").forEach((el) => { if (el.value) data.columns[el.dataset.column] = el.value; });
     const sep = form.querySelector("[data-separator]");
     data.separator = sep ? sep.value : ";";
     form.querySelectorAll("[data-map]").forEach((el) => { data[el.dataset.map][el.dataset.raw] = el.value; });
+    form.querySelectorAll("[data-participant]").forEach((el) => { data.participants[el.dataset.raw] = el.value.trim(); });
     const fallback = form.querySelector("[data-default-audience]");
     data.default_audience = fallback ? fallback.value : "";
     return data;
   }
   form.addEventListener("change", async (event) => {
-    if (!event.target.matches("[data-column], [data-separator], [data-map], [data-default-audience]")) return;
+    if (!event.target.matches("[data-column], [data-separator], [data-map], [data-default-audience], [data-participant]")) return;
     try {
       const answer = await Studio.post(`/import/${upload}/plan`, collect());
       const values = document.getElementById("values");
