@@ -115,3 +115,11 @@ def test_the_preview_shows_a_beats_picture_and_follows_order_fixed(example):
     edited["beats"][0]["pin"] = []  # order: fixed needs every beat pinned: the loader's own message, in the preview
     html = client.post("/stories/when-the-targets-stopped/preview", json=edited).json()["html"]
     assert "order: fixed, so every beat needs a &#39;pin:&#39; list" in html
+
+
+def test_a_narrator_named_like_someone_in_the_interviews_is_flagged_as_you_type(example):
+    root, client = example
+    edited = full_form(root, client)
+    edited["narrator"] = "Margaret, who answers a council helpline"  # a registered name in the bundled example
+    html = client.post("/stories/when-the-targets-stopped/preview", json=edited).json()["html"]
+    assert "narrator: the name &#39;M*******&#39; is registered" in html

@@ -12,6 +12,7 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..anonymise.narrator import NarratorCheck
 from ..compose import Composition, compose
 from ..compose.explain import explain
 from ..compose.plain import find_jargon
@@ -111,12 +112,23 @@ def _version(checked: Checked, prep, spec, audience: str, channel: str) -> Versi
     return Version(audience, channel, comp, tuple(comp.notes), needed, consent, why, jargon)
 
 
+_NARRATORS: dict[int, tuple[Checked, NarratorCheck]] = {}  # one index of the excerpts' words per check
+
+
+def narrator_problems(checked: Checked, spec) -> list[Problem]:
+    """A narrator named like someone in the data or the register, as ``check`` says it."""
+    if id(checked) not in _NARRATORS:
+        _NARRATORS.clear()
+        _NARRATORS[id(checked)] = (checked, NarratorCheck(checked.project.excerpts, checked.project.register))
+    return _NARRATORS[id(checked)][1].problems(spec)
+
+
 def preview(checked: Checked, spec_text: str, slug: str, scratch: Path) -> Preview:
     spec, problems = _spec(spec_text, slug, scratch)
     if spec is None or checked.prep is None:
         return Preview(tuple(_message(p) for p in problems) or ("the story cannot be read",), ())
     prep = dataclasses.replace(checked.prep, log=[], problems=[], warnings=[], compositions=[], unreviewed=0)
     safe = safe_spec(prep, spec)
-    flags = tuple(_message(p) for p in prep.problems)
+    flags = tuple(_message(p) for p in [*narrator_problems(checked, spec), *prep.problems])
     versions = tuple(_version(checked, prep, safe, a, c) for a in safe.audiences for c in safe.outputs)
     return Preview(flags, versions, pictures(checked.project.root, safe))
