@@ -54,24 +54,16 @@ def disclosure(contributors: int, audience: str, channel: str, voice_credit: str
 
 
 def _staff(words: Language, n: int) -> str:
-    return words.ngettext(
-        "About this story: this is a composite narrative drawn from %(num)s interview. "
-        "The narrator is fictional, and names and identifying details have been changed. "
-        "The quoted words are the participants' own; the linking text between them was "
-        "written by the research team and is marked as such.",
-        "About this story: this is a composite narrative drawn from %(num)s interviews. "
-        "The narrator is fictional, and names and identifying details have been changed. "
-        "The quoted words are the participants' own; the linking text between them was "
-        "written by the research team and is marked as such.", n)
+    return words.ngettext("About this story: this is a composite narrative drawn from %(num)s interview.",
+                          "About this story: this is a composite narrative drawn from %(num)s interviews.", n) + " " + \
+        words.gettext("The narrator is fictional, and names and identifying details have been changed. The quoted "
+                      "words are the participants' own; the linking text between them was written by the research "
+                      "team and is marked as such.")
 
 
 def _community(words: Language, n: int) -> str:
-    return words.ngettext(
-        "About this story: it is a composite, made from %(num)s interview. "
-        "The person telling it is fictional: not a real person. "
-        "We changed names and details so nobody can be recognised. "
-        "The words are what people told us, in their own words. We wrote the linking text, and it is marked.",
-        "About this story: it is a composite, made from %(num)s interviews. "
-        "The person telling it is fictional: not a real person. "
-        "We changed names and details so nobody can be recognised. "
-        "The words are what people told us, in their own words. We wrote the linking text, and it is marked.", n)
+    return words.ngettext("About this story: it is a composite, made from %(num)s interview.",
+                          "About this story: it is a composite, made from %(num)s interviews.", n) + " " + \
+        words.gettext("The person telling it is fictional: not a real person. We changed names and details so "
+                      "nobody can be recognised. The words are what people told us, in their own words. We wrote "
+                      "the linking text, and it is marked.")
