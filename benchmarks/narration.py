@@ -28,7 +28,8 @@ from storymaker.model import VideoSpec  # noqa: E402
 from storymaker.render.video.narration import _faded, _load, _trimmed  # noqa: E402
 from storymaker.render.video.recogniser import available, transcribe  # noqa: E402
 from storymaker.render.video.resample import stereo_48k, write_wav  # noqa: E402
-from storymaker.render.video.theme import load_theme  # noqa: E402
+from storymaker.assets.theme import load_theme  # noqa: E402
+from storymaker.assets.voice import resolve_voice  # noqa: E402
 from storymaker.render.video.voices import make_engine  # noqa: E402
 
 SENTENCES = (
@@ -67,9 +68,8 @@ def speak(engine, text: str, out: Path) -> tuple[float, float]:
 def measure(voice: str, folder: Path, cache_dir: Path) -> dict:
     import jiwer
     engine_name, _, name = voice.partition(":")
-    narration = load_theme(ROOT / "templates" / "video", "default", ROOT).get("narration", default={})
-    engine = make_engine(VideoSpec(voice_engine=engine_name, voice=name), ROOT, int(narration.get("espeak_rate", 160)),
-                         float(narration.get("hibari_speed", 1.0)))  # the pace a build uses
+    narration = load_theme(ROOT / "templates" / "video", "default", ROOT).settings.narration  # the pace a build uses
+    engine = make_engine(resolve_voice(VideoSpec(voice_engine=engine_name, voice=name), ROOT, narration))
     engine.synthesize("Warming up.", folder / "warm.wav")  # load the model outside the timing
     said, heard, speeds = [], [], []
     for n, text in enumerate(SENTENCES):

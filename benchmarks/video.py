@@ -37,8 +37,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from storymaker.model import Story, StoryBeat, VideoSpec  # noqa: E402
+from storymaker.assets import video_assets  # noqa: E402
 from storymaker.render.video import render_videos  # noqa: E402
-from storymaker.render.video.cache import STATS  # noqa: E402
+from storymaker.render.video.cache import Cache, Stats  # noqa: E402
+
+STATS = Stats()  # the last render's: what it made afresh and what it reused
 
 IMAGES = [ROOT / "assets" / "images" / f"{n}.jpg" for n in ("kitchen-table", "helpline", "park-bench")]
 QUOTES = [
@@ -64,8 +67,11 @@ def story(images: bool, slug: str = "bench") -> Story:
 
 
 def render(s: Story, out: Path, cache: Path):
+    global STATS
+    store = Cache(cache)
     t = time.perf_counter()
-    art = render_videos([s], out, project_root=ROOT, templates_dir=ROOT / "templates" / "video", cache_dir=cache, progress=False)[0]
+    art = render_videos([s], out, assets={s.slug: video_assets(s.video, ROOT)}, store=store, progress=False)[0]
+    STATS = store.stats
     return time.perf_counter() - t, art
 
 

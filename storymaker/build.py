@@ -109,12 +109,12 @@ def render_video(prep: Prepared, stage: Path, root: Path, console: Console) -> l
     if not stories:
         return previous
     from .render.video import render_videos
+    from .render.video.cache import Cache
     for s in stories:  # never write through hard links carried over from the last build
         for old in (stage / "video" / s.audience).glob(f"{s.slug}-*"):
             old.unlink()
     made = console.stage("Rendering videos", lambda: render_videos(
-        stories, stage / "video", project_root=root, templates_dir=templates_dir(root, "video"),
-        cache_dir=root / ".storymaker-cache", progress=not console.quiet))
+        stories, stage / "video", assets=prep.assets, store=Cache(root / ".storymaker-cache"), progress=not console.quiet))
     fresh = {(v.slug, v.audience) for v in made}
     videos = [v for v in previous if (v.slug, v.audience) not in fresh] + list(made)
     write_manifest(stage / "video", videos)

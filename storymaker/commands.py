@@ -130,7 +130,7 @@ def _init_message(target: Path, empty: bool) -> str:
 
 
 def voices() -> int:
-    from .render.video.voices import list_voices
+    from .assets.voice_list import list_voices
     print(f"{'engine':9} {'voice':18} {'language':9} {'accent':26} {'licence':32} state")
     for v in list_voices():
         state = "available" if v.available else f"not available: {v.why_not}"

@@ -8,14 +8,13 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
-from PIL import Image
-
 from .load.hygiene import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, too_big
 from .model import Problem
 
 
 def image_problem(path: Path, where: Problem, what: str) -> Problem | None:
     """None when ``path`` decodes as an image within the limits, else one Problem at ``where``."""
+    from PIL import Image  # loaded only when a story has a picture to check
     big = too_big(path, where.path, MAX_IMAGE_BYTES, f"{what} {path.name}")
     if big:
         return Problem(where.path, where.line, big.message)

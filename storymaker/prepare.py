@@ -4,8 +4,11 @@
     anonymise the specs' own text        -> titles, narrators, intros made safe too
     compose each story per audience and channel -> Compositions (Story + provenance)
 
+    resolve each video story's assets      -> theme, voice and music as values (storymaker/assets/)
+
 Flags (unreviewed identifiers) and unmet constraints become Problems; nothing
-here writes files. ``storymaker check`` stops after this; ``build`` renders.
+here writes files or loads a renderer. ``storymaker check`` stops after this; ``build``
+renders, from the compositions and the resolved assets only.
 """
 from __future__ import annotations
 
@@ -14,17 +17,20 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from .anonymise import Anonymiser, LogEntry
+from .assets import VideoAssets, video_assets
+from .assets.theme import Theme, load_theme
+from .assets.voice import check_voice, describe_voice
+from .bundled import templates_dir
 from .anonymise.decisions import excerpt_where, field_where, flag_id
 from .anonymise.narrator import NarratorCheck
 from .anonymise.problems import flag_message
 from .compose import Composition, compose
 from .compose.explain import explain
 from .compose.pins import pin_problems
-from .errors import ComposeError
+from .errors import ComposeError, StorymakerError
 from .load.settings import sharing_warnings
 from .model import Excerpt, FlaggedText, Problem, Project, Redaction, StorySpec
 from .paths import IMAGE_TYPES, confined
-from .render.video.voices import check_voice, describe_voice
 from .videocheck import video_problems
 
 
@@ -40,6 +46,7 @@ class Prepared:
     unreviewed: int = 0  # how many of the problems are anonymisation flags
     loaded: Project | None = None  # the project as loaded: every excerpt, for pins that break a rule
     flagged: list[FlaggedText] = field(default_factory=list)  # the flags themselves, for check --json and tools
+    assets: dict[str, VideoAssets] = field(default_factory=dict)  # each video story's theme, voice and music, by slug
 
 
 def publishable(e: Excerpt, project: Project) -> bool:
@@ -130,6 +137,22 @@ def voice_problems(prep: Prepared, spec: StorySpec) -> None:
         prep.problems.append(Problem(spec.source, spec.line, f"video voice: {message}"))
 
 
+def theme_of(spec: StorySpec, root) -> Theme | list[Problem]:
+    """The story's video theme, or the problems that keep it from loading."""
+    try:
+        return load_theme(templates_dir(root, "video"), spec.video.theme, root)
+    except StorymakerError as exc:
+        return list(exc.problems)
+
+
+def resolve_assets(prep: Prepared, themes: dict[str, Theme | list[Problem]]) -> None:
+    """Each video story's assets, once nothing stands in the way of rendering it."""
+    for comp in prep.compositions:
+        theme, spec = themes.get(comp.story.slug), comp.story.video
+        if comp.story.channel == "video" and isinstance(theme, Theme) and comp.story.slug not in prep.assets:
+            prep.assets[comp.story.slug] = video_assets(spec, prep.project.root, theme)
+
+
 def prepare(project: Project, channels: Iterable[str] | None = None, only: str | None = None) -> Prepared:
     """Anonymise and compose; ``channels`` limits the outputs, ``only`` limits to one story slug."""
     prep = Prepared(project, Anonymiser(project.register, project.decisions), loaded=project,
@@ -139,6 +162,7 @@ def prepare(project: Project, channels: Iterable[str] | None = None, only: str |
     prep.project = dataclasses.replace(project, excerpts=tuple(e for e in project.excerpts if e.id in prep.safe))
     wanted = tuple(channels) if channels is not None else None
     narrators = NarratorCheck(project.excerpts, project.register) if project.stories else None
+    themes: dict[str, Theme | list[Problem]] = {}
     for spec in project.stories:
         if only and spec.slug != only:
             continue
@@ -146,8 +170,11 @@ def prepare(project: Project, channels: Iterable[str] | None = None, only: str |
         chosen = [c for c in spec.outputs if wanted is None or c in wanted]
         if "video" in chosen:
             voice_problems(prep, spec)
+            themes[spec.slug] = theme_of(spec, project.root)
         compose_story(prep, safe_spec(prep, spec), chosen)
-    prep.problems += video_problems(prep.compositions, {s.slug: s for s in project.stories}, project.root)
+    prep.problems += video_problems(prep.compositions, {s.slug: s for s in project.stories}, themes)
     prep.problems = list(dict.fromkeys(prep.problems))  # a pin's problem is the same in every version
     prep.warnings = list(dict.fromkeys(prep.warnings))  # ... and so is a coherence warning, mostly
+    if not prep.problems:
+        resolve_assets(prep, themes)
     return prep

@@ -54,3 +54,63 @@ def test_every_exception_lives_in_the_documented_tree():
     drawn = ast.get_docstring(tree) or ""
     public = [n.name for n in tree.body if isinstance(n, ast.ClassDef) and not n.name.startswith("_")]
     assert [name for name in public if not re.search(rf"^[ |]*(\+-- )?{name} ", drawn, re.M)] == []
+
+
+# --- renderers get resolved values; `check` stays light (issue 13, item 1) ---
+
+HEAVY = ("numpy", "PIL", "pydub", "scipy", "soxr", "hibari", "piper", "faster_whisper")
+
+
+def names_in(path: Path) -> set[str]:
+    """Every variable, parameter, keyword and attribute name a module uses."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        found |= {node.id} if isinstance(node, ast.Name) else {node.arg} if isinstance(node, (ast.arg, ast.keyword)) and node.arg \
+            else {node.attr} if isinstance(node, ast.Attribute) else set()
+    return found
+
+
+def test_renderers_read_no_project_path_they_are_given_resolved_assets():
+    """Themes, fonts, logos, music, voice models and recordings are found in the prepare stage
+    (storymaker/assets/); a renderer that takes a project root could go around that."""
+    named = [str(p.relative_to(RENDER.parent.parent)) for p in RENDER.rglob("*.py") if "project_root" in names_in(p)]
+    assert named == []
+
+
+def test_the_stages_before_rendering_import_no_renderer_at_module_level():
+    """prepare, check, the video checks and the asset resolvers import no renderer module when loaded
+    (the video checks may lay out one slide near the limit, importing the renderer only then)."""
+    package = RENDER.parent
+    modules = [package / "prepare.py", package / "check.py", package / "videocheck.py", *(package / "assets").glob("*.py")]
+    offenders = []
+    for path in modules:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+                offenders += [f"{path.name} imports {n}" for n in names if "render" in n.split(".") or n.split(".")[0] in HEAVY]
+    assert offenders == []
+
+
+def _imported_by_check(project: Path) -> set[str]:
+    import subprocess
+    import sys
+    run = subprocess.run([sys.executable, "-X", "importtime", "-m", "storymaker", "check", "--project", str(project)],
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr[-2000:]
+    return {line.split("|")[-1].strip() for line in run.stderr.splitlines() if line.startswith("import time:")}
+
+
+def test_storymaker_check_on_the_example_loads_no_numpy_pydub_or_voice_engine(example_copy):
+    loaded = _imported_by_check(example_copy)
+    assert {m.split(".")[0] for m in loaded} & set(HEAVY) <= {"PIL"}, "only the image check may load Pillow"
+    assert not any(m.startswith("storymaker.render.video.") and not m.endswith(".plan") for m in loaded)
+
+
+def test_storymaker_check_loads_no_pillow_unless_a_story_has_a_picture_to_check(example_copy):
+    for spec in (example_copy / "stories").glob("*.story.yaml"):
+        kept = [line for line in spec.read_text(encoding="utf-8").splitlines(keepends=True)
+                if not line.lstrip().startswith(("image:", "image_alt:"))]
+        spec.write_text("".join(kept), encoding="utf-8")
+    loaded = _imported_by_check(example_copy)
+    assert {m.split(".")[0] for m in loaded} & set(HEAVY) == set()

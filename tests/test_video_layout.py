@@ -14,7 +14,7 @@ from storymaker.model import VIDEO_FORMATS
 from storymaker.render.video.placement import inside, overlap
 from storymaker.render.video.plan import Slide, plan_slides
 from storymaker.render.video.slides import Canvas, draw_slide, place
-from storymaker.render.video.theme import load_theme
+from storymaker.assets.theme import load_theme
 
 ARTEFACTS = ROOT / "tests" / "artefacts"
 LONG = ("I had a target for arrears calls, so many a day, and I knew people were struggling, but I just "
@@ -80,7 +80,7 @@ def test_when_the_words_are_on_screen_then_no_caption_band_is_kept_for_them():
 
 def test_when_the_story_is_planned_then_the_end_card_is_the_short_disclosure():
     theme = load_theme(TEMPLATES, "default", ROOT)
-    slides = plan_slides(short_story(), ("", ""), theme.get("labels"), "Narrated by a synthetic voice.")
+    slides = plan_slides(short_story(), ("", ""), theme.settings.labels, "Narrated by a synthetic voice.")
     end = slides[-1]
     assert end.text == end.narration and len(end.narration.split()) <= 16
     assert end.text == "A composite story from four interviews, with a fictional narrator, read by a synthetic voice."

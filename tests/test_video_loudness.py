@@ -138,7 +138,8 @@ def test_when_music_plays_under_speech_then_it_is_a_bed_18_to_24_db_under_the_vo
     voice = _speech(tmp_path)  # 1 s pause, speech, 1 s pause, quieter speech, 1 s pause
     said = (len(voice) - 3 * RATE) // 2
     spans = [(RATE, RATE + said), (2 * RATE + said, 2 * RATE + 2 * said)]
-    settings = {"music_under_voice_db": -21, "duck_db": -12, "duck_ramp": 0.35}
+    from storymaker.assets.settings import Audio
+    settings = Audio(music_under_voice_db=-21, duck_db=-12, duck_ramp=0.35)
     steady = np.random.default_rng(3).normal(0, 0.1, (len(voice), 2)).astype(np.float32)  # level changes are the bed's
     bed = music_bed(voice, steady, spans, settings)
     inside = lambda x: np.concatenate([x[a + RATE // 4:b - RATE // 4] for a, b in spans])

@@ -15,8 +15,11 @@ from storymaker.render.video.captions import CaptionRules, build_cues, caption_c
 from storymaker.render.video.frames import Art, ken_burns_box
 from storymaker.render.video.layout import wrap_balanced
 from storymaker.render.video.plan import Clip, Slide, TimedSlide, plain, plan_slides, timeline
-from storymaker.render.video.theme import load_theme, resolve_font
-from storymaker.render.video.voices import check_voice, describe_voice, list_voices, make_engine
+from storymaker.assets.settings import Labels, Timing
+from storymaker.assets.theme import load_theme, resolve_font
+from storymaker.assets.voice import check_voice, describe_voice, resolve_voice
+from storymaker.assets.voice_list import list_voices
+from storymaker.render.video.voices import make_engine
 
 SENTENCES = [
     "It was the way she sat with me at the kitchen table and just listened to me.",
@@ -78,7 +81,7 @@ def _timed(texts: list[list[tuple[str, float]]], fps: int = 25) -> tuple[TimedSl
             out.append(Clip("x.wav", offset, seconds, text))
             offset += seconds + 0.3
         clips.append(tuple(out))
-    return timeline(slides, clips, fps, {"lead_in": 0.35, "pause": 0.7})
+    return timeline(slides, clips, fps, Timing(lead_in=0.35, pause=0.7))
 
 
 def test_when_a_sentence_is_very_short_then_its_cue_still_lasts_a_second_with_two_frame_gaps():
@@ -113,7 +116,7 @@ def test_when_cues_are_written_then_vtt_and_srt_use_their_own_time_formats():
 
 
 def test_when_story_is_planned_then_it_has_title_linking_quote_and_end_slides():
-    slides = plan_slides(short_story(), ("Narrated by a voice.", ""), {"told_by": "Told by {narrator}"})
+    slides = plan_slides(short_story(), ("Narrated by a voice.", ""), Labels(told_by="Told by {narrator}"))
     assert [s.kind for s in slides] == ["title", "linking", "quote", "quote", "end"]
     assert slides[0].subtitle == "Told by Sam, a support worker"
     assert slides[1].image and slides[1].unit == "01-1" and slides[3].unit == "02-1"
@@ -156,10 +159,11 @@ def test_when_voices_are_listed_then_each_has_licence_and_accent_and_the_default
 
 
 def test_when_no_engine_is_named_then_hibari_speaks_and_without_it_espeak(monkeypatch):
+    from storymaker.assets import voice
     from storymaker.render.video import voices
-    assert isinstance(make_engine(VideoSpec(), ROOT), voices.HibariVoice)
-    monkeypatch.setattr(voices, "hibari_installed", lambda: False)
-    assert isinstance(make_engine(VideoSpec(), ROOT), voices.EspeakVoice)
+    assert isinstance(make_engine(resolve_voice(VideoSpec(), ROOT)), voices.HibariVoice)
+    monkeypatch.setattr(voice, "hibari_installed", lambda: False)
+    assert isinstance(make_engine(resolve_voice(VideoSpec(), ROOT)), voices.EspeakVoice)
 
 
 @pytest.mark.parametrize("spec", [VideoSpec(), VideoSpec(voice_engine="espeak", voice="en-us"),

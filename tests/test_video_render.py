@@ -12,7 +12,7 @@ from helpers.video import ROOT, assert_broadcast_rules, loudness, parse_vtt, pro
 from storymaker.errors import RenderError
 from storymaker.model import VIDEO_FORMATS
 from storymaker.render.video.audio import PRIMING
-from storymaker.render.video.cache import STATS
+from storymaker.render.video.cache import Cache
 
 pytestmark = pytest.mark.video
 
@@ -124,9 +124,11 @@ def test_when_rendered_then_the_soundtrack_starts_with_the_video_not_after_the_e
 
 def test_when_nothing_changed_then_nothing_is_encoded_again(built):
     story, _, base = built
-    render([story], base / "out", base / "cache")
-    assert STATS.made["segment"] == 0 and STATS.made["final"] == 0 and STATS.made["narration"] == 0
-    assert STATS.reused["segment"] > 5
+    store = Cache(base / "cache")
+    render([story], base / "out", store)
+    stats = store.stats
+    assert stats.made["segment"] == 0 and stats.made["final"] == 0 and stats.made["narration"] == 0
+    assert stats.reused["segment"] > 5
 
 
 def test_when_one_word_changes_then_only_that_slide_and_its_fades_are_encoded(built):
@@ -134,11 +136,13 @@ def test_when_one_word_changes_then_only_that_slide_and_its_fades_are_encoded(bu
     changed = with_quote(story, 1, "We switched the dashboards off.")
     from dataclasses import replace
     changed = replace(changed, video=replace(changed.video, formats=("16:9",)))
-    render([changed], base / "out", base / "cache")
-    assert STATS.made["segment.hold"] == 1 and STATS.made["segment.moving"] == 0
-    assert STATS.made["segment.fade"] <= 2
-    assert STATS.reused["segment"] >= 5
-    assert STATS.made["narration"] == 1
+    store = Cache(base / "cache")
+    render([changed], base / "out", store)
+    stats = store.stats
+    assert stats.made["segment.hold"] == 1 and stats.made["segment.moving"] == 0
+    assert stats.made["segment.fade"] <= 2
+    assert stats.reused["segment"] >= 5
+    assert stats.made["narration"] == 1
 
 
 def test_when_image_is_missing_then_error_names_the_file_and_story(tmp_path):
@@ -222,10 +226,12 @@ def test_when_narration_is_recorded_then_beat_files_are_cut_at_the_aligned_words
     project = _recordings(tmp_path, {"01": "Small things mattered. She made me a cup of tea.",
                                      "turning-off-targets": "We switched the dashboard off."})
     story = short_story(voice_engine="recorded", voice="recordings")
-    art = render([story], tmp_path / "out", tmp_path / "cache", root=project)[0]
+    store = Cache(tmp_path / "cache")
+    art = render([story], tmp_path / "out", store, root=project)[0]
+    stats = store.stats
     assert abs(float(stream(probe(art.mp4), "audio")["duration"]) - art.duration) < 0.1
     assert [c.text for c in art.cues][:2] == ["Small things mattered.", "She made me a cup of tea."]
-    assert STATS.made["narration"] == 3  # beat 1 cut in two at the aligned words, beat 2 whole; no title or end files
+    assert stats.made["narration"] == 3  # beat 1 cut in two at the aligned words, beat 2 whole; no title or end files
 
 
 def test_when_a_recording_changes_a_word_of_a_quote_then_the_build_stops_naming_the_slide_and_the_words(tmp_path):

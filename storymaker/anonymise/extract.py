@@ -14,8 +14,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote
 
-from PIL import Image
-
 MEDIA = frozenset({".mp4", ".m4v", ".mov", ".webm", ".mkv", ".mp3", ".m4a", ".wav", ".ogg", ".oga", ".opus",
                    ".flac", ".aac"})
 IMAGES = frozenset({".png", ".jpg", ".jpeg", ".webp", ".gif", ".tif", ".tiff"})
@@ -65,6 +63,7 @@ def json_strings(value: object) -> Iterator[str]:
 
 
 def image_parts(path: Path) -> Iterator[tuple[str, str]]:
+    from PIL import Image  # only the publish gate reads images: `storymaker check` never loads Pillow
     with Image.open(path) as im:
         for key, value in (im.info or {}).items():
             if isinstance(value, bytes):

@@ -148,7 +148,7 @@ def _video(rel: str, data: object, line: int) -> tuple[VideoSpec, list[Problem]]
     f.unknown(VIDEO_KEYS)
     formats = f.choices("formats", tuple(VIDEO_FORMATS), ("16:9",))
     voice = data.get("voice")
-    engine, name = "", ""  # no engine named: the best one installed (see render/video/voices.py)
+    engine, name = "", ""  # no engine named: the best one installed (see assets/voice.py)
     if isinstance(voice, dict):
         engine = str(voice.get("engine") or "").strip().lower()
         name = str(voice.get("name") or "").strip()

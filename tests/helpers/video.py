@@ -7,8 +7,11 @@ import subprocess
 from dataclasses import replace
 from pathlib import Path
 
+from storymaker.assets import video_assets
+from storymaker.assets.theme import load_theme
 from storymaker.model import Story, StoryBeat, VideoSpec
 from storymaker.render.video import render_videos
+from storymaker.render.video.cache import Cache
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 TEMPLATES = ROOT / "templates" / "video"
@@ -33,8 +36,12 @@ def with_quote(story: Story, beat: int, text: str) -> Story:
     return replace(story, beats=tuple(beats))
 
 
-def render(stories, out: Path, cache: Path, root: Path = ROOT):
-    return render_videos(list(stories), out, project_root=root, templates_dir=TEMPLATES, cache_dir=cache, progress=False)
+def render(stories, out: Path, cache: Path | Cache, root: Path = ROOT):
+    """Render as a build does: the assets resolved first (the prepare stage's job), then the videos."""
+    stories = list(stories)
+    assets = {s.slug: video_assets(s.video, root, load_theme(TEMPLATES, s.video.theme, root)) for s in stories}
+    store = cache if isinstance(cache, Cache) else Cache(Path(cache))
+    return render_videos(stories, out, assets=assets, store=store, progress=False)
 
 
 def probe(path: Path) -> dict:

@@ -1,6 +1,6 @@
 """Narrated slideshow videos from composed stories (see ``render.py`` for the pipeline).
 
-    plan.py      story -> slides -> timeline        theme.py     templates/video/<theme>/theme.yaml
+    plan.py      story -> slides -> timeline        fonts.py     Pillow fonts (the theme: storymaker/assets/)
     layout.py    balanced text fitting             placement.py every element in its own box
     slides.py    Pillow drawing of slides          voices.py    voice engines and their registry
     neural.py    hibari and piper (PyPI models)    resample.py  soxr for every rate change
@@ -14,6 +14,12 @@
 """
 from __future__ import annotations
 
-from .render import render_videos
-
 __all__ = ["render_videos"]
+
+
+def __getattr__(name: str):
+    """``render_videos`` imported on first use: the light modules (``plan.py``) load without the heavy ones."""
+    if name == "render_videos":
+        from .render import render_videos
+        return render_videos
+    raise AttributeError(name)

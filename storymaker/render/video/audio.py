@@ -1,5 +1,6 @@
 """The soundtrack: narration clips placed on the timeline, music as a bed under the voice,
-and the mix normalised to -16 LUFS integrated with true peaks under -1 dBTP.
+and the mix normalised to -16 LUFS integrated with true peaks limited to -1.5 dBTP (the
+theme's ``audio:`` settings), which leaves room for the AAC encoder to stay under -1 dBTP.
 
 pydub reads the clips (each already has 5-10 ms fades, so no joins click) and decodes the
 music (once: the decoded samples are cached); numpy places them sample-accurately and
@@ -18,9 +19,11 @@ import numpy as np
 from pydub import AudioSegment
 from pydub.exceptions import CouldntDecodeError
 
+from ...assets.settings import Audio
 from ...errors import RenderError
 from ...model import Problem
 from . import cache
+from .cache import Cache
 from .loudness import integrated_loudness, normalise
 from .plan import TimedSlide
 from .resample import stereo_48k
@@ -28,24 +31,20 @@ from .resample import stereo_48k
 RATE = 48000
 
 
-def soundtrack(timed: tuple[TimedSlide, ...], seconds: float, music: Path | None, settings: dict,
-               cache_dir: Path, story_key: str) -> Path:
+def soundtrack(timed: tuple[TimedSlide, ...], seconds: float, music: Path | None, settings: Audio,
+               store: Cache, story_key: str) -> Path:
     """The finished soundtrack for a story: an ADTS AAC stream, 48 kHz stereo (cached by content)."""
     placed = [(c.wav, round((ts.voice_start + c.offset) * RATE)) for ts in timed for c in ts.clips]
     digest = cache.file_digest(music) if music else ""
-    out = cache_dir / "audio" / f"{cache.key('mix', placed, seconds, digest, settings)}.aac"
-    fresh = not out.is_file()
-    if fresh:
+
+    def make(tmp: Path) -> None:
         mix = _voice(placed, round(seconds * RATE))
         if music:
             spans = [(at, at + round(c.duration * RATE)) for (_, at), c in zip(placed, (c for ts in timed for c in ts.clips))]
-            mix += music_bed(mix, _music(music, len(mix), cache_dir, story_key), spans, settings)
-        level = normalise(mix, RATE, float(settings.get("loudness_lufs", -16)), float(settings.get("true_peak_db", -1.5)))
-        pcm = (np.clip(level, -1, 32767 / 32768) * 32768).round().astype("<i2")
-        with cache.atomic(out) as tmp:
-            encode_aac(pcm, tmp)
-    cache.STATS.count("audio", fresh)
-    return out
+            mix += music_bed(mix, _music(music, len(mix), store, story_key), spans, settings)
+        level = normalise(mix, RATE, settings.loudness_lufs, settings.true_peak_db)
+        encode_aac((np.clip(level, -1, 32767 / 32768) * 32768).round().astype("<i2"), tmp)
+    return store.file(store.folder / "audio" / f"{cache.key('mix', placed, seconds, digest, settings)}.aac", make, "audio")
 
 
 def encode_aac(pcm: np.ndarray, out: Path, parts: int | None = None) -> None:
@@ -130,22 +129,22 @@ def _voice(placed: list[tuple[str, int]], length: int) -> np.ndarray:
     return track
 
 
-def _music(path: Path, length: int, cache_dir: Path, story_key: str) -> np.ndarray:
+def _decoded(path: Path, story_key: str, out: Path) -> None:
+    try:
+        music = _samples(AudioSegment.from_file(path))
+    except (CouldntDecodeError, OSError, IndexError):
+        raise RenderError(Problem(str(path), 0, f"story {story_key}: cannot read the background music; "
+                                  "replace it with a valid OGG/MP3/WAV or remove video: music")) from None
+    if len(music) < RATE // 10:
+        raise RenderError(Problem(str(path), 0, f"story {story_key}: the background music is empty; replace it"))
+    with open(out, "wb") as f:
+        np.save(f, music)
+
+
+def _music(path: Path, length: int, store: Cache, story_key: str) -> np.ndarray:
     """The music decoded (cached as .npy), looped to ``length`` samples, faded in and out."""
-    decoded = cache_dir / "audio" / f"music-{cache.file_digest(path)}.npy"
-    if decoded.is_file():
-        music = np.load(decoded)
-    else:
-        try:
-            music = _samples(AudioSegment.from_file(path))
-        except (CouldntDecodeError, OSError, IndexError):
-            raise RenderError(Problem(str(path), 0, f"story {story_key}: cannot read the background music; "
-                                      "replace it with a valid OGG/MP3/WAV or remove video: music")) from None
-        if len(music) < RATE // 10:
-            raise RenderError(Problem(str(path), 0, f"story {story_key}: the background music is empty; replace it"))
-        with cache.atomic(decoded) as tmp:
-            with open(tmp, "wb") as f:
-                np.save(f, music)
+    decoded = store.folder / "audio" / f"music-{cache.file_digest(path)}.npy"
+    music = np.load(store.file(decoded, lambda tmp: _decoded(path, story_key, tmp), "music"))
     looped = np.tile(music, (length // len(music) + 1, 1))[:length].copy()
     fade_in, fade_out = min(length, RATE), min(length, 2 * RATE)
     looped[:fade_in] *= np.linspace(0, 1, fade_in, dtype=np.float32)[:, None]
@@ -153,20 +152,20 @@ def _music(path: Path, length: int, cache_dir: Path, story_key: str) -> np.ndarr
     return looped
 
 
-def music_bed(voice: np.ndarray, music: np.ndarray, spans: list[tuple[int, int]], settings: dict) -> np.ndarray:
+def music_bed(voice: np.ndarray, music: np.ndarray, spans: list[tuple[int, int]], settings: Audio) -> np.ndarray:
     """The music set against the voice: ``music_under_voice_db`` below the voice's loudness while anyone
     speaks, rising by ``duck_db`` in the pauses, with smooth ramps (both levels in LU, BS.1770)."""
     voice_lufs, music_lufs = integrated_loudness(voice, RATE), integrated_loudness(music, RATE)
     if not np.isfinite(music_lufs):
         return music  # silent music: nothing to set
-    voice_lufs = voice_lufs if np.isfinite(voice_lufs) else float(settings.get("loudness_lufs", -16))
+    voice_lufs = voice_lufs if np.isfinite(voice_lufs) else settings.loudness_lufs
     ms = len(music) * 1000 // RATE + 1
     active = np.zeros(ms, dtype=np.float32)
     for a, b in spans:
         active[max(0, a * 1000 // RATE - 150):min(ms, b * 1000 // RATE + 150)] = 1.0
-    ramp = max(1, int(float(settings.get("duck_ramp", 0.35)) * 1000))
+    ramp = max(1, int(settings.duck_ramp * 1000))
     smooth = np.convolve(active, np.ones(ramp, dtype=np.float32) / ramp, mode="same")
-    under = voice_lufs + float(settings.get("music_under_voice_db", -21)) - music_lufs
-    gain_db = under + abs(float(settings.get("duck_db", -12))) * (1 - smooth)
+    under = voice_lufs + settings.music_under_voice_db - music_lufs
+    gain_db = under + abs(settings.duck_db) * (1 - smooth)
     per_sample = np.repeat(10 ** (gain_db / 20), RATE // 1000).astype(np.float32)[: len(music)]
     return music * per_sample[:, None]

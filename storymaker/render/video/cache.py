@@ -2,8 +2,10 @@
 
 Every cached file is named by a hash of everything that decides its content, and is
 written to a temporary name in the same folder first, then moved into place with
-``os.replace``: an interrupted build leaves no truncated file behind. ``Stats`` counts
-what was made afresh and what was reused, so tests and the benchmark can see it.
+``os.replace``: an interrupted build leaves no truncated file behind. One helper does all
+three steps (:meth:`Cache.file`: is it there, write it atomically, count it); each render
+gets its own :class:`Cache`, whose ``stats`` say what was made afresh and what was reused,
+so tests and the benchmark can see it.
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 VERSION = "video-cache-5"  # bump when the renderer changes what it draws or encodes
 
@@ -32,7 +34,22 @@ class Stats:
             (self.made if fresh else self.reused)[kind] += 1
 
 
-STATS = Stats()  # reset by render_videos at the start of every call
+@dataclass(frozen=True)
+class Cache:
+    """The render cache under ``folder`` (``.storymaker-cache/``) and what one render made or reused there."""
+
+    folder: Path
+    stats: Stats = field(default_factory=Stats, compare=False)
+
+    def file(self, path: Path, make: Callable[[Path], None], *kinds: str) -> Path:
+        """``path``, made by ``make(tmp)`` and moved into place unless it is already there; counted as ``kinds``."""
+        fresh = not path.is_file()
+        if fresh:
+            with atomic(path) as tmp:
+                make(tmp)
+        for kind in kinds:
+            self.stats.count(kind, fresh)
+        return path
 
 
 def key(*parts: Any) -> str:

@@ -1,15 +1,17 @@
 """Narration: every slide's words spoken sentence by sentence, cached by content.
 
-Synthetic engines speak one sentence per file, so captions are timed to the real
-speech; a recorded voice's files are read, aligned and checked in ``recorded.py``.
+Engines that speak text (:class:`SpeaksText`: hibari, espeak-ng, piper) say one sentence per
+file, so captions are timed to the real speech; a recorded voice's files are read, aligned and
+checked in ``recorded.py``. Every engine narrates through the same method (``voices.py``).
 """
 from __future__ import annotations
 
 import re
 import wave
-from dataclasses import replace
 from concurrent.futures import Executor
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 from pydub import AudioSegment
@@ -18,13 +20,12 @@ from pydub.exceptions import CouldntDecodeError
 from ...errors import RenderError
 from ...model import Problem
 from . import cache
+from .cache import Cache
 from .plan import Clip, Slide
 from .resample import RATE, stereo_48k, write_wav
 from .timing import keep_spans, paused, spans_of, word_spans
 from .cues import CaptionRules, reading_pauses
-from .voices import RecordedVoice, VoiceEngine
 
-AUDIO_EXTS = (".wav", ".mp3", ".ogg", ".flac", ".m4a")
 _SENTENCE = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 
 
@@ -32,23 +33,34 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.split(" ".join(text.split())) if s.strip()]
 
 
-def narrate(slides: tuple[Slide, ...], engine: VoiceEngine, cache_dir: Path, pool: Executor,
-            gap: float, story_key: str, tick=lambda: None, rules: CaptionRules | None = None) -> list[tuple[Clip, ...]]:
-    if isinstance(engine, RecordedVoice):
-        from .recorded import recorded  # the recorded voice's module reads and checks recordings
-        return recorded(slides, engine.folder, cache_dir, story_key, tick)
-    rules = rules or CaptionRules()
-    jobs = [[pool.submit(_spoken, s, engine, cache_dir, story_key, rules) for s in sentences(slide.narration)] for slide in slides]
-    out = []
-    for futures in jobs:
-        offset, clips = 0.0, []
-        for future in futures:
-            clip = future.result()
-            clips.append(replace(clip, offset=offset))
-            offset += clip.duration + reading_gap(clip, gap, rules.max_wpm)
-            tick()
-        out.append(tuple(clips))
-    return out
+@dataclass(frozen=True)
+class Narrating:
+    """What every voice engine is given besides the slides: where to cache, where to run, how to pace."""
+
+    store: Cache
+    pool: Executor
+    gap: float  # seconds between sentences (the theme's timing: sentence_gap)
+    story_key: str
+    tick: Callable[[], None] = lambda: None
+    rules: CaptionRules = CaptionRules()
+
+
+class SpeaksText:
+    """An engine that speaks text (``synthesize(text, wav_path)``): it narrates sentence by sentence,
+    each cached by content, so captions are timed to the real speech."""
+
+    def narrate(self, slides: tuple[Slide, ...], job: Narrating) -> list[tuple[Clip, ...]]:
+        jobs = [[job.pool.submit(_spoken, s, self, job) for s in sentences(slide.narration)] for slide in slides]
+        out = []
+        for futures in jobs:
+            offset, clips = 0.0, []
+            for future in futures:
+                clip = future.result()
+                clips.append(replace(clip, offset=offset))
+                offset += clip.duration + reading_gap(clip, job.gap, job.rules.max_wpm)
+                job.tick()
+            out.append(tuple(clips))
+        return out
 
 
 def reading_gap(clip: Clip, gap: float, max_wpm: float, longest: float = 1.5) -> float:
@@ -58,23 +70,21 @@ def reading_gap(clip: Clip, gap: float, max_wpm: float, longest: float = 1.5) ->
     return min(max(gap, reading - clip.duration + 0.45), longest)  # 0.45: the next cue's lead and the gap
 
 
-def _spoken(text: str, engine: VoiceEngine, cache_dir: Path, story_key: str, rules: CaptionRules) -> Clip:
-    wav = cache_dir / "narration" / f"{cache.key('tts', repr(engine), text, rules)}.wav"
-    fresh = not wav.is_file()
-    if fresh:
-        wav.parent.mkdir(parents=True, exist_ok=True)
+def _spoken(text: str, engine: SpeaksText, job: Narrating) -> Clip:
+    wav = job.store.folder / "narration" / f"{cache.key('tts', repr(engine), text, job.rules)}.wav"
+
+    def make(tmp: Path) -> None:
         raw = cache.tmp_name(wav.with_suffix(".raw.wav"))
         try:
             engine.synthesize(text, raw)
-            samples = _trimmed(stereo_48k(_load(raw, story_key)))
+            samples = _trimmed(stereo_48k(_load(raw, job.story_key)))
             spans = spans_of(text, samples[:, 0], RATE)
-            samples, spans = paused(samples, RATE, spans, reading_pauses(text, spans, rules))
+            samples, spans = paused(samples, RATE, spans, reading_pauses(text, spans, job.rules))
             keep_spans(wav, spans)
-            with cache.atomic(wav) as tmp:
-                write_wav(tmp, _faded(samples, 0.005))
+            write_wav(tmp, _faded(samples, 0.005))
         finally:
             raw.unlink(missing_ok=True)
-    cache.STATS.count("narration", fresh)
+    job.store.file(wav, make, "narration")
     return Clip(str(wav), 0.0, _duration(wav), text, word_spans(text, wav))
 
 

@@ -9,11 +9,9 @@ already on screen. Boxes are the extent of the ink, so ``tests`` can check no tw
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .layout import TextBlock
-from .plan import Slide
 
 Box = tuple[float, float, float, float]
 
@@ -25,17 +23,6 @@ class Placed:
     block: TextBlock | None = None
     colour: str = "text"
     text: str = ""  # for a single line drawn without a block (the label)
-
-
-def words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9']+", text.lower().replace("\u2019", "'"))
-
-
-def spoken_on_screen(slide: Slide) -> bool:
-    """Whether every word the voice says is already written on the slide."""
-    shown = " ".join(words(" ".join((slide.heading, slide.text, slide.subtitle))))
-    said = " ".join(words(slide.narration))
-    return not said or said in shown or set(words(slide.narration)) <= set(shown.split())
 
 
 def stack(parts: list[tuple[str, TextBlock | None, float, str]], area: Box, gap: float, valign: str = "middle") -> list[Placed]:

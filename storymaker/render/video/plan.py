@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from dataclasses import dataclass, replace
 
 import markdown
 import nh3
 
+from ...assets.settings import Labels, Timing
 from ...model import Story
 
 
@@ -60,18 +62,18 @@ def plain(text: str) -> str:
     return " ".join(html.unescape(nh3.clean(rendered, tags=set())).split())
 
 
-def plan_slides(story: Story, credits: tuple[str, ...], labels: dict[str, str], voice: str = "") -> tuple[Slide, ...]:
+def plan_slides(story: Story, credits: tuple[str, ...], labels: Labels = Labels(), voice: str = "") -> tuple[Slide, ...]:
     """The slides; the end card says the short disclosure (the full one goes in the description and on the page)."""
     title = plain(story.title)
-    told_by = labels.get("told_by", "Told by {narrator}").format(narrator=plain(story.narrator))
+    told_by = labels.told_by.format(narrator=plain(story.narrator))
     slides = [Slide("title", title, f"{title}. {told_by}.", subtitle=told_by, unit="00-title")]
     for b, beat in enumerate(story.beats):
         slides += _beat_slides(b, beat)
-    short = labels.get("short_disclosure", "")
+    short = labels.short_disclosure
     n = _NUMBERS[story.contributors] if story.contributors < len(_NUMBERS) else str(story.contributors)
     reader = "a voice artist" if voice.startswith("Narrated by a voice artist") else "a synthetic voice"
     disclosure = " ".join(short.format(n=n, voice=voice, reader=reader).split()) if short else plain(story.disclosure)
-    slides.append(Slide("end", disclosure, disclosure, heading=labels.get("end_heading", ""),
+    slides.append(Slide("end", disclosure, disclosure, heading=labels.end_heading,
                         subtitle="\n".join(c for c in credits if c), unit="99-end"))
     return tuple(slides)
 
@@ -96,10 +98,10 @@ def _named(slide: Slide, unit: str) -> Slide:
     return replace(slide, unit=unit)
 
 
-def timeline(slides: tuple[Slide, ...], clips: list[tuple[Clip, ...]], fps: int, timing: dict) -> tuple[TimedSlide, ...]:
+def timeline(slides: tuple[Slide, ...], clips: list[tuple[Clip, ...]], fps: int, timing: Timing = Timing(),
+             max_wpm: float = 180) -> tuple[TimedSlide, ...]:
     """Each slide lasts lead-in + its narration + a pause, rounded up to whole frames."""
-    lead, pause = float(timing.get("lead_in", 0.35)), float(timing.get("pause", 0.7))
-    silent, wpm = float(timing.get("silent_slide", 3.0)), float(timing.get("max_wpm", 180))
+    lead, pause, silent, wpm = timing.lead_in, timing.pause, timing.silent_slide, float(max_wpm)
     out, start = [], 0
     for i, (slide, own) in enumerate(zip(slides, clips)):
         spoken = max((c.offset + c.duration for c in own), default=0.0)
@@ -113,3 +115,14 @@ def timeline(slides: tuple[Slide, ...], clips: list[tuple[Clip, ...]], fps: int,
 
 def total_frames(timed: tuple[TimedSlide, ...]) -> int:
     return timed[-1].end if timed else 0
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", text.lower().replace("\u2019", "'"))
+
+
+def spoken_on_screen(slide: Slide) -> bool:
+    """Whether every word the voice says is already written on the slide."""
+    shown = " ".join(words(" ".join((slide.heading, slide.text, slide.subtitle))))
+    said = " ".join(words(slide.narration))
+    return not said or said in shown or set(words(slide.narration)) <= set(shown.split())

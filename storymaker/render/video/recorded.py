@@ -18,13 +18,15 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from ...errors import RenderError
 from ...model import Problem
 from . import cache
+from .cache import Cache
 from .align import align, departures_problem
-from .narration import _duration, _faded, _load
+from .narration import Narrating, _duration, _faded, _load
 from .plan import Clip, Slide
 from .recogniser import Word, transcribe
 from .resample import RATE, stereo_48k, write_wav
@@ -32,7 +34,17 @@ from .resample import RATE, stereo_48k, write_wav
 AUDIO_EXTS = (".wav", ".mp3", ".ogg", ".flac", ".m4a")
 
 
-def recorded(slides: tuple[Slide, ...], folder: Path, cache_dir: Path, story_key: str, tick) -> list[tuple[Clip, ...]]:
+@dataclass(frozen=True)
+class RecordedVoice:
+    """A voice artist's recordings in ``folder``: narrates by reading, cutting and checking files."""
+
+    folder: Path
+
+    def narrate(self, slides: tuple[Slide, ...], job: Narrating) -> list[tuple[Clip, ...]]:
+        return recorded(slides, self.folder, job.store, job.story_key, job.tick)
+
+
+def recorded(slides: tuple[Slide, ...], folder: Path, store: Cache, story_key: str, tick) -> list[tuple[Clip, ...]]:
     out: list[tuple[Clip, ...]] = [()] * len(slides)
     problems: list[Problem] = []
     groups: dict[int, list[int]] = {}
@@ -40,7 +52,7 @@ def recorded(slides: tuple[Slide, ...], folder: Path, cache_dir: Path, story_key
         groups.setdefault(s.beat, []).append(i)
     for beat, members in groups.items():
         for path, covered in _files(slides, members, beat, folder, story_key):
-            for i, clip in _aligned(path, covered, slides, cache_dir, story_key, problems):
+            for i, clip in _aligned(path, covered, slides, store, story_key, problems):
                 out[i] = (clip,)
                 tick()
     if problems:
@@ -63,11 +75,11 @@ def _files(slides, members: list[int], beat: int, folder: Path, story_key: str) 
     return [(whole, members)]
 
 
-def _aligned(path: Path, covered: list[int], slides, cache_dir: Path, story_key: str, problems: list[Problem]):
+def _aligned(path: Path, covered: list[int], slides, store: Cache, story_key: str, problems: list[Problem]):
     words = [s.narration.split() for s in (slides[i] for i in covered)]
     script = [w for ws in words for w in ws]
     total = len(_load(path, story_key)) / 1000
-    found = align(script, _heard(path, " ".join(script), cache_dir), total)
+    found = align(script, _heard(path, " ".join(script), store), total)
     firsts = [sum(len(ws) for ws in words[:k]) for k in range(len(words) + 1)]
     for k, i in enumerate(covered):
         mine = [text for at, text in found.departures if firsts[k] <= at < firsts[k + 1]]
@@ -77,27 +89,27 @@ def _aligned(path: Path, covered: list[int], slides, cache_dir: Path, story_key:
     for k, i in enumerate(covered):
         a, b = bounds[k], bounds[k + 1]
         spans = tuple((max(0.0, s - a), max(0.0, e - a)) for s, e in found.spans[firsts[k]:firsts[k + 1]])
-        yield i, _cut(path, (round(a * 1000), round(b * 1000)), slides[i].narration, spans, cache_dir, story_key)
+        yield i, _cut(path, (round(a * 1000), round(b * 1000)), slides[i].narration, spans, store, story_key)
 
 
-def _heard(path: Path, prompt: str, cache_dir: Path) -> list[Word]:
+def _heard(path: Path, prompt: str, store: Cache) -> list[Word]:
     """The recogniser's words for a recording, cached by the file's content."""
-    saved = cache_dir / "heard" / f"{cache.key('heard', cache.file_digest(path), prompt)}.json"
-    if saved.is_file():
-        return [Word(*w) for w in json.loads(saved.read_text(encoding="utf-8"))]
-    words = transcribe(path, cache_dir, prompt)
-    cache.write_text(saved, json.dumps([[w.text, w.start, w.end] for w in words]))
-    return words
+    saved = store.folder / "heard" / f"{cache.key('heard', cache.file_digest(path), prompt)}.json"
+
+    def make(tmp: Path) -> None:
+        words = transcribe(path, store.folder, prompt)
+        tmp.write_text(json.dumps([[w.text, w.start, w.end] for w in words]), encoding="utf-8")
+    store.file(saved, make, "heard")
+    return [Word(*w) for w in json.loads(saved.read_text(encoding="utf-8"))]
 
 
-def _cut(path: Path, span: tuple[int, int], text: str, spans, cache_dir: Path, story_key: str) -> Clip:
-    wav = cache_dir / "narration" / f"{cache.key('rec', cache.file_digest(path), span)}.wav"
-    fresh = not wav.is_file()
-    if fresh:
+def _cut(path: Path, span: tuple[int, int], text: str, spans, store: Cache, story_key: str) -> Clip:
+    wav = store.folder / "narration" / f"{cache.key('rec', cache.file_digest(path), span)}.wav"
+
+    def make(tmp: Path) -> None:
         samples = stereo_48k(_load(path, story_key))[span[0] * RATE // 1000:span[1] * RATE // 1000]
-        with cache.atomic(wav) as tmp:
-            write_wav(tmp, _faded(samples, 0.01))
-    cache.STATS.count("narration", fresh)
+        write_wav(tmp, _faded(samples, 0.01))
+    store.file(wav, make, "narration")
     return Clip(str(wav), 0.0, _duration(wav), text, spans)
 
 

@@ -19,10 +19,10 @@ from PIL import Image
 
 from ...model import Cue
 from . import cache
+from .cache import Cache
 from .encode import encode_frames, encode_hold, encoder_args
 from .frames import Art, Overlay, check_picture, crossfade, frame_at, load_picture, source_size
-from .placement import spoken_on_screen
-from .plan import Slide, TimedSlide
+from .plan import Slide, TimedSlide, spoken_on_screen
 from .slides import SOCIAL, Canvas, draw_caption, draw_slide, logo_layer, panel_box
 
 
@@ -48,15 +48,11 @@ class Format:
     hold: int  # frames between repeats of a held picture (1: constant frame rate)
 
 
-def base_picture(slide: Slide, canvas: Canvas, cache_dir: Path) -> tuple[Path, str]:
+def base_picture(slide: Slide, canvas: Canvas, store: Cache) -> tuple[Path, str]:
     """The slide's still picture (drawn once, cached as PNG) and its key; checks its image can be read."""
     key = cache.key("slide", slide.__dict__ | {"image": bool(slide.image)}, canvas.fmt, canvas.theme.digest)
-    png = cache_dir / "slides" / f"{key}.png"
-    fresh = not png.is_file()
-    if fresh:
-        with cache.atomic(png) as tmp:
-            draw_slide(slide, canvas).save(tmp, format="PNG", compress_level=1)
-    cache.STATS.count("slide", fresh)
+    png = store.file(store.folder / "slides" / f"{key}.png",
+                     lambda tmp: draw_slide(slide, canvas).save(tmp, format="PNG", compress_level=1), "slide")
     if slide.image:  # report a bad file now; it is read in full only if a segment showing it is encoded
         check_picture(slide.image, canvas.story_key)
     return png, key
@@ -71,7 +67,7 @@ def draw_art(ts: TimedSlide, base: tuple[Path, str], canvas: Canvas, margin: int
 
 
 def _zoom(canvas: Canvas) -> float:
-    return float(canvas.theme.get("ken_burns", "zoom", default=0.1))
+    return canvas.theme.settings.ken_burns.zoom
 
 
 def _front(canvas: Canvas) -> tuple[Overlay, ...]:
@@ -129,14 +125,9 @@ def _caps(overlays: tuple[Overlay, ...], a: int, b: int) -> list:
     return [(max(o.start, a) - a, min(o.end, b) - a, o.text) for o in overlays if o.start < b and o.end > a]
 
 
-def encode_segment(seg: Segment, fmt: Format, folder: Path, tick=lambda n=1: None) -> Path:
-    path = folder / f"{seg.key}.mp4"
-    fresh = not path.is_file()
-    if fresh:
-        with cache.atomic(path) as tmp:
-            _encode(seg, fmt, tmp)
-    cache.STATS.count("segment", fresh)
-    cache.STATS.count(f"segment.{seg.kind}", fresh)
+def encode_segment(seg: Segment, fmt: Format, store: Cache, tick=lambda n=1: None) -> Path:
+    path = store.file(store.folder / "segments" / f"{seg.key}.mp4", lambda tmp: _encode(seg, fmt, tmp),
+                      "segment", f"segment.{seg.kind}")
     tick(seg.end - seg.start)
     return path
 

@@ -9,58 +9,39 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from PIL import Image, ImageColor, ImageDraw
+from PIL import Image, ImageColor, ImageDraw, ImageFont
 
+from ...assets.frame import SOCIAL, Box, Frame
 from ...errors import RenderError
-from ...model import VIDEO_FORMATS, Problem
+from ...model import Problem
+from .fonts import load_font
 from .layout import TextBlock, draw_block, fit_text
-from .placement import Placed, spoken_on_screen, stack
-from .plan import Slide
-from .theme import Theme
+from .placement import Placed, stack
+from .plan import Slide, spoken_on_screen
 
-SOCIAL = ("1:1", "4:5", "9:16")  # formats with captions burned into the picture
-
-Box = tuple[float, float, float, float]
+__all__ = ["SOCIAL", "Canvas", "draw_caption", "draw_slide", "logo_layer", "panel_box", "place"]
 
 
 @dataclass(frozen=True)
-class Canvas:
-    theme: Theme
-    fmt: str
+class Canvas(Frame):
+    """The theme in one format for one story, with the means to draw: colours, fonts, fitted text."""
+
     story_key: str
 
-    @property
-    def size(self) -> tuple[int, int]:
-        return VIDEO_FORMATS[self.fmt]
-
-    def px(self, name: str) -> Box:
-        w, h = self.size
-        x, y, bw, bh = self.theme.box(self.fmt, name)
-        return x * w, y * h, bw * w, bh * h
-
-    def font_px(self, role: str, which: int = 0) -> int:
-        value = self.theme.get("sizes", role, default=0.04)
-        value = value[which] if isinstance(value, list) else value
-        return round(float(value) * min(self.size))
-
     def colour(self, name: str) -> tuple[int, ...]:
-        return ImageColor.getcolor(str(self.theme.get("colours", name, default="#ffffff")), "RGBA")
+        return ImageColor.getcolor(getattr(self.theme.settings.colours, name), "RGBA")
+
+    def font(self, role: str, size: float) -> ImageFont.FreeTypeFont:
+        return load_font(str(self.theme.fonts[role]), max(8, int(size)))
 
     def text_area(self, slide: Slide | None = None) -> Box:
         """The safe area, less the logo's band and, where a caption is burned in, the caption band."""
-        x, y, w, h = self.px("safe")
-        logo = logo_layer(self)
-        if logo:
-            band = logo[0].height + 0.015 * self.size[1]
-            y, h = y + band, h - band
-        if self.fmt in SOCIAL and slide is not None and not spoken_on_screen(slide):
-            h = min(h, self.px("caption_box")[1] - y - 0.015 * self.size[1])
-        return x, y, w, h
+        return self.area(slide is not None and not spoken_on_screen(slide))
 
     def fit(self, slide: Slide, text: str, role: str, room: tuple[float, float], max_lines: int = 99) -> TextBlock:
-        spacing = float(self.theme.get("sizes", "line_spacing", default=1.28))
+        spacing = self.theme.settings.sizes.line_spacing
         sizes = (self.font_px(role, 0), self.font_px(role, 1))
-        block = fit_text(text, lambda s: self.theme.font(role, s), room, sizes, spacing, max_lines)
+        block = fit_text(text, lambda s: self.font(role, s), room, sizes, spacing, max_lines)
         if block is None:
             raise RenderError(Problem(f"story {self.story_key}", 0, f"{slide.kind} slide {slide.unit or ''} is too long "
                                       f"for the {self.fmt} frame even at the smallest text size; split or shorten it "
@@ -109,11 +90,11 @@ def _draw(draw: ImageDraw.ImageDraw, item: Placed, c: Canvas) -> None:
     elif item.name == "rule":
         draw.line((x, y + h / 2, x + w, y + h / 2), fill=c.colour("accent"), width=max(3, round(h)))
     elif item.name == "quote_mark":
-        font = c.theme.font("title", c.font_px("quote_mark"))
+        font = c.font("title", c.font_px("quote_mark"))
         x0, y0, _, _ = font.getbbox("\u201c", anchor="ls")
         draw.text((x - x0, y - y0), "\u201c", font=font, fill=c.colour("quote_mark"), anchor="ls")
     elif item.name == "label":
-        font = c.theme.font("heading", c.font_px("heading"))
+        font = c.font("heading", c.font_px("heading"))
         x0, y0, _, _ = font.getbbox(item.text, anchor="ls")
         draw.text((x - x0, y - y0), item.text, font=font, fill=c.colour("accent"), anchor="ls")
 
@@ -121,7 +102,7 @@ def _draw(draw: ImageDraw.ImageDraw, item: Placed, c: Canvas) -> None:
 def _title(slide: Slide, c: Canvas) -> list[Placed]:
     x, y, w, h = area = c.text_area(slide)
     head = c.font_px("heading")
-    label = str(c.theme.get("labels", "composite", default="")).upper()
+    label = c.theme.settings.labels.composite.upper()
     title = c.fit(slide, slide.text, "title", (w, h * 0.55), max_lines=4)
     persona = c.fit(slide, slide.subtitle, "persona", (w, h * 0.25)) if slide.subtitle else None
     parts: list[tuple[str, TextBlock | None, float, str]] = []
@@ -135,7 +116,7 @@ def _title(slide: Slide, c: Canvas) -> list[Placed]:
 
 
 def _ink(c: Canvas, label: str) -> tuple[float, float]:
-    x0, y0, x1, y1 = c.theme.font("heading", c.font_px("heading")).getbbox(label, anchor="ls")
+    x0, y0, x1, y1 = c.font("heading", c.font_px("heading")).getbbox(label, anchor="ls")
     return x1 - x0, y1 - y0
 
 
@@ -173,7 +154,7 @@ def _linking(slide: Slide, c: Canvas) -> list[Placed]:
 
 
 def _mark_box(c: Canvas) -> tuple[float, float]:
-    x0, y0, x1, y1 = c.theme.font("title", c.font_px("quote_mark")).getbbox("\u201c", anchor="ls")
+    x0, y0, x1, y1 = c.font("title", c.font_px("quote_mark")).getbbox("\u201c", anchor="ls")
     return x1 - x0, y1 - y0
 
 
@@ -212,10 +193,9 @@ def logo_layer(c: Canvas) -> tuple[Image.Image, tuple[int, int]] | None:
     """The theme's logo and where it sits (also drawn over moving pictures)."""
     if not c.theme.logo:
         return None
-    logo = _logo_image(str(c.theme.logo), round(float(c.theme.get("logo", "height", default=0.06)) * min(c.size)),
-                       float(c.theme.get("logo", "opacity", default=1.0)))
+    logo = _logo_image(str(c.theme.logo), c.logo_height(), c.theme.settings.logo.opacity)
     x, y, w, h = c.px("safe")
-    corner = str(c.theme.get("logo", "corner", default="top-right"))
+    corner = c.theme.settings.logo.corner
     left = round(x + w - logo.width) if corner.endswith("right") else round(x)
     top = round(y + h - logo.height) if corner.startswith("bottom") else round(y)
     return logo, (left, top)
@@ -237,10 +217,10 @@ def draw_caption(lines: tuple[str, ...], canvas: Canvas) -> tuple[Image.Image, t
     """A burned-in caption: its RGBA picture (cropped) and where it goes."""
     x, y, w, h = canvas.px("caption_box")
     size = canvas.font_px("caption")
-    font = canvas.theme.font("caption", size)
+    font = canvas.font("caption", size)
     while size > 12 and max(font.getlength(line) for line in lines) > w * 0.94:
         size -= 2
-        font = canvas.theme.font("caption", size)
+        font = canvas.font("caption", size)
     line_h, pad = size * 1.3, size * 0.35
     width = max(font.getlength(line) for line in lines) + 2 * pad
     height = line_h * len(lines) + 2 * pad * 0.6
