@@ -7,18 +7,17 @@ Pipeline (see ARCHITECTURE.md)::
 
 Renderers only ever see :class:`Story` (and :class:`VideoArtefact`), never
 :class:`Excerpt`, participant ids, the register or the anonymisation log.
-New values are made with :func:`dataclasses.replace`.
+New values are made with :func:`dataclasses.replace`. The story spec's types (:class:`StorySpec`,
+:class:`Beat`, :class:`VideoSpec`) live in :mod:`storymaker.storyspec` with their defaults and docs.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-AUDIENCES = ("staff", "community")
+from .storyspec import AUDIENCES, CHANNELS, ORDERS, VIDEO_FORMATS, Beat, StorySpec, VideoSpec  # noqa: F401 (the nouns in one place)
+
 EXCERPT_AUDIENCES = ("staff", "community", "both")
-CHANNELS = ("web", "video")
-ORDERS = ("auto", "fixed")  # story order: pins then chosen quotes, or exactly the pins
-VIDEO_FORMATS = {"16:9": (1920, 1080), "1:1": (1080, 1080), "4:5": (1080, 1350), "9:16": (1080, 1920)}
 
 
 @dataclass(frozen=True)
@@ -56,63 +55,6 @@ class Excerpt:
             and self.audience in (audience, "both")
             and channel in self.consent
         )
-
-
-@dataclass(frozen=True)
-class Beat:
-    heading: str
-    themes: tuple[str, ...]
-    intro: str = ""  # authored connective text (comms team), never a quote
-    outro: str = ""
-    excerpts: int = 2  # how many quotes the beat draws
-    image: str = ""  # optional image path, relative to the project
-    line: int = 0
-    image_alt: str = ""  # what the image shows, for screen readers
-    pin: tuple[str, ...] = ()  # excerpt ids used first, in this order (the editor's choice)
-    exclude: tuple[str, ...] = ()  # excerpt ids never used in this beat
-    pin_lines: tuple[int, ...] = ()  # the line of each pin, for problems
-    discuss: tuple[str, ...] = ()  # discussion prompts for a printed handout (authored)
-
-
-@dataclass(frozen=True)
-class VideoSpec:
-    formats: tuple[str, ...] = ("16:9",)
-    voice_engine: str = ""  # "" (the best installed: hibari, else espeak) | hibari | espeak | piper | recorded
-    voice: str = ""  # engine-specific voice name / model path / recordings folder
-    music: str = ""  # optional background music path, relative to the project
-    music_licence: str = ""
-    theme: str = "default"  # folder under templates/video/
-    fps: int = 25
-
-
-@dataclass(frozen=True)
-class StorySpec:
-    slug: str
-    title: str
-    audiences: tuple[str, ...]
-    narrator: str
-    beats: tuple[Beat, ...]
-    outputs: tuple[str, ...] = CHANNELS
-    min_contributors: int | None = None  # None: 4 for staff, 3 for community
-    max_share: float = 0.4
-    target_words: int | None = None
-    seed: int = 0
-    summary: str = ""
-    video: VideoSpec = field(default_factory=VideoSpec)
-    source: str = ""
-    line: int = 0
-    exclude: tuple[str, ...] = ()  # excerpt ids never used anywhere in this story
-    order: str = "auto"  # auto: pins first, then chosen; fixed: exactly the pins, nothing chosen
-    persona: tuple[str, ...] = ()  # facts about the narrator, checked against the quotes
-    lang: str = ""  # BCP 47 tag, e.g. cy; empty: the project's language
-    published: str = ""  # ISO date (YYYY-MM-DD); load fills in the documented fallback
-    updated: str = ""  # ISO date, or empty
-    translation_of: str = ""  # slug of the story this one translates (hreflang)
-
-    def contributors_needed(self, audience: str) -> int:
-        if self.min_contributors is not None:
-            return self.min_contributors
-        return 4 if audience == "staff" else 3
 
 
 @dataclass(frozen=True)

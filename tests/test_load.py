@@ -1,11 +1,13 @@
 """The loader reads every input format and reports each problem as path:line: message."""
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
 import pytest
 
+from helpers.project import REPO
 from storymaker.load import load_project
 
 HEADER = "id,participant,text,themes,audience,consent,role\n"
@@ -150,3 +152,14 @@ def test_when_no_stories_folder_then_the_fix_is_suggested(tmp_path: Path):
 def test_when_withdrawn_lists_participants_then_they_are_loaded(project: Path):
     write(project, "stories/withdrawn.yaml", "participants: [P07]\n")
     assert load_project(project)[0].withdrawn == frozenset({"P07"})
+
+
+def test_the_readme_table_of_spec_keys_is_the_one_the_loader_checks():
+    """One place for every story spec key's default and doc: the README shows it as it is."""
+    from storymaker.load.specs import BEAT_KEYS, STORY_KEYS, VIDEO_KEYS
+    from storymaker.storyspec import key_table
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert key_table() in readme
+    listed = set(re.findall(r"^\| `([a-z_.\[\]]+)` \|", key_table(), re.M))
+    assert listed == (STORY_KEYS - {"audiences"}) | {f"beats[].{k}" for k in BEAT_KEYS} | {f"video.{k}" for k in VIDEO_KEYS}

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import MISSING
 from pathlib import Path
 
-from ..model import AUDIENCES, CHANNELS, ORDERS, VIDEO_FORMATS, Beat, Problem, StorySpec, VideoSpec
+from ..model import Problem
+from ..storyspec import Beat, StorySpec, VideoSpec, default_of, spec_keys
 from .excerpts import split_list
 from .story_dates import fallback_date, read_date, read_lang, read_prompts
 from .yamlio import LineDict, item_line, line_of, read_yaml
@@ -13,12 +15,9 @@ from .yamlio import LineDict, item_line, line_of, read_yaml
 SUFFIX = ".story.yaml"
 SUFFIXES = (SUFFIX, ".story.yml")  # .yml works too; the slug is the name before either
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-STORY_KEYS = {"title", "audience", "audiences", "narrator", "beats", "outputs", "min_contributors",
-              "max_share", "target_words", "seed", "summary", "video", "exclude", "order", "persona",
-              "lang", "published", "updated", "translation_of"}
-BEAT_KEYS = {"heading", "themes", "intro", "outro", "excerpts", "image", "image_alt", "pin", "exclude", "discuss"}
-DEFAULT_EXCERPTS = 2  # quotes a beat draws when it says neither excerpts: nor pin:
-VIDEO_KEYS = {"formats", "voice", "music", "music_licence", "theme", "fps"}
+STORY_KEYS = set(spec_keys(StorySpec)) | {"audiences"}  # audiences: [staff, community] reads better for two
+BEAT_KEYS = set(spec_keys(Beat))
+VIDEO_KEYS = set(spec_keys(VideoSpec))
 
 
 class _Fields:
@@ -49,7 +48,11 @@ class _Fields:
             return ""
         return str(value).strip()
 
-    def number(self, key: str, kind: type, low: float, high: float, default):
+    def number(self, cls: type, key: str, kind: type, default: object = MISSING):
+        """A number in the range the spec type gives ``key``, else its default (or ``default``)."""
+        meta = spec_keys(cls)[key].metadata
+        default = default_of(cls, key) if default is MISSING else default
+        low, high = meta["low"], meta["high"]
         value = self.data.get(key, default)
         if value is None or value == default:
             return default
@@ -62,7 +65,11 @@ class _Fields:
             return default
         return number
 
-    def choices(self, key: str, allowed, default: tuple[str, ...], required: bool = False) -> tuple[str, ...]:
+    def choices(self, cls: type, key: str, as_key: str = "", required: bool = False) -> tuple[str, ...]:
+        """One or more of the values the spec type allows ``key``, else its default."""
+        allowed, default = spec_keys(cls)[key].metadata["choices"], default_of(cls, key)
+        default = () if default is MISSING else (default,) if isinstance(default, str) else default
+        key = as_key or key
         if key not in self.data:
             if required:
                 self.problem(f"{self.what}: missing '{key}' (one or more of {', '.join(allowed)})")
@@ -107,7 +114,7 @@ class _Fields:
 def _excerpts_wanted(f: _Fields, pins: tuple[str, ...], order: str) -> int:
     """How many quotes a beat draws: given, or as many as its pins (at least the default unless fixed)."""
     given = "excerpts" in f.data and f.data["excerpts"] is not None
-    count = f.number("excerpts", int, 1, 20, None) if given else None
+    count = f.number(Beat, "excerpts", int, default=None) if given else None
     if order == "fixed":
         if not pins:
             f.problem(f"{f.what}: the story has order: fixed, so every beat needs a 'pin:' list of excerpt ids")
@@ -116,7 +123,7 @@ def _excerpts_wanted(f: _Fields, pins: tuple[str, ...], order: str) -> int:
         return len(pins) or 1
     if count is not None and count < len(pins):
         f.problem(f"{f.what}: {len(pins)} quotes are pinned but 'excerpts' is {count}; raise excerpts or unpin some")
-    return count if count is not None else max(DEFAULT_EXCERPTS, len(pins))
+    return count if count is not None else max(default_of(Beat, "excerpts"), len(pins))
 
 
 def _beat(rel: str, data: object, index: int, line: int, order: str = "auto") -> tuple[Beat | None, list[Problem]]:
@@ -146,7 +153,7 @@ def _video(rel: str, data: object, line: int) -> tuple[VideoSpec, list[Problem]]
         return VideoSpec(), [Problem(rel, line, "video: must be a mapping (formats, voice, music, theme)")]
     f = _Fields(rel, data, "video")
     f.unknown(VIDEO_KEYS)
-    formats = f.choices("formats", tuple(VIDEO_FORMATS), ("16:9",))
+    formats = f.choices(VideoSpec, "formats")
     voice = data.get("voice")
     engine, name = "", ""  # no engine named: the best one installed (see assets/voice.py)
     if isinstance(voice, dict):
@@ -157,8 +164,8 @@ def _video(rel: str, data: object, line: int) -> tuple[VideoSpec, list[Problem]]
     elif voice is not None:
         f.problem("video: 'voice' must be an engine name or a mapping {engine, name}")
     spec = VideoSpec(formats=formats, voice_engine=engine, voice=name, music=f.text("music"),
-                     music_licence=f.text("music_licence"), theme=f.text("theme") or "default",
-                     fps=f.number("fps", int, 1, 60, 25))
+                     music_licence=f.text("music_licence"), theme=f.text("theme") or default_of(VideoSpec, "theme"),
+                     fps=f.number(VideoSpec, "fps", int))
     return spec, f.problems
 
 
@@ -174,8 +181,8 @@ def read_spec(path: Path, rel: str) -> tuple[StorySpec | None, list[Problem]]:
         f.problem(f"file name gives the slug {slug!r}: rename it to lowercase letters, digits and hyphens, e.g. my-story{SUFFIX}")
     f.unknown(STORY_KEYS)
     key = "audiences" if "audiences" in data else "audience"
-    audiences = f.choices(key, AUDIENCES, (), required=True)
-    order = f.choices("order", ORDERS, ("auto",))[0]
+    audiences = f.choices(StorySpec, "audience", key, required=True)
+    order = f.choices(StorySpec, "order")[0]
     exclude, _lines = f.ids("exclude")
     beats = _beats(f, data.get("beats"), order)
     f.problems += _pin_clashes(rel, beats, exclude)
@@ -184,11 +191,11 @@ def read_spec(path: Path, rel: str) -> tuple[StorySpec | None, list[Problem]]:
     spec = StorySpec(
         slug=slug, title=f.text("title", required=True), audiences=audiences,
         narrator=f.text("narrator", required=True), beats=tuple(beats),
-        outputs=f.choices("outputs", CHANNELS, CHANNELS),
-        min_contributors=f.number("min_contributors", int, 1, 1000, None),
-        max_share=f.number("max_share", float, 0.01, 1.0, 0.4),
-        target_words=f.number("target_words", int, 10, 100000, None),
-        seed=f.number("seed", int, 0, 2**31, 0), summary=f.text("summary"),
+        outputs=f.choices(StorySpec, "outputs"),
+        min_contributors=f.number(StorySpec, "min_contributors", int),
+        max_share=f.number(StorySpec, "max_share", float),
+        target_words=f.number(StorySpec, "target_words", int),
+        seed=f.number(StorySpec, "seed", int), summary=f.text("summary"),
         video=video, source=rel, line=1, exclude=exclude, order=order, persona=f.texts("persona"),
         lang=read_lang(data.get("lang"), f.problem),
         published=read_date(data.get("published"), "published", f.problem) or fallback_date(path),
