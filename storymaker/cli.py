@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .console import print_failure
 from .errors import StorymakerError, UsageError
 
 DECISION_CHOICES = ("person", "place", "organisation", "other", "allow", "safe", "person-here", "place-here",
@@ -77,11 +78,7 @@ def main(argv: list[str] | None = None) -> int:
             raise UsageError(f"--project {args.project}: no such folder")
         return COMMANDS[args.command](args, root.resolve())
     except StorymakerError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        if len(exc.problems) > 1:
-            print(f"{len(exc.problems)} problems found.", file=sys.stderr)
-        return exc.exit_code
+        return print_failure(exc)
     except KeyboardInterrupt:
         print("interrupted: the previous output/ was left as it was", file=sys.stderr)
         return 130

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 from .build import load
 from .bundled import example_root
 from .check import cross_check
-from .errors import InputError, UsageError
+from .console import print_warnings
+from .errors import InputError, ProblemsFound, UsageError
 from .load import load_project
 from .prepare import prepare
 
@@ -22,7 +22,7 @@ NEXT_STEPS = ("Nothing to check yet: this project has no excerpts and no stories
 
 
 def check(root: Path, quiet: bool = False, as_json: bool = False) -> int:
-    """Every problem at once, sorted by file and line; exit 1 if there are any.
+    """Every problem at once, sorted by file and line, raised for the CLI to print (exit 1).
     ``as_json``: everything as one JSON document on stdout, flagged words unmasked (see README)."""
     project, problems = load_project(root)
     if not problems and not project.excerpts and not project.stories and not as_json:
@@ -37,13 +37,9 @@ def check(root: Path, quiet: bool = False, as_json: bool = False) -> int:
         from .check_json import check_json
         print(check_json(problems, prep.flagged if prep else [], prep.warnings if prep else []))
         return 1 if problems else 0
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    for warning in (prep.warnings if prep else []):
-        print(f"warning: {warning}", file=sys.stderr)
     if problems:
-        print(f"{len(problems)} problem(s) found.", file=sys.stderr)
-        return 1
+        raise ProblemsFound(problems, warnings=prep.warnings if prep else ())
+    print_warnings(prep.warnings if prep else ())
     if not quiet:
         people = len({e.participant for e in project.excerpts})
         print(f"OK: {len(project.excerpts)} excerpts from {people} participants, "

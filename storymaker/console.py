@@ -1,16 +1,41 @@
-"""What the terminal shows while building: one line per stage with its time, on stderr."""
+"""What the terminal shows: one line per build stage with its time, and (the one place for both)
+problems and warnings, one per line, all on stderr."""
 from __future__ import annotations
 
+import sys
 import time
-from typing import Callable, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterable, TypeVar
 
-from rich.console import Console as RichConsole
+if TYPE_CHECKING:
+    from .errors import StorymakerError
 
 T = TypeVar("T")
 
 
+def summary(count: int) -> str:
+    return f"{count} problem(s) found."
+
+
+def print_warnings(warnings: Iterable[str]) -> None:
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+
+
+def print_failure(exc: "StorymakerError") -> int:
+    """Every problem of a failed command, its warnings, then a count (after a check, or when there
+    are several); returns the exit code."""
+    for problem in exc.problems:
+        print(problem, file=sys.stderr)
+    print_warnings(exc.warnings)
+    if exc.counted or len(exc.problems) > 1:
+        print(summary(len(exc.problems)), file=sys.stderr)
+    return exc.exit_code
+
+
 class Console:
     def __init__(self, quiet: bool = False):
+        from rich.console import Console as RichConsole  # only a build needs rich: check starts quicker
+
         self.quiet = quiet
         self.err = RichConsole(stderr=True, highlight=False, soft_wrap=True)
 

@@ -1,8 +1,10 @@
 """storymaker's exception tree. The CLI catches only these; anything else is a bug.
 
-    StorymakerError            base: carries one or more Problems, printed one per line
+    StorymakerError            base: carries one or more Problems (and warnings), printed one per line
+                               by storymaker.console.print_failure, which gives the exit code
     +-- UsageError             the command line itself is wrong (exit 2)
     +-- InputError             files or fields the user can fix (exit 1)
+    |   +-- ProblemsFound      storymaker check found these (always followed by their count)
     |   +-- ComposeError       a story's constraints cannot be met
     |   |   +-- VerbatimError  a quote is not its participant's own words once its edits are undone
     |   +-- ImportFileError    an import file is malformed or hostile
@@ -24,13 +26,16 @@ from .model import Problem
 
 class StorymakerError(Exception):
     exit_code = 1
+    counted = False  # print "N problem(s) found." even after one problem
 
-    def __init__(self, problems: "list[Problem] | Problem | str", path: str = "", line: int = 0):
+    def __init__(self, problems: "list[Problem] | Problem | str", path: str = "", line: int = 0,
+                 warnings: "tuple[str, ...] | list[str]" = ()):
         if isinstance(problems, str):
             problems = [Problem(path, line, problems)] if path else [Problem("storymaker", 0, problems)]
         elif isinstance(problems, Problem):
             problems = [problems]
         self.problems: list[Problem] = list(problems)
+        self.warnings: list[str] = list(warnings)  # found on the way; printed after the problems
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
@@ -40,6 +45,10 @@ class UsageError(StorymakerError):
 
 class InputError(StorymakerError):
     pass
+
+
+class ProblemsFound(InputError):
+    counted = True
 
 
 class ComposeError(InputError):
