@@ -110,7 +110,7 @@ def render_video(prep: Prepared, stage: Path, root: Path, console: Console) -> l
         return previous
     from .render.video import render_videos
     from .render.video.cache import Cache
-    for s in stories:  # never write through hard links carried over from the last build
+    for s in stories:  # a story's files from the last build go: a format it no longer asks for too
         for old in (stage / "video" / s.audience).glob(f"{s.slug}-*"):
             old.unlink()
     made = console.stage("Rendering videos", lambda: render_videos(

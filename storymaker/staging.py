@@ -17,11 +17,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+try:
+    import fcntl
+except ImportError:  # Windows has none: plain copies there
+    fcntl = None  # type: ignore[assignment]
+
 from .errors import OutputError
 from .model import Problem
 from .outguard import MARKER, check_folder, files_in, read_marker, write_marker
 
-BIG = 1 << 20
+BIG = 1 << 20  # files this big are cloned (copy-on-write) where the file system can
+FICLONE = 0x40049409  # linux/fs.h: _IOW(0x94, 9, int)
 
 
 @dataclass(frozen=True)
@@ -49,21 +55,38 @@ def discard(folder: Path) -> None:
 
 
 def _carry_over(target: Path, tmp: Path) -> None:
-    """Copy what the last build wrote (only that): big files (videos) as hard links, the rest as copies.
+    """Copy what the last build wrote (only that) into the stage.
 
-    Stages unlink a big file before re-rendering it, so a hard link is never written through.
+    Every file is a copy of its own (big ones as copy-on-write clones where the file system can),
+    never a hard link: a renderer that rewrites a carried-over file in place changes the stage
+    only, so nothing it does reaches the live folder before the swap.
     """
     for rel in read_marker(target) or []:
         src, dst = target / rel, tmp / rel
         if src.is_symlink() or not src.is_file() or not dst.resolve().is_relative_to(tmp):
             continue
         dst.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            if src.stat().st_size < BIG:
-                raise OSError
-            os.link(src, dst)
-        except OSError:
+        if src.stat().st_size < BIG or not clone(src, dst):
             shutil.copy2(src, dst)
+
+
+def clone(src: Path, dst: Path) -> bool:
+    """A copy-on-write clone of ``src`` at a new ``dst`` (btrfs, XFS with reflink, bcachefs): it shares
+    blocks with ``src`` until either is written, never writes. False, and no ``dst``, where the file
+    system cannot."""
+    if fcntl is None:
+        return False
+    made = False
+    try:
+        with open(src, "rb") as a, open(dst, "xb") as b:
+            made = True
+            fcntl.ioctl(b.fileno(), FICLONE, a.fileno())
+    except OSError:
+        if made:
+            dst.unlink()
+        return False
+    shutil.copystat(src, dst)
+    return True
 
 
 def _prepare(s: Slot, carry_over: bool, made: list[Path]) -> None:

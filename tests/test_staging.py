@@ -124,3 +124,25 @@ def test_when_the_cli_is_terminated_then_nothing_is_left_behind(small_project: P
     proc.send_signal(signal.SIGTERM)
     assert proc.wait(timeout=60) == 130
     assert [p.name for p in small_project.iterdir() if p.name.startswith(("output", "private"))] == []
+
+
+@pytest.mark.parametrize("size", [10, 3 << 20])  # a page, and a file as big as a video
+def test_a_renderer_rewriting_a_carried_over_file_in_place_never_touches_the_live_output(tmp_path: Path, size):
+    """A partial build carries the last build's files into the stage; ffmpeg -y and open('r+b')
+    write into the file they are given. Whatever a renderer does there, output/ stays as it was."""
+    out = tmp_path / "output"
+    out.mkdir()
+    live = out / "staff" / "story-16x9.mp4"
+    live.parent.mkdir()
+    live.write_bytes(b"v" * size)
+    write_marker(out, ["staff/story-16x9.mp4"])
+    with pytest.raises(RuntimeError):
+        with staged(out, carry_over=True) as stage:
+            carried = stage / "staff" / "story-16x9.mp4"
+            assert carried.read_bytes() == live.read_bytes()
+            with carried.open("r+b") as f:  # in place: same path, same file, no unlink
+                f.write(b"NEW")
+            assert live.read_bytes() == b"v" * size  # not while building
+            raise RuntimeError("the publish gate refused it")
+    assert live.read_bytes() == b"v" * size  # nor after a failed build
+    assert live.stat().st_nlink == 1
