@@ -28,6 +28,13 @@ def _parser() -> argparse.ArgumentParser:
     def command(name: str, **kw) -> argparse.ArgumentParser:
         return sub.add_parser(name, parents=[common], **kw)
 
+    _project_commands(command)
+    _tool_commands(command)
+    return p
+
+
+def _project_commands(command) -> None:
+    """check, decide, build, compose: the commands that read the project's stories."""
     ch = command("check", help="validate everything and list every problem at once")
     ch.add_argument("--json", action="store_true", help="print every problem and flag as JSON on stdout, "
                     "flagged words unmasked (for tools on this computer)")
@@ -46,6 +53,10 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--story", metavar="SLUG", help="compose one story only")
     c.add_argument("--explain", action="store_true",
                    help="print, per beat, why each quote was chosen and why others were not (private: stdout only)")
+
+
+def _tool_commands(command) -> None:
+    """init, import, serve, voices, studio."""
     i = command("init", help="create a new project from the bundled example (or an empty one with --empty)")
     i.add_argument("dir", metavar="DIR")
     i.add_argument("--empty", action="store_true", help="folders, templates and commented skeletons only: none of the example's data")
@@ -62,7 +73,6 @@ def _parser() -> argparse.ArgumentParser:
     st = command("studio", help="the whole job in a browser: review, stories, builds (127.0.0.1 only)")
     st.add_argument("--port", type=int, default=0, help="the port (default: a free one)")
     st.add_argument("--no-browser", action="store_true", help="print the address but do not open a browser")
-    return p
 
 
 def _interrupt(signum, frame) -> None:
