@@ -1,5 +1,6 @@
-"""Renderers only ever see composed stories: they must not import the loader, the
-anonymiser, the register or composition internals."""
+"""The architecture's rules (ARCHITECTURE.md): renderers only ever see composed stories (they must
+not import the loader, the anonymiser, the register or composition internals); every exception is
+in the tree errors.py draws; the "I want to change X, open Y" table names files that exist."""
 from __future__ import annotations
 
 import ast
@@ -114,3 +115,30 @@ def test_storymaker_check_loads_no_pillow_unless_a_story_has_a_picture_to_check(
         spec.write_text("".join(kept), encoding="utf-8")
     loaded = _imported_by_check(example_copy)
     assert {m.split(".")[0] for m in loaded} & set(HEAVY) == set()
+
+
+def table_paths(markdown: str) -> list[tuple[str, str]]:
+    """Every path in the "open" column of ARCHITECTURE.md's "I want to change X, open Y" table,
+    with the folder of the path before it in the same cell (a bare file name may be there)."""
+    paths = []
+    for line in markdown.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if not line.startswith("|") or len(cells) < 2 or cells[-1].startswith(("open", "---")):
+            continue
+        folder = ""
+        for token in re.findall(r"`([^`]+)`", cells[-1]):
+            paths.append((folder, token))
+            if "/" in token.rstrip("/"):
+                folder = token if token.endswith("/") else token.rsplit("/", 1)[0] + "/"
+    return paths
+
+
+def test_every_path_in_the_architecture_table_exists():
+    root = RENDER.parent.parent
+    paths = table_paths((root / "ARCHITECTURE.md").read_text(encoding="utf-8"))
+    assert len(paths) > 40
+
+    def exists(path: str) -> bool:
+        return bool(list(root.glob(re.sub(r"<[^>]+>", "*", path).rstrip("/"))))
+
+    assert [f"{folder}{p}" for folder, p in paths if not exists(folder + p) and not exists(p)] == []
