@@ -16,7 +16,7 @@ from helpers.project import SMALL, run_cli
 from helpers.web import BASE, TEMPLATES, make_video, open_page, served, welsh_story
 from storymaker.build import load, prepared
 from storymaker.render.video.render import description
-from storymaker.render.video.theme import load_theme
+from storymaker.assets.theme import load_theme
 
 pytestmark = pytest.mark.browser
 
@@ -129,7 +129,7 @@ def test_when_a_welsh_story_is_made_into_a_video_then_its_title_and_end_cards_ar
     prep = prepared(load(project), ("video",), "short-staff")
     story = next(c.story for c in prep.compositions if c.story.channel == "video")
     theme = load_theme(TEMPLATES.parent / "video", story.video.theme, project)
-    slides = plan_slides(story, (), theme.get("labels", default={}), story.voice_credit)
+    slides = plan_slides(story, (), theme.settings.labels, story.voice_credit)
     words = " ".join(f"{s.heading} {s.subtitle} {s.narration}" for s in (slides[0], slides[-1]))
     assert found(english_furniture() + ["Told by", "A composite story", "About this story"], words) == []
 
