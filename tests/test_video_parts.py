@@ -110,9 +110,9 @@ def test_when_chapters_are_made_then_there_is_one_per_beat_covering_the_video():
 
 def test_when_cues_are_written_then_vtt_and_srt_use_their_own_time_formats():
     timed = _timed([[("One two three.", 1.5)]])
-    cues = build_cues(timed, 5.0)  # spoken 0.35-1.85: shown from a quarter second before, lingering 0.8 s
-    assert to_vtt(cues) == "WEBVTT\n\n1\n00:00:00.100 --> 00:00:02.650\nOne two three.\n"
-    assert to_srt(cues).startswith("1\n00:00:00,100 --> 00:00:02,650\nOne two three.\n")
+    cues = build_cues(timed, 5.0)  # spoken 0.35-1.85: shown from a tenth of a second before, lingering 0.8 s
+    assert to_vtt(cues) == "WEBVTT\n\n1\n00:00:00.250 --> 00:00:02.650\nOne two three.\n"
+    assert to_srt(cues).startswith("1\n00:00:00,250 --> 00:00:02,650\nOne two three.\n")
 
 
 def test_when_story_is_planned_then_it_has_title_linking_quote_and_end_slides():

@@ -112,3 +112,26 @@ def assert_broadcast_rules(path: Path, fps: int = 25, max_chars: int = 37) -> di
     assert not stats["overlaps"] and not stats["flicker_gaps"], (path.name, stats)
     assert not stats["bad_breaks"], (path.name, stats["bad_breaks"])
     return stats
+
+
+def contact_sheet(art, work: Path) -> Path:
+    """Six frames pulled with ffmpeg from a rendered video, side by side, in tests/artefacts/frames-<format>.png."""
+    from PIL import Image
+    out = ROOT / "tests" / "artefacts"
+    out.mkdir(exist_ok=True)
+    name = art.format.replace(":", "x")
+    frames = []
+    for n, t in enumerate(art.duration * k / 7 for k in range(1, 7)):
+        png = work / f"frame-{name}-{n}.png"
+        subprocess.run(["ffmpeg", "-v", "error", "-y", "-ss", f"{t:.2f}", "-i", str(art.mp4), "-frames:v", "1", str(png)], check=True)
+        frames.append(Image.open(png).convert("RGB"))
+    w, h = frames[0].size
+    scale = 320 / max(w, h)
+    tw, th = round(w * scale), round(h * scale)
+    sheet = Image.new("RGB", (6 * (tw + 8) + 8, th + 16), "white")
+    for n, frame in enumerate(frames):
+        sheet.paste(frame.resize((tw, th), Image.LANCZOS), (8 + n * (tw + 8), 8))
+    path = out / f"frames-{name}.png"
+    sheet.save(path)
+    assert path.stat().st_size > 10_000 and len({f.tobytes() for f in frames}) > 3, "frames differ over the video"
+    return path

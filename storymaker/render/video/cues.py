@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ...model import Cue
 from .breaks import BAD, best_lines, penalty
 from .plan import TimedSlide
-from .timing import Span
+from .timing import Span, kept_cues
 
 
 @dataclass(frozen=True)
@@ -28,8 +28,9 @@ class CaptionRules:
     close_below: float = 0.5  # seconds: gaps shorter than this are closed to two frames
     linger: float = 0.8  # seconds a sentence's last cue may stay after its last word
     fps: int = 25
-    lead: float = 0.25  # seconds a cue may appear before its first word, after a pause
+    lead: float = 0.1  # seconds a cue may appear before its first word, after a pause
     after: float = 0.3  # seconds of silence that follow every spoken sentence at the least
+    longest_pause: float = 1.2  # seconds the voice may pause after a cue so that it can be read
 
     @classmethod
     def from_theme(cls, settings: dict | None, fps: int) -> "CaptionRules":
@@ -46,15 +47,26 @@ class CaptionRules:
 
 def build_cues(timed: tuple[TimedSlide, ...], total: float, rules: CaptionRules | None = None) -> tuple[Cue, ...]:
     rules = rules or CaptionRules(fps=25)
-    groups: list[tuple[list[str], list[Span]]] = []
+    raw = []
     for ts in timed:
         for clip in ts.clips:
             base = ts.voice_start + clip.offset
             words = clip.text.split()
             spans = list(clip.words) if len(clip.words) == len(words) else _even(len(words), clip.duration)
-            groups.append((words, [(base + a, base + b) for a, b in spans]))
-    raw = [cue for words, spans in groups for cue in _sentence_cues(words, spans, rules)]
+            spans = [(base + a, base + b) for a, b in spans]
+            paced = kept_cues(clip.wav) if clip.words else None  # the cues the voice paused for, when it did
+            raw += _cues_of(words, spans, paced, rules) if paced and sum(paced) == len(words) else _sentence_cues(words, spans, rules)
     return tuple(_timed(_merged(raw, rules), total, rules))
+
+
+def _cues_of(words: list[str], spans: list[Span], sizes: list[int], rules: CaptionRules) -> list[tuple[str, float, float]]:
+    """(text, first word start, last word end) of cues of the given word counts."""
+    out, at = [], 0
+    for n in sizes:
+        fitted = best_lines(words[at:at + n], rules.max_chars, rules.max_lines)
+        out.append(("\n".join(fitted[0]) if fitted else " ".join(words[at:at + n]), spans[at][0], spans[at + n - 1][1]))
+        at += n
+    return out
 
 
 def _merged(raw: list[tuple[str, float, float]], rules: CaptionRules) -> list[tuple[str, float, float]]:
@@ -81,9 +93,9 @@ def caption_chunks(sentence: str, rules: CaptionRules | None = None) -> list[str
     return [text for text, _, _ in _sentence_cues(words, _even(len(words), len(words) * 0.33), rules or CaptionRules())]
 
 
-def reading_pauses(text: str, spans: tuple[Span, ...], rules: CaptionRules, most: float = 1.2) -> list[tuple[int, float]]:
-    """(word index, seconds): silence the voice adds after ``words[index]`` so that the cue ending there
-    can be read at ``max_wpm`` (and lasts ``min_seconds``) before the next cue appears. Inside a sentence the
+def reading_pauses(text: str, spans: tuple[Span, ...], rules: CaptionRules) -> list[tuple[int, float]]:
+    """(word index, seconds) for the last word of every cue: the silence the voice adds after it (often 0)
+    so that the cue can be read at ``max_wpm`` (and lasts ``min_seconds``) before the next cue appears. Inside a sentence the
     next cue appears with the next word; after the sentence's last word, ``rules.after`` seconds of silence
     always follow, so only what they lack is added."""
     words = text.split()
@@ -94,8 +106,7 @@ def reading_pauses(text: str, spans: tuple[Span, ...], rules: CaptionRules, most
         at += len(cue_text.split())
         shown = (end + rules.after if at == len(words) else spans[at][0]) - start
         need = _reading(cue_text, rules) + rules.gap - shown
-        if need > 0.01:
-            out.append((at - 1, round(min(need + 0.02, most), 3)))
+        out.append((at - 1, round(min(need + 0.02, rules.longest_pause), 3) if need > 0.01 else 0.0))
     return out
 
 
@@ -149,6 +160,9 @@ def _cost(words: list[str], spans: list[Span], i: int, j: int, rules: CaptionRul
         cost += (wpm - rules.max_wpm) * 0.5
     if seconds > 6.0:
         cost += (seconds - 6.0) * 5
+    pause = _reading(" ".join(words[i:j]), rules) + rules.gap - seconds - (rules.after if j == len(words) else 0.0)
+    if pause > rules.longest_pause:  # more reading time than the voice may pause for: split the cue
+        cost += 400.0 * (pause - rules.longest_pause)
     return cost
 
 

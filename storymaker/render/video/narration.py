@@ -79,8 +79,9 @@ def _spoken(text: str, engine: SpeaksText, job: Narrating) -> Clip:
             engine.synthesize(text, raw)
             samples = _trimmed(stereo_48k(_load(raw, job.story_key)))
             spans = spans_of(text, samples[:, 0], RATE)
-            samples, spans = paused(samples, RATE, spans, reading_pauses(text, spans, job.rules))
-            keep_spans(wav, spans)
+            pauses = reading_pauses(text, spans, job.rules)  # one per cue: where it ends, how long the voice waits
+            samples, spans = paused(samples, RATE, spans, pauses)
+            keep_spans(wav, spans, [index for index, _ in pauses])
             write_wav(tmp, _faded(samples, 0.005))
         finally:
             raw.unlink(missing_ok=True)

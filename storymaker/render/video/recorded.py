@@ -30,6 +30,7 @@ from .narration import Narrating, _duration, _faded, _load
 from .plan import Clip, Slide
 from .recogniser import Word, transcribe
 from .resample import RATE, stereo_48k, write_wav
+from .timing import sounding
 
 AUDIO_EXTS = (".wav", ".mp3", ".ogg", ".flac", ".m4a")
 
@@ -78,8 +79,11 @@ def _files(slides, members: list[int], beat: int, folder: Path, story_key: str) 
 def _aligned(path: Path, covered: list[int], slides, store: Cache, story_key: str, problems: list[Problem]):
     words = [s.narration.split() for s in (slides[i] for i in covered)]
     script = [w for ws in words for w in ws]
-    total = len(_load(path, story_key)) / 1000
-    found = align(script, _heard(path, " ".join(script), store), total)
+    audio = _load(path, story_key)
+    heard = _heard(path, " ".join(script), store)  # narrowed to where each word sounds (timing.sounding)
+    spans = sounding(tuple((w.start, w.end) for w in heard), stereo_48k(audio)[:, 0], RATE)
+    total = len(audio) / 1000
+    found = align(script, [Word(w.text, *span) for w, span in zip(heard, spans)], total)
     firsts = [sum(len(ws) for ws in words[:k]) for k in range(len(words) + 1)]
     for k, i in enumerate(covered):
         mine = [text for at, text in found.departures if firsts[k] <= at < firsts[k + 1]]

@@ -27,9 +27,9 @@ WINDOW = 0.01  # seconds per loudness step
 
 def word_spans(text: str, wav: Path) -> tuple[Span, ...]:
     """(start, end) seconds of every word of ``text`` within its clip ``wav``: as kept beside it, or estimated."""
-    kept = _kept(wav)
+    kept = _kept(wav).get("words")
     if kept is not None and len(kept) == len(text.split()):
-        return kept
+        return tuple((float(a), float(b)) for a, b in kept)
     with wave.open(str(wav), "rb") as f:
         rate, channels = f.getframerate(), f.getnchannels()
         pcm = np.frombuffer(f.readframes(f.getnframes()), dtype="<i2").reshape(-1, channels)
@@ -48,18 +48,26 @@ def spans_of(text: str, samples: np.ndarray, rate: int) -> tuple[Span, ...]:
     return _spread(weights, anchors)
 
 
-def keep_spans(wav: Path, spans: tuple[Span, ...]) -> None:
-    """Write the words' timings beside the clip (before the clip itself, so a clip never lacks them)."""
+def keep_spans(wav: Path, spans: tuple[Span, ...], cue_ends: list[int]) -> None:
+    """Write the words' timings, and the word counts of the cues the voice was paced for (given by the
+    index of each cue's last word), beside the clip (before the clip itself, so a clip never lacks them)."""
     from .cache import write_text
-    write_text(wav.with_suffix(".words.json"), json.dumps([list(s) for s in spans]))
+    counts = [b - a for a, b in zip([0] + [i + 1 for i in cue_ends], [i + 1 for i in cue_ends])]
+    write_text(wav.with_suffix(".words.json"), json.dumps({"words": [list(s) for s in spans], "cues": counts}))
 
 
-def _kept(wav: Path) -> tuple[Span, ...] | None:
+def kept_cues(wav: str | Path) -> list[int] | None:
+    """The word counts of the cues a clip's voice was paced for (see ``keep_spans``), if known."""
+    cues = _kept(Path(wav)).get("cues")
+    return [int(n) for n in cues] if isinstance(cues, list) else None
+
+
+def _kept(wav: Path) -> dict:
     try:
         data = json.loads(wav.with_suffix(".words.json").read_text(encoding="utf-8"))
-        return tuple((float(a), float(b)) for a, b in data)
-    except (OSError, ValueError, TypeError):
-        return None
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
 
 
 def paused(samples: np.ndarray, rate: int, spans: tuple[Span, ...],
@@ -68,7 +76,7 @@ def paused(samples: np.ndarray, rate: int, spans: tuple[Span, ...],
     (index, seconds), put at the quietest moment near the boundary, and the words' new timings."""
     level = _levels(samples[:, 0], rate)
     parts, at, out, shift = [], 0, list(spans), 0.0
-    for index, seconds in sorted(pauses):
+    for index, seconds in sorted(p for p in pauses if p[1] > 0):
         cut = _quietest(level, spans, index)
         parts += [samples[at:round(cut * rate)], np.zeros((round(seconds * rate), samples.shape[1]), samples.dtype)]
         at = round(cut * rate)
@@ -87,6 +95,39 @@ def _quietest(level: np.ndarray, spans: tuple[Span, ...], index: int, within: fl
     high = min(end + within, sum(spans[index + 1]) / 2 if index + 1 < len(spans) else len(level) * WINDOW)
     a, b = int(low / WINDOW), max(int(low / WINDOW) + 1, min(len(level), int(high / WINDOW) + 1))
     return (a + int(np.argmin(level[a:b]))) * WINDOW + WINDOW / 2 if a < len(level) else end
+
+
+def sounding(spans: tuple[Span, ...], samples: np.ndarray, rate: int, quiet_db: float = 20.0,
+             shortest: float = 0.12) -> tuple[Span, ...]:
+    """Word times from a speech recogniser narrowed to where each word sounds in ``samples``.
+
+    Whisper's word times come from its attention; a word after a pause often starts inside the
+    pause (by up to half a second). Within each word's time, a stretch ``quiet_db`` under the word's
+    loudest moment lasting ``shortest`` seconds or more is silence: the word starts after the last
+    one before its loudest moment and ends at the first one after it."""
+    level = _levels(samples, rate)
+    out = []
+    for a, b in spans:
+        i = int(a / WINDOW)
+        j = max(i + 1, min(len(level), int(np.ceil(b / WINDOW))))
+        if i >= len(level) or b <= a:
+            out.append((a, b))
+            continue
+        first, last = _sounding(level[i:j], quiet_db, round(shortest / WINDOW))
+        out.append((round((i + first) * WINDOW, 3), round((i + last) * WINDOW, 3)))
+    return tuple(out)
+
+
+def _sounding(level: np.ndarray, quiet_db: float, shortest: int) -> tuple[int, int]:
+    """[first, last + 1) step of the sound around the loudest step, bounded by long quiet runs."""
+    peak = int(np.argmax(level))
+    quiet = np.concatenate([[False], level < level[peak] - quiet_db, [False]])
+    edges = np.flatnonzero(np.diff(quiet.astype(int)))
+    runs = [(a, b) for a, b in zip(edges[::2], edges[1::2]) if b - a >= shortest]
+    start = max([b for a, b in runs if b <= peak], default=0)
+    end = min([a for a, b in runs if a > peak], default=len(level))
+    loud = np.flatnonzero(level[start:end] >= level[peak] - quiet_db) + start
+    return int(loud[0]), int(loud[-1]) + 1
 
 
 def _levels(samples: np.ndarray, rate: int) -> np.ndarray:
