@@ -47,8 +47,8 @@ def safe(text: str, register=REGISTER, **kw) -> str:
     ("I rang the Calder Valley Housing Association.", "I rang the housing association."),
     ("We went to our Riverside Surgery.", "We went to our surgery."),
     ("Down Station Lane there is a shop.", "Down a nearby street there is a shop."),
-    ("I saw a Halden Foods van.", "I saw an organisation van."),
-    ("A Halden Foods van came.", "An organisation van came."),
+    ("I saw a Halden Foods van.", "I saw a van."),  # an organisation before a noun goes: no "organisation van"
+    ("A Halden Foods van came.", "A van came."),
     ("We asked our Castle Street Surgery.", "We asked our surgery."),
 ])
 def test_when_a_sentence_starts_with_a_common_word_then_it_stays_outside_the_organisation(text, expected):

@@ -95,7 +95,8 @@ def test_allow_everywhere_goes_to_allow_but_never_for_a_registered_word(small_pr
     add_excerpt(small_project, HOPE)
     edit(small_project / "stories/anonymise.yaml", '  - "Alan Pryce"', '  - "Alan Pryce"\n  - "Hope Maddox"')
     [flag] = list_flags(small_project)  # "Hope" starting a sentence: the word, or the registered name?
-    assert flag.flag.token == "Hope" and "it is registered" in flag.message
+    assert flag.flag.token == "Hope" and "it is a registered person name, or a word of one" in flag.message
+    assert f"decide {flag.id} person-here" in flag.message
     with pytest.raises(InputError) as err:
         record_decision(small_project, flag, "allow")
     assert "mark this occurrence safe" in str(err.value) and "Hope" not in str(err.value)

@@ -13,13 +13,15 @@ from dataclasses import replace as _with
 
 from ..model import Decision, Flag, Redaction, Register, Replacement, Span
 from .decisions import DecisionBook, context_hash, context_words
-from .detect import FLAG_KINDS, Detector
+from .detect import FLAG_KINDS, PHRASE, Detector
 from .hits import Hit
 from .index import KIND_NAMES, keys_of
 from .lexicon import TITLES, first_names, is_common
+from .fitting import fitted, role_fitted, shifted, splice
+from .joins import JOINED_KINDS, join_flags, joined
+from .name_parts import entry_key, name_parts, registered_words
 from .normalise import Folded, fold, normalise
 from .numwords import spoken_numbers
-from .phrasing import NEUTRAL, after_determiner, contact_span, role_span
 from .replace import Replacer
 from .tokens import WORD, _starts_sentence
 
@@ -27,8 +29,12 @@ PARTICLES = frozenset({"de", "van", "von", "le", "la", "da", "di", "du", "del", 
 
 SUGGEST_WORD = ("if it identifies someone or somewhere, register it in stories/anonymise.yaml (storymaker decide {id} "
                 "person, place, organisation or other); if not, mark this occurrence safe (storymaker decide {id} safe)")
-SUGGEST_REGISTERED = ("it is registered in stories/anonymise.yaml, but here it may be the ordinary word: replace it here "
-                      "(storymaker decide {id} person) or mark this occurrence safe (storymaker decide {id} safe)")
+SUGGEST_REGISTERED = ("it is a registered {kind} name, or a word of one, in stories/anonymise.yaml, but here it may be "
+                      "the ordinary word: replace it here (storymaker decide {id} {kind}-here) or mark this occurrence safe "
+                      "(storymaker decide {id} safe)")
+SUGGEST_PHRASE = ("it may point at one person: if it does, replace it here with a neutral phrase (storymaker decide {id} "
+                  "other-here) or leave this excerpt out of the story; if not, mark this occurrence safe "
+                  "(storymaker decide {id} safe)")
 SUGGEST_NUMBER = ("if it identifies someone or somewhere, register it in stories/anonymise.yaml (storymaker decide {id} "
                   "other); if not, mark this "
                   "occurrence safe (storymaker decide {id} safe)")
@@ -49,15 +55,15 @@ class Anonymiser:
         self.decisions = DecisionBook(decisions)
         self._detector = Detector(register)
         self._replacer = Replacer(register)
-        self._originals: set[str] = set()
+        self._originals: dict[str, str] = {}  # each original replaced -> where it was first replaced
         self._kept: set[str] = set()  # persona first names left as they are (never needles)
-        self._registered = {k for v in register.values() for k in keys_of(v)}
+        self._registered = registered_words(register)  # word -> the kind it is registered as
         self._permits: dict[str, set[tuple[tuple[str, ...], tuple[str, ...]]]] = {}  # reviewed safe, for the gate
 
     # ----- detection ---------------------------------------------------------------
     def _hits(self, text: str) -> tuple[Folded, list[Hit]]:
         folded = normalise(text)
-        return folded, self._detector.detect(folded.text)
+        return folded, join_flags(folded.text, self._detector.detect(folded.text))
 
     def _plan(self, text: str, persona: bool, where: str = "") -> tuple[list[_Planned], list[tuple[int, int]]]:
         """Each hit with its source span and replacement, in reading order (so pseudonyms are
@@ -66,8 +72,9 @@ class Anonymiser:
         folded, hits = self._hits(text)
         planned: list[_Planned] = []
         kept: list[tuple[int, int]] = []
+        swallowed = 0  # a phrase replaced whole takes the spans inside it along
         for h in hits:
-            if persona and self._persona_name(folded.text, h):
+            if h.start < swallowed or (persona and self._persona_name(folded.text, h)):
                 continue
             core = folded.to_source(h.start, h.end)
             if h.is_flag and where and self.decisions:
@@ -75,10 +82,19 @@ class Anonymiser:
                 if h is None:
                     kept.append(core)
                     continue
+                if h.reach and not h.is_flag:
+                    h, swallowed = _with(h, end=h.reach, reach=0), h.reach
+                    core = folded.to_source(h.start, h.end)
             new = "" if h.is_flag else self._replacement(h, folded, text[core[0]:core[1]])
-            start, new = _fitted(folded.text, h, new, planned[-1].folded_end if planned else 0)
-            start, end, new = _role_fitted(folded.text, h, start, new, planned[-1].folded_end if planned else 0)
+            start, new = fitted(folded.text, h, new, planned[-1].folded_end if planned else 0)
+            start, end, new = role_fitted(folded.text, h, start, new, planned[-1].folded_end if planned else 0)
             src_start, src_end = folded.to_source(start, end)
+            prev = planned[-1] if planned else None
+            if prev and not h.is_flag and not prev.hit.is_flag and prev.hit.kind == h.kind in JOINED_KINDS and joined(
+                    folded.text, prev.folded_end, h.start):  # "Chnoc Bhig" registered word by word: one phrase
+                planned[-1] = prev._replace(end=max(src_end, core[1]), core=prev.core + text[prev.end:core[1]],
+                                            folded_end=end)
+                continue
             planned.append(_Planned(h, src_start, max(src_end, core[1]), new, text[core[0]:core[1]], end))
         return planned, kept
 
@@ -92,8 +108,9 @@ class Anonymiser:
             return None
         key = " ".join(fold(token).lower().split())
         sort = {"person": "person-first", "organisation": "organisation"}.get(decision.decision, decision.decision)
+        key = entry_key(self.register, token, decision.decision) or f"{sort}:{key}"
         return _with(h, kind=decision.decision, source="register", reason=f"review decision: {decision.decision} here",
-                     key=f"{sort}:{key}", flag="")
+                     key=key, flag="")
 
     def _persona_name(self, folded: str, h: Hit) -> bool:
         """A first name that only the gazetteer knows (a persona's own name): keep it, remember it."""
@@ -130,12 +147,12 @@ class Anonymiser:
             if h.is_flag:
                 flags.append(self._flag(text, p.start, p.end, h.flag, where))
                 continue
-            out, start, end = _splice(out, p.start, p.end, p.new)
+            out, start, end = splice(out, p.start, p.end, p.new)
             replacements.append(Replacement(start, end, original, p.new, h.kind, h.reason))
-            self._remember(p.core, p.new)
+            self._remember(p.core, p.new, where)
         replacements.reverse()
         for start, end in kept:
-            self._permit(out, text[start:end], _shifted(start, replacements), replacements)
+            self._permit(out, text[start:end], shifted(start, replacements), replacements)
         return Redaction(out, tuple(replacements), tuple(reversed(flags)))
 
     def _permit(self, out: str, token: str, at: int, replacements: list[Replacement]) -> None:
@@ -162,18 +179,25 @@ class Anonymiser:
     def _flag(self, text: str, start: int, end: int, kind: str, where: str) -> Flag:
         token = text[start:end]
         self._replacer.pools.banned.add(token.lower())
-        if kind.endswith("number"):
-            suggestion = SUGGEST_NUMBER
-        elif keys_of(token) and set(keys_of(token)) <= self._registered:
-            suggestion = SUGGEST_REGISTERED
-        else:
-            suggestion = SUGGEST_WORD
+        suggestion = self._suggestion(token, kind)
         context = context_hash(text, start, end)
         stale = self.decisions.stale(where, token) if where else None
         return Flag(start, end, token, kind, suggestion, context, stale.line if stale else 0)
 
-    def _remember(self, original: str, new: str) -> None:
-        self._originals.add(" ".join(fold(original).split()))
+    def _suggestion(self, token: str, kind: str) -> str:
+        """What a reviewer can safely do about this flag: a phrase is replaced here or left out; a
+        word of a registered name is replaced here as the kind it is registered as."""
+        if kind.startswith(PHRASE):
+            return SUGGEST_PHRASE
+        if kind.endswith("number"):
+            return SUGGEST_NUMBER
+        kinds = [self._registered.get(k) for k in keys_of(token)]
+        if kinds and None not in kinds:
+            return SUGGEST_REGISTERED.format(id="{id}", kind="person" if "person" in kinds else kinds[0])
+        return SUGGEST_WORD
+
+    def _remember(self, original: str, new: str, where: str) -> None:
+        self._originals.setdefault(" ".join(fold(original).split()), where)
         for word in WORD.findall(new):
             if word[:1].isupper() and not is_common(word):
                 self._detector.produced.add(word.lower())
@@ -188,47 +212,17 @@ class Anonymiser:
     def origins(self) -> dict[str, str]:
         """Each needle and what it is, for the gate's message."""
         out: dict[str, str] = {}
-        for o in sorted(self._originals):
+        for o, where in sorted(self._originals.items()):
             if _worth_a_needle(o):
-                out[o] = "an original the anonymiser replaced elsewhere"
+                out[o] = f"an original the anonymiser replaced in {where or 'the text'}"
         for e in self.register.entries:
             what = f"a registered identifier ({KIND_NAMES.get(e.kind, e.kind)}, {self.register.source}:{e.line})"
             for value in (e.value, *e.aliases):
                 out[value] = what
                 if e.kind == "person":
-                    out.update({k: what for k in keys_of(value) if _name_part(k)})
+                    out.update({k: what for k in name_parts(value) if _name_part(k)})
         unique = {n.lower(): n for n in sorted(out, reverse=True) if n.strip()}
         return {n: out[n] for n in unique.values()}
-
-
-def _role_fitted(folded: str, h: Hit, start: int, new: str, free_from: int) -> tuple[int, int, str]:
-    """A role replacement swallows an apposition it would repeat (see phrasing.role_span), and is
-    capitalised when it now starts the sentence."""
-    if h.is_flag or not new:
-        return start, h.end, new
-    wide_start, end = role_span(folded, start, h.end, new)
-    if wide_start < free_from:
-        return start, h.end, new
-    if wide_start < start and folded[wide_start:wide_start + 1].isupper() and _starts_sentence(folded, wide_start):
-        new = new[0].upper() + new[1:]
-    return wide_start, end, new
-
-
-def _fitted(folded: str, h: Hit, new: str, free_from: int) -> tuple[int, str]:
-    """Where the replacement starts (folded offset) and what it says, fitted to its sentence:
-    "rings us on <phone>" drops "on" too; "our <organisation>" drops the replacement's "the"."""
-    if not new:
-        return h.start, new
-    if new == NEUTRAL.get(h.kind):
-        fitted = contact_span(folded, h.start, h.end, h.kind) or (h.start, new)
-    else:
-        fitted = after_determiner(folded, h.start, new)
-    return fitted if fitted[0] >= free_from else (h.start, new)
-
-
-def _shifted(at: int, replacements: list[Replacement]) -> int:
-    """Where source offset ``at`` lands in the output, given the replacements (in reading order)."""
-    return at + sum(len(r.replacement) - (r.end - r.start) for r in replacements if r.end <= at)
 
 
 def _name_part(key: str) -> bool:
@@ -244,13 +238,3 @@ def _worth_a_needle(original: str) -> bool:
     alnum = [c for c in original if c.isalnum()]
     letters = sum(c.isalpha() for c in alnum)
     return (letters >= 3 and not is_common(original.strip())) or len(alnum) - letters >= 5
-
-
-def _splice(text: str, start: int, end: int, new: str) -> tuple[str, int, int]:
-    """Put ``new`` in place of text[start:end]; dropping an identifier also drops one space."""
-    if not new:
-        if start > 0 and text[start - 1] == " " and (end >= len(text) or text[end] in " .,;:!?"):
-            start -= 1
-        elif end < len(text) and text[end] == " ":
-            end += 1
-    return text[:start] + new + text[end:], start, end

@@ -55,6 +55,11 @@ def field_where(slug: str, field: str) -> str:
     return f"story {slug}, {field}"
 
 
+def project_where(setting: str) -> str:
+    """A setting of stories/project.yaml that is published as written ("project title")."""
+    return f"project {setting}"
+
+
 class DecisionBook:
     """The project's decisions, indexed for look-up."""
 

@@ -18,6 +18,7 @@ from urllib.parse import unquote
 from .extract import file_parts
 from .mask import mask
 from .needles import NeedleSet, Permits
+from .preflight import written_in
 
 UNKNOWN_ORIGIN = "an identifier"
 
@@ -33,10 +34,11 @@ class GateHit:
         return f"{self.path}: {self.where} contains '{self.masked}'"
 
 
-def _why(origin: str) -> str:
-    return (f"{origin} is in a file about to be published, in a form the anonymiser did not replace; nothing was "
-            "published: remove or reword it where it comes from (the excerpt, story field, template or asset "
-            "this file is made from)")
+def _why(origin: str, source: str = "") -> str:
+    here = f"; it is written in {source}" if source else ""
+    return (f"{origin} is in a file about to be published, in a form the anonymiser did not replace{here}; nothing "
+            "was published: remove or reword it where it comes from (the excerpt, story field, stories/project.yaml, "
+            "template or asset this file is made from)")
 
 
 def compile_needles(needles: Iterable[str], permits: Permits | None = None) -> NeedleSet:
@@ -48,24 +50,40 @@ def find(text: str, needles: NeedleSet) -> list[str]:
 
 
 def scan_tree(root: Path, needles: Iterable[str], permits: Permits | None = None,
-              origins: Mapping[str, str] | None = None) -> list[GateHit]:
+              origins: Mapping[str, str] | None = None, project: Path | None = None) -> list[GateHit]:
     """Every place under ``root`` where a needle appears (empty list: safe to publish).
     ``permits``: occurrences reviewed safe (:meth:`Anonymiser.permits`); ``origins``: needle ->
-    what it is, for the message ("'M******* O***', registered under people (stories/anonymise.yaml:3),")."""
+    what it is, for the message ("'M******* O***', registered under people (stories/anonymise.yaml:3),");
+    ``project``: the project folder, to say which template or setting line holds a needle."""
     root = Path(root)
     compiled = NeedleSet(needles, permits)
-    origins = origins or {}
+    why = _Why(origins or {}, project)
     hits: list[GateHit] = []
     for path in sorted(p for p in root.rglob("*")):
         rel = path.relative_to(root)
         for found, needle in compiled.find(unquote(str(rel))):
-            hits.append(GateHit(path, "file or folder name", mask(found), _why(origins.get(needle, UNKNOWN_ORIGIN))))
+            hits.append(GateHit(path, "file or folder name", mask(found), why(needle)))
         if path.is_file():
-            hits.extend(_scan_file(path, compiled, origins))
+            hits.extend(_scan_file(path, compiled, why))
     return hits
 
 
-def _scan_file(path: Path, compiled: NeedleSet, origins: Mapping[str, str]) -> list[GateHit]:
+class _Why:
+    """The message for a needle: what it is and, when the project's templates or settings hold
+    it, the file and line (looked up once per needle, only for needles found)."""
+
+    def __init__(self, origins: Mapping[str, str], project: Path | None) -> None:
+        self.origins, self.project = origins, project
+        self.said: dict[str, str] = {}
+
+    def __call__(self, needle: str) -> str:
+        if needle not in self.said:
+            source = written_in(self.project, needle) if self.project else ""
+            self.said[needle] = _why(self.origins.get(needle, UNKNOWN_ORIGIN), source)
+        return self.said[needle]
+
+
+def _scan_file(path: Path, compiled: NeedleSet, why: _Why) -> list[GateHit]:
     seen: set = set()
     out: list[GateHit] = []
     try:
@@ -78,5 +96,5 @@ def _scan_file(path: Path, compiled: NeedleSet, origins: Mapping[str, str]) -> l
             key = found.lower()  # a page's text or attribute found is not reported again from its source
             if (where, key) not in seen and not (where == "source" and key in seen):
                 seen.update({(where, key), key})
-                out.append(GateHit(path, where, mask(found), _why(origins.get(needle, UNKNOWN_ORIGIN))))
+                out.append(GateHit(path, where, mask(found), why(needle)))
     return out

@@ -36,6 +36,7 @@ _HANDLE = re.compile(r"[@#]")
 _COMPOUND = re.compile(r"[^\W_]+(?:[-_.'][^\W_]+)+")
 _NUMBER_RUN = re.compile(r"\+?\d(?:[\s\-.()/]{0,3}\d)*")
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_PIECE = re.compile(r"[^\W_]+")
 MONTHS = frozenset("january february march april may june july august september october november december".split())
 
 Permits = Mapping[str, Iterable[tuple[tuple[str, ...], tuple[str, ...]]]]
@@ -93,9 +94,8 @@ class NeedleSet:
         for m in _SPELT.finditer(text):
             found += self._whole(re.sub(r"[\s._\-*]", "", m.group()))
         for chunk in _links(text.lower()):
-            squashed = re.sub(r"[\W_]", "", chunk)
             pattern = self.handles if _HANDLE.search(chunk) else self.compact
-            found += [h.group() for h in pattern.finditer(squashed)] if pattern else []
+            found += _run_together(pattern, chunk) if pattern else []
         for chunk in text.split():  # "Fen-moor", "oak_ridge": one word broken up
             if "-" in chunk or "_" in chunk or "." in chunk or "'" in chunk:
                 for piece in _COMPOUND.findall(chunk):
@@ -143,6 +143,40 @@ def _bounded(pattern: re.Pattern, text: str):
             pos = m.end()
         else:
             pos = m.start() + 1
+
+
+def _run_together(pattern: re.Pattern, chunk: str) -> list[str]:
+    """Needles found in a link with its separators removed ("facebook.com/groups/fenmoorfriends"),
+    except one that both starts and ends inside ordinary words of markup ("application/atom+xml"
+    run together holds "iona"): a name run together with other words starts where one of the
+    link's pieces starts or ends where one ends, or lies in a piece that is no ordinary word."""
+    pieces, at = [], 0
+    for m in _PIECE.finditer(chunk):
+        pieces.append((at, at + len(m.group()), m.group()))
+        at += len(m.group())
+    squashed = "".join(p for _, _, p in pieces)
+    out, pos = [], 0
+    while (m := pattern.search(squashed, pos)) is not None:
+        if m.end() > m.start() and (_edge(pieces, m.start(), True) or _edge(pieces, m.end(), False)):
+            out.append(m.group())
+            pos = m.end()
+        else:
+            pos = m.start() + 1
+    return out
+
+
+def _edge(pieces: list[tuple[int, int, str]], at: int, start: bool) -> bool:
+    """``at`` (a match's start or end) is where a piece of the link starts (ends), or lies inside
+    a piece that is no ordinary word ("hopewilliamsfans")."""
+    for ps, pe, piece in pieces:
+        if (ps <= at < pe) if start else (ps < at <= pe):
+            return at == (ps if start else pe) or not _wordlike(piece)
+    return True
+
+
+def _wordlike(piece: str) -> bool:
+    """An ordinary English word, or two run together ("stylesheet", "viewport")."""
+    return is_common(piece) or any(is_common(piece[:i]) and is_common(piece[i:]) for i in range(2, len(piece) - 1))
 
 
 def _links(text: str) -> list[str]:

@@ -8,7 +8,11 @@
 * Otherwise it becomes the neutral phrase ("a phone number", "an email address").
 * A replacement starting with an article loses it after a determiner: "our Riverside
   Surgery" -> "our surgery", not "our the surgery"; after "a"/"an" the article is chosen
-  again: "a Halden Foods van" -> "an organisation van".
+  again: "a Riverside Surgery nurse" -> "a surgery nurse".
+* A place or organisation before a noun is a modifier: "at Port Vennach pier" -> "at the local
+  pier", "a Halden Foods van" -> "a van"; one followed by an apposition that says what it is
+  gives way to it: "I work for Caraid Uist, the befriending charity" -> "I work for the
+  befriending charity".
 """
 from __future__ import annotations
 
@@ -81,3 +85,40 @@ def role_span(text: str, start: int, end: int, new: str) -> tuple[int, int]:
     if lead and heads & set(lead.group(1).lower().split()):
         return start - len(before) + lead.start(), end
     return start, end
+
+
+# Nouns a place or an organisation is often put in front of ("the Port Ruadh boat", "the Halden
+# Foods roof"): there the name is a modifier, and "a nearby town boat" would read wrongly.
+MODIFIED = frozenset("""pier harbour boat boats ferry ferries road roads school schools hospital surgery office offices
+branch centre hall church shop shops store market station bus buses train trains team teams club crowd folk lot
+lads girls boys kids staff roof building buildings site car van vans lorry depot factory yard plant canteen paper
+accent end side council estate gala show festival fair games match area community lifeboat crew job jobs works
+manager managers boss bosses contract uniform rota slip jetty quay library pool park practice ward unit clinic
+minibus service services
+""".split())
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
+_ORG_ARTICLE = re.compile(r"^(?:the|another|a different|a|an)[ \t]+", re.I)
+_APPOSED = re.compile(r",[ \t]+(?=(?:the|a|an|our)[ \t]+[a-z][\w' -]{0,40}?(?:[,.;:!?]|$))")
+
+
+def as_modifier(text: str, start: int, end: int, kind: str, new: str) -> str | None:
+    """What a place or organisation becomes before a noun: "at Port Ruadh pier" -> "at the local
+    pier", "the Port Ruadh boat" -> "the local boat", "the Riverside Surgery car park" -> "the
+    surgery car park", "the Hebridean Hake Processors roof" -> "the roof"; None when it is no modifier."""
+    nxt = _NEXT_WORD.match(text, end)
+    if kind not in ("place", "organisation") or not nxt or nxt.group(1) not in MODIFIED:
+        return None
+    determined = _DETERMINER.search(text[max(0, start - 12):start]) is not None
+    if kind == "place":
+        return "local" if determined else "the local"
+    what = _ORG_ARTICLE.sub("", new)
+    if what == "organisation" or not what:
+        return "" if determined else "the"
+    return what if determined else f"the {what}"
+
+
+def apposed(text: str, end: int, kind: str) -> int:
+    """Where an apposition that says what a place or organisation is begins ("I work for
+    Cùram Uibhist, the care co-op" -> "I work for the care co-op"), or 0."""
+    m = _APPOSED.match(text, end) if kind in ("place", "organisation") else None
+    return m.end() if m else 0

@@ -25,8 +25,10 @@ Catterall Duckworth Entwistle Fothergill Garside Hebblethwaite Illingworth Kersh
 Ormerod Pickles Ramsbottom Sutcliffe Tattersall Uttley Wadsworth Ackroyd Blezard Crabtree Dewhirst Eccles Fazackerley
 Gawthorpe Ibbotson Jowett Kenyon Lightowler Moorhouse Noble Oldroyd Priestley Rhodes Shackleton Pargeter Quennell Rookwood Sallowby Tregarthen
 Verrall Winterbottom Yelland Bellringer Cowdray Dimmock Eastaugh Frobisher Gotobed Hollingdrake""".split()
+# All of one size: a registered village must not become "a city", nor Glasgow "a village nearby"
+# (a register entry's own `replace:` says more when it matters).
 PLACES = ["a nearby town", "a neighbouring town", "a market town", "a rural town", "a small town",
-          "another town", "a town further away", "a city some way off", "another city", "a village nearby"]
+          "another town", "a town further away", "a town some way off"]
 COUNTIES = ["a neighbouring county", "another county", "a county further away"]
 
 
@@ -83,4 +85,4 @@ class Pools:
     def organisation(self, kind: str) -> str:
         n = self._counts.get("org:" + kind, 0)
         self._counts["org:" + kind] = n + 1
-        return [f"the {kind}", f"another {kind}", f"a different {kind}"][n] if n < 3 else f"one more {kind}"
+        return f"the {kind}" if n == 0 else f"another {kind}" if n % 2 else f"a different {kind}"

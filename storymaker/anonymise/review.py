@@ -37,7 +37,10 @@ from ..load.yamledit import edited, list_at
 from ..load.yamllists import append_item
 from ..model import FlaggedText, Problem, Register
 from .decisions import KINDS, context_hash
+from .detect import PHRASE
 from .index import keys_of
+from .lexicon import is_common
+from .name_parts import registered_words
 from .mask import mask
 
 CHOICES = KINDS + ("allow", "safe") + tuple(f"{k}-here" for k in KINDS)
@@ -55,11 +58,12 @@ class Recorded:
 
 def list_flags(root: Path) -> list[FlaggedText]:
     """Every unresolved flag in the project (excerpts and authored story text), one per occurrence."""
-    from ..prepare import Prepared, anonymise_excerpts, safe_spec
+    from ..prepare import Prepared, anonymise_excerpts, anonymise_settings, safe_spec
     from . import Anonymiser
     project, _ = load_project(Path(root))
     prep = Prepared(project, Anonymiser(project.register, project.decisions))
     anonymise_excerpts(prep)
+    anonymise_settings(prep)
     for spec in project.stories:
         safe_spec(prep, spec)
     unique = {f.id: f for f in reversed(prep.flagged)}
@@ -87,6 +91,13 @@ def record_decision(root: Path, flag: FlaggedText | str, decision: str, note: st
         flag = find_flag(root, flag)
     token = flag.flag.token
     registered = _registered(root, register)
+    if decision in KINDS and flag.flag.kind.startswith(PHRASE):
+        decision += "-here"  # a phrase ("the only nurse for the south end") is replaced where it is, never registered
+    if decision == "person" and _ordinary_phrase(token):
+        raise InputError(Problem(REGISTER, 0, f"'{mask(token)}' is made of ordinary words: as a person's name every one "
+                                              "of them would be flagged everywhere; replace it here instead "
+                                              f"(storymaker decide {flag.id} person-here), or register it as a place, "
+                                              "organisation or other"))
     if decision in KINDS and not set(keys_of(token)) <= registered:
         return _register(root, token, decision)
     if decision == "allow":
@@ -97,15 +108,18 @@ def record_decision(root: Path, flag: FlaggedText | str, decision: str, note: st
     return _decide(root, flag, decision.removesuffix("-here"), note)
 
 
+def _ordinary_phrase(token: str) -> bool:
+    """Two or more ordinary English words, some in lower case ("the south end of the island"); a
+    capitalised pair such as "Grace Bell" may well be a name."""
+    keys = keys_of(token)
+    lower = any(w[:1].islower() for w in token.split())
+    return len(keys) > 1 and lower and all(is_common(k) for k in keys)
+
+
 def _registered(root: Path, register: Register | None = None) -> set[str]:
-    """What the register already covers on its own: one-word entries and each word of a person's name."""
+    """What the register already covers on its own: one-word entries and each name part of a person."""
     register = register if register is not None else load_project(root)[0].register
-    out = set()
-    for e in register.entries:
-        for value in (e.value, *e.aliases):
-            keys = keys_of(value)
-            out.update(keys if e.kind == "person" or len(keys) == 1 else ())
-    return out
+    return set(registered_words(register))
 
 
 def _register(root: Path, token: str, kind: str) -> Recorded:
@@ -146,7 +160,12 @@ def _decide(root: Path, flag: FlaggedText, kind: str, note: str) -> Recorded:
 
 
 def _entry(flag: FlaggedText, kind: str, note: str) -> dict:
-    entry = {"excerpt": flag.excerpt} if flag.excerpt else {"story": flag.story, "field": flag.field}
+    if flag.excerpt:
+        entry = {"excerpt": flag.excerpt}
+    elif flag.where.startswith("project "):
+        entry = {"project": flag.where.removeprefix("project ")}
+    else:
+        entry = {"story": flag.story, "field": flag.field}
     entry.update(text=flag.flag.token, context=flag.flag.context, decision=kind)
     if note:
         entry["note"] = note

@@ -40,7 +40,8 @@ ONLY = re.compile(rf"\bthe[ \t]+(?:only|sole|last[ \t]+remaining)[ \t]+(?!(?:{_G
                   rf"(?:{_IDENTITY}\b(?:[ \t]+[a-z'-]+){{0,3}}|[a-z'-]+(?:[ \t]+[a-z'-]+){{0,3}}?(?=[ \t]+{_SCOPE}))",
                   re.I)
 FIRST = re.compile(rf"\bthe[ \t]+first[ \t]+(?!(?:{_GENERIC}|few|couple|week|month|year|lockdown|step|port)\b)"
-                   r"(?:[a-z'-]+[ \t]+){0,4}?to[ \t]+[a-z'-]+", re.I)
+                   r"(?:[a-z'-]+[ \t]+){0,4}?to[ \t]+[a-z'-]+"
+                   r"(?:[ \t]+(?!(?:was|is|were|are|and|but|who|so|because|when|then)\b)[\w'-]+){0,6}", re.I)
 ONE_WHO = re.compile(rf"\bthe[ \t]+one[ \t]+(?:whose[ \t]+[a-z'-]+|who[ \t]+(?:{_SPECIFIC}|found|started|set up|"
                      rf"founded|got|had the|lost|survived|came back|went down|saved|rescued|reported|"
                      rf"blew the whistle)\b)(?:[ \t]+[a-z'-]+){{0,5}}", re.I)
@@ -75,8 +76,56 @@ def role_hits(text: str, why: str) -> list[Hit]:
     for m in single_roles().finditer(low):
         owner = _OWNER.search(text, max(0, m.start() - 8), m.start())
         if owner:
-            out.append(Hit(owner.start(), m.end(), "unreviewed", "flag", f"{KIND} ({why})", flag=f"{KIND} ({why})"))
+            out.append(_phrase(text, owner.start(), m.end(), why, scoped=True))
     return out
+
+
+_AFTER_SCOPE = re.compile(rf"(?:[ \t]+[a-z'-]+){{0,3}}?[ \t]+(?:{_SCOPE})", re.I)
+_PLACE_AFTER = re.compile(r"[ \t]+(?:in|on|off|at|from|of|near|by)[ \t]+(?:the[ \t]+)?[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){0,3}")
+_ARTICLE_AFTER = re.compile(r"[ \t]+(?:of|in|on|off|at|for|to|from)[ \t]+(?:the|a|our|this|that)[ \t]+[a-z'-]+\b")
+_TRAILING = re.compile(r"(?:[ \t]+(?:the|a|an|on|in|at|of|off|for|to|from|our|my|this|that|and|by|near))+$", re.I)
+_NOT_HEAD = frozenset({"only", "sole", "last", "remaining", "first"})
+_HEAD_STOP = frozenset("for in on at of off to from who whose that which across round around with by near".split())
+_IDENTITY_WORDS = frozenset(_IDENTITY.strip("(?:)").split("|")) - {"woman", "man", "lad", "lass", "girl", "boy"}
+
+
+def _reach(text: str, end: int, scoped: bool) -> int:
+    """Where the phrase really ends: over a scope a few words on ("the only Polish carer on the
+    island"), a place after it ("... drowned off Eilean Sgarbh"), or "of the island"; never
+    on a dangling "on the"."""
+    trail = _TRAILING.search(text, 0, end)
+    end = trail.start() if trail and trail.start() > 0 else end
+    if not scoped and (m := _AFTER_SCOPE.match(text, end)):
+        end = m.end()
+    for pattern in (_ARTICLE_AFTER, _PLACE_AFTER):
+        if m := pattern.match(text, end):
+            end = m.end()
+    return end
+
+
+def _neutral(words: list[str], why: str) -> str:
+    """What the phrase becomes if a reviewer replaces it: its plain noun without what singles the
+    person out ("the only Polish carer on the island" -> "a carer"), or "someone"."""
+    if why.startswith("a relative"):
+        return " ".join(words[:2]).lower()  # "my cousin"
+    if why.startswith("a role") or why.startswith("points"):
+        return "someone"
+    head = []
+    for w in words[2:] if why.startswith(("only", "the first")) else []:
+        if w.lower() in _HEAD_STOP:
+            break
+        if w.lower() not in _IDENTITY_WORDS | _NOT_HEAD and not w[:1].isupper():  # "Latvian", "Polish"
+            head.append(w.lower())
+    if not head or head[-1] in ("one", "ones"):
+        return "someone"
+    return f"{'an' if head[0][0] in 'aeiou' else 'a'} {' '.join(head[-3:])}"
+
+
+def _phrase(text: str, start: int, end: int, why: str, scoped: bool = False) -> Hit:
+    end = _reach(text, end, scoped)
+    words = text[start:end].split()
+    flag = f"{KIND} ({why})"
+    return Hit(start, end, "unreviewed", "flag", flag, replacement=_neutral(words, why), flag=flag)
 
 
 class QuasiIdentifierRecognizer:
@@ -103,5 +152,4 @@ class QuasiIdentifierRecognizer:
         return out
 
     def _hits(self, pattern: re.Pattern, text: str, why: str) -> list[Hit]:
-        return [Hit(m.start(), m.end(), "unreviewed", "flag", f"{KIND} ({why})", flag=f"{KIND} ({why})")
-                for m in pattern.finditer(text)]
+        return [_phrase(text, m.start(), m.end(), why) for m in pattern.finditer(text)]

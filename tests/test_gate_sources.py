@@ -1,0 +1,126 @@
+"""A clean `check` means a build the publish gate lets through: the site's title and description
+are anonymised and flagged like any authored text, and the project's own templates, settings
+and assets (published as written) are scanned by check with the gate's needles. The gate's
+run-together match does not read a name into template markup ("application/atom+xml") but
+still finds one smuggled into a link, a class or a template; its messages say where a
+needle comes from. All names are fictional."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers.project import REPO, add_excerpt, run_cli
+from storymaker.anonymise import Anonymiser, scan_tree
+from storymaker.anonymise.review import list_flags, record_decision
+from storymaker.load.register import register_from_mapping
+
+
+def set_settings(project: Path, text: str) -> None:
+    (project / "stories/project.yaml").write_text(text, encoding="utf-8")
+
+
+SETTINGS = ('title: "Stories from Fenmoor"\n'
+            'description: "How people care at an island ferry port, as told to Quillan Brack."\n'
+            'base_url: "https://stories.example.org/tests/"\n')
+
+
+def test_the_site_title_and_description_are_anonymised_and_flagged_by_check(small_project):
+    set_settings(small_project, SETTINGS)
+    doc = json.loads(run_cli("check", "--json", "--project", str(small_project)).stdout)
+    flags = [f for f in doc["flags"] if f["where"] == "project description"]
+    assert [f["text"] for f in flags] == ["Quillan Brack"] and flags[0]["path"] == "stories/project.yaml"
+    assert flags[0]["line"] == 2
+    plain = run_cli("check", "--project", str(small_project))
+    assert "stories/project.yaml:2: unreviewed" in plain.stderr and "Quillan" not in plain.stderr
+
+    record_decision(small_project, flags[0]["id"], "person-here")
+    assert "project: description" in (small_project / "stories/decisions.yaml").read_text(encoding="utf-8")
+    assert list_flags(small_project) == []
+    built = run_cli("build", "--web", "--project", str(small_project))
+    assert built.returncode == 0, built.stderr
+    index = (small_project / "output/web/index.html").read_text(encoding="utf-8")
+    assert "Fenmoor" not in index and "Quillan" not in index and "an island ferry port" in index
+
+
+# needles that hide inside words of template markup once separators are removed
+MARKUP_NEEDLES = ["Iona", "Iona Venn", "Cati", "Lica"]
+
+
+@pytest.mark.parametrize("html", [
+    '<link rel="alternate" type="application/atom+xml" href="/feed.xml">',
+    '<link rel="stylesheet" href="style.css"><meta name="viewport" content="width=device-width">',
+    '<a class="story-card__location" rel="noopener" href="/community/x.html">x</a>',
+])
+def test_the_run_together_match_does_not_read_names_into_template_markup(tmp_path, html):
+    out = tmp_path / "output"
+    out.mkdir()
+    (out / "page.html").write_text(f"<html><head>{html}</head><body><p>Hello.</p></body></html>", encoding="utf-8")
+    assert scan_tree(out, MARKUP_NEEDLES) == []
+
+
+@pytest.mark.parametrize("html", [
+    '<a href="https://linktr.ee/ionavennfans">links</a>',
+    '<a href="https://facebook.com/groups/friendsofiona">group</a>',
+    '<div class="card-ionavenn">x</div>',
+    '<meta name="author" content="@CatiRuns">',
+    '<a href="https://www.visitiona.org/">visit</a>',
+])
+def test_a_name_smuggled_into_a_link_or_markup_is_still_found(tmp_path, html):
+    out = tmp_path / "output"
+    out.mkdir()
+    (out / "page.html").write_text(f"<html><body>{html}</body></html>", encoding="utf-8")
+    assert scan_tree(out, MARKUP_NEEDLES), html
+
+
+def with_templates(project: Path) -> Path:
+    shutil.copytree(REPO / "templates", project / "templates")
+    return project / "templates/web/base.html"
+
+
+def test_a_registered_name_in_a_template_fails_check_and_the_build_naming_the_line(small_project):
+    base = with_templates(small_project)
+    text = base.read_text(encoding="utf-8")
+    base.write_text(text.replace("</body>", '<p class="thanks-oakridgetrust">With thanks</p></body>', 1),
+                    encoding="utf-8")
+    line = base.read_text(encoding="utf-8")[:base.read_text(encoding="utf-8").index("thanks-oak")].count("\n") + 1
+    check = run_cli("check", "--project", str(small_project))
+    assert check.returncode == 1
+    assert f"templates/web/base.html:{line}: contains 'o************'" in check.stderr, check.stderr
+    assert "Oakridge" not in check.stderr and "oakridge" not in check.stderr
+    build = run_cli("build", "--web", "--project", str(small_project))
+    assert build.returncode != 0 and not (small_project / "output/web/index.html").exists()
+
+
+def test_the_gate_itself_refuses_the_smuggled_name_and_says_which_template_line_holds_it(small_project, tmp_path):
+    base = with_templates(small_project)
+    base.write_text(base.read_text(encoding="utf-8").replace("</body>", "<p>Oakridge-Trust</p></body>", 1),
+                    encoding="utf-8")
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "index.html").write_text("<p>Oakridge-Trust</p>", encoding="utf-8")
+    anon = Anonymiser(register_from_mapping({"organisations": ["Oakridge Trust"]}))
+    [hit] = scan_tree(out, anon.needles(), anon.permits(), anon.origins(), small_project)
+    assert "templates/web/base.html:" in hit.why and "Oakridge" not in hit.why
+
+
+def test_the_gate_says_in_which_excerpt_an_original_was_replaced(tmp_path):
+    anon = Anonymiser(register_from_mapping({}))
+    assert "Whitlaw" not in anon.anonymise("Then Gordon Whitlaw rang the office.", where="excerpt T-9").text
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "index.html").write_text("<p>gordon_whitlaw</p>", encoding="utf-8")
+    hits = scan_tree(out, anon.needles(), anon.permits(), anon.origins())
+    assert hits and all("replaced in excerpt T-9" in h.why for h in hits)
+
+
+def test_a_clean_check_of_a_fresh_project_with_an_iona_builds(small_project):
+    """A first name that is also inside 'application' (feed links) once separators go."""
+    with_templates(small_project)
+    add_excerpt(small_project, 'S-G-01,P01,"Iona says supervised means someone is in the room.",staff.care,staff,web;video')
+    assert run_cli("check", "--project", str(small_project)).returncode == 0
+    built = run_cli("build", "--web", "--project", str(small_project))
+    assert built.returncode == 0, built.stderr
+    assert (small_project / "output/web/feed.xml").exists()
