@@ -11,7 +11,7 @@ from .recognizers import FLAG_KINDS, REGISTRY, Context, Recognizer, Tables
 from .recognizers.quasi import KIND as PHRASE
 from .tokens import Tokens, tokenise
 
-__all__ = ["FLAG_KINDS", "Detector"]
+__all__ = ["FLAG_KINDS", "PHRASE", "Detector"]
 
 
 def _title_like(tokens: Tokens) -> bool:
@@ -38,7 +38,7 @@ def _with_phrases(text: str, hits: list[Hit], phrases: list[Hit]) -> list[Hit]:
         while end > p.start and not text[end - 1].isalnum():
             end -= 1
         if end > p.start and p.start >= taken:
-            out.append(replace(p, end=end))
+            out.append(replace(p, end=end, reach=p.end if end < p.end else 0))
             taken = end
     return sorted(out, key=lambda h: h.start)
 
@@ -66,4 +66,7 @@ class Detector:
             ctx.hits.extend(recognizer.find(ctx))
         hits = _with_phrases(work, merge([h for h in ctx.hits if not h.flag.startswith(PHRASE)]),
                              [h for h in ctx.hits if h.flag.startswith(PHRASE)])
-        return [replace(h, start=s, end=e) for h in hits for s, e in [spoken.source(h.start, h.end)]] if spoken else hits
+        if not spoken:
+            return hits
+        return [replace(h, start=s, end=e, reach=spoken.source(h.start, h.reach)[1] if h.reach else 0)
+                for h in hits for s, e in [spoken.source(h.start, h.end)]]

@@ -20,6 +20,7 @@ class Hit:
     key: str = ""  # what the replacement is keyed on (consistency), e.g. "person:margaret owen"
     replacement: str = ""  # fixed replacement, if the recogniser knows it
     flag: str = ""  # for source "flag": "capitalised word", "number", "possible name" ...
+    reach: int = 0  # a phrase flag cut short before a span inside it: where the whole phrase ends
 
     @property
     def priority(self) -> int:

@@ -83,9 +83,11 @@ def _add_entry(index: SequenceIndex, e: RegisterEntry, n: int) -> None:
         keys = keys_of(value)
         _add_name(index, keys, n, role, person)
         if person and len(keys) > 1:
+            from .name_parts import name_parts  # particles ("an", "de", "of") are no name-words
+            parts = set(name_parts(value))
             for k, key in enumerate(keys):
                 part = "first" if k == 0 else "last" if k == len(keys) - 1 else "middle"
-                if len(key) >= 2 and key not in {"de", "van", "von", "le", "la", "da", "di", "o"}:
+                if key in parts:
                     _add_name(index, (key,), n, part, True)
 
 
