@@ -21,8 +21,9 @@ from .assets import VideoAssets, video_assets
 from .assets.theme import Theme, load_theme
 from .assets.voice import check_voice, describe_voice
 from .bundled import templates_dir
-from .anonymise.decisions import excerpt_where, field_where, flag_id
+from .anonymise.decisions import excerpt_where, field_where, flag_id, project_where
 from .anonymise.narrator import NarratorCheck
+from .anonymise.preflight import source_problems
 from .anonymise.problems import flag_message
 from .compose import Composition, compose
 from .compose.explain import explain
@@ -77,6 +78,23 @@ def anonymise_excerpts(prep: Prepared) -> None:
         prep.safe[e.id] = red
         prep.log += _log(red, f"{e.source}:{e.line} ({e.id})")
         _add_flags(prep, red, e.text, e.source, e.line, where, f"excerpt {e.id}", excerpt=e.id)
+
+
+def anonymise_settings(prep: Prepared) -> None:
+    """The site's title and description (stories/project.yaml) are published as written: they
+    are anonymised and flagged like any authored text, so a clean check means the gate passes."""
+    from .load.settings import key_line
+    path = prep.project.root / "stories/project.yaml"
+    source = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
+    safe = {}
+    for setting in ("title", "description"):
+        text, where = getattr(prep.project, setting), project_where(setting)
+        red = prep.anonymiser.anonymise(text, where=where)
+        line = key_line(source, setting)
+        prep.log += _log(red, f"stories/project.yaml:{line} ({setting})")
+        _add_flags(prep, red, text, "stories/project.yaml", line, where, f"the project {setting}", field=where)
+        safe[setting] = red.text
+    prep.project = dataclasses.replace(prep.project, **safe)
 
 
 def _safe_text(prep: Prepared, text: str, spec: StorySpec, line: int, what: str) -> str:
@@ -153,6 +171,15 @@ def resolve_assets(prep: Prepared, themes: dict[str, Theme | list[Problem]]) -> 
             prep.assets[comp.story.slug] = video_assets(spec, prep.project.root, theme)
 
 
+def _assets(project: Project) -> list:
+    """The image and music files a build copies into the site as they are."""
+    root = project.root
+    paths = [root / b.image for s in project.stories for b in s.beats if b.image]
+    paths += [root / s.video.music for s in project.stories if s.video.music]
+    paths += [root / project.web.logo] if project.web.logo else []
+    return [p for p in paths if p.is_file()]
+
+
 def prepare(project: Project, channels: Iterable[str] | None = None, only: str | None = None) -> Prepared:
     """Anonymise and compose; ``channels`` limits the outputs, ``only`` limits to one story slug."""
     prep = Prepared(project, Anonymiser(project.register, project.decisions), loaded=project,
@@ -160,6 +187,7 @@ def prepare(project: Project, channels: Iterable[str] | None = None, only: str |
     anonymise_excerpts(prep)
     # compose sees only excerpts that may be published and were anonymised
     prep.project = dataclasses.replace(project, excerpts=tuple(e for e in project.excerpts if e.id in prep.safe))
+    anonymise_settings(prep)
     wanted = tuple(channels) if channels is not None else None
     narrators = NarratorCheck(project.excerpts, project.register) if project.stories else None
     themes: dict[str, Theme | list[Problem]] = {}
@@ -173,6 +201,7 @@ def prepare(project: Project, channels: Iterable[str] | None = None, only: str |
             themes[spec.slug] = theme_of(spec, project.root)
         compose_story(prep, safe_spec(prep, spec), chosen)
     prep.problems += video_problems(prep.compositions, {s.slug: s for s in project.stories}, themes)
+    prep.problems += source_problems(project.root, prep.anonymiser.needles(), prep.anonymiser.origins(), _assets(project))
     prep.problems = list(dict.fromkeys(prep.problems))  # a pin's problem is the same in every version
     prep.warnings = list(dict.fromkeys(prep.warnings))  # ... and so is a coherence warning, mostly
     if not prep.problems:

@@ -1,7 +1,7 @@
 """Read ``stories/decisions.yaml``: reviewers' decisions about single flagged occurrences.
 
     decisions:
-      - excerpt: S-P01-09          # or  story: <slug>  with  field: beat 2 intro
+      - excerpt: S-P01-09          # or  story: <slug>  with  field: beat 2 intro, or  project: title
         text: Hope                 # the flagged text, exactly as written
         context: 3f2a9c1b44e0      # hash of the words around it (from `storymaker check --json`)
         decision: safe             # safe | person | place | organisation | other
@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..anonymise.decisions import DECISIONS, excerpt_where, field_where
+from ..anonymise.decisions import DECISIONS, excerpt_where, field_where, project_where
 from ..anonymise.mask import mask
 from ..model import Decision, Problem
 from .yamlio import item_line, line_of, read_yaml
 
 REL = "stories/decisions.yaml"
-KEYS = {"excerpt", "story", "field", "text", "context", "decision", "note"}
+KEYS = {"excerpt", "story", "field", "project", "text", "context", "decision", "note"}
 
 
 def _where(item: dict) -> str:
@@ -27,6 +27,8 @@ def _where(item: dict) -> str:
         return excerpt_where(str(item["excerpt"]).strip())
     if item.get("story") and item.get("field"):
         return field_where(str(item["story"]).strip(), str(item["field"]).strip())
+    if item.get("project"):  # a setting of stories/project.yaml: title or description
+        return project_where(str(item["project"]).strip())
     return ""
 
 
@@ -39,7 +41,7 @@ def _decision(item: object, line: int) -> tuple[Decision | None, Problem | None]
     where, text = _where(item), str(item.get("text") or "")
     context, decision = str(item.get("context") or "").strip(), str(item.get("decision") or "").strip().lower()
     if not where:
-        return None, Problem(REL, line, "a decision needs 'excerpt: <id>', or 'story: <slug>' with 'field: <field>'")
+        return None, Problem(REL, line, "a decision needs 'excerpt: <id>', 'story: <slug>' with 'field: <field>', or 'project: title'")
     if not text or not context:
         return None, Problem(REL, line, "a decision needs 'text' and 'context' (copy both from `storymaker check --json`)")
     if decision not in DECISIONS:
