@@ -184,3 +184,27 @@ def test_no_place_becomes_a_city_or_a_village_and_no_organisation_one_more():
     out = " ".join(anon.anonymise(f"We drove to Baile {w} and phoned Caraid {w} first.").text
                    for w in "Ard Beag Mor Glas Dubh Ban Ruadh Ur Ear Iar Thuath Deas".split())
     assert "city" not in out and "village" not in out and "one more" not in out
+
+
+@pytest.mark.parametrize("register,word", [
+    ({"places": ["Port Skerrin"]}, "Skerrin"),
+    ({"organisations": ["Minch Lighters"]}, "Minch"),
+    ({"other": ["Tobar Ban Gala"]}, "Tobar"),
+    ({"people": ["Morven Achray"]}, "Achray"),
+])
+def test_allow_refuses_a_distinctive_word_of_any_registered_entry(register, word):
+    from storymaker.load.register import parse_register
+    _, problems = parse_register({**register, "allow": [word, "Port", "Gala"]}, "stories/anonymise.yaml")
+    assert [p for p in problems if "is in allow but is part of a registered name" in p.message] and len(problems) == 1
+    assert word not in " ".join(p.message for p in problems)
+
+
+@pytest.mark.parametrize("text,after", [
+    ("Read more [on our partners page](https://www.skerrinferries.co.uk/stories).", "Read more on our partners page."),
+    ('Write [to Jo at the desk](mailto:jo.ardvane@example.org "email") or ring.', "Write to {first} at the desk or ring."),
+    ("Read [about Minch Lighters](https://minchlighters.example.org/x) now.", "Read about the organisation now."),
+])
+def test_a_link_whose_address_is_an_identifier_keeps_its_words_and_loses_the_link(text, after):
+    out = Anonymiser(register_from_mapping({"organisations": ["Minch Lighters"]})).anonymise(text).text
+    assert "](" not in out and "a website" not in out and "an email address" not in out, out
+    assert out == after.format(first=out.split()[2]) if "{first}" in after else out == after

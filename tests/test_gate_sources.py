@@ -124,3 +124,26 @@ def test_a_clean_check_of_a_fresh_project_with_an_iona_builds(small_project):
     built = run_cli("build", "--web", "--project", str(small_project))
     assert built.returncode == 0, built.stderr
     assert (small_project / "output/web/feed.xml").exists()
+
+
+def test_the_gate_reads_a_right_to_left_override_in_the_order_a_browser_shows_it(tmp_path):
+    out = tmp_path / "output"
+    out.mkdir()
+    (out / "page.html").write_text("<p>She signed it \u202enivrom\u202c on every card.</p>", encoding="utf-8")
+    assert scan_tree(out, ["Morvin Achray"] + ["Morvin"])
+    (out / "page.html").write_text("<p>She signed it nivrom on every card.</p>", encoding="utf-8")
+    assert scan_tree(out, ["Morvin"]) == []
+
+
+def test_a_registered_name_in_a_story_file_name_or_the_glossary_fails_check(small_project):
+    spec = small_project / "stories/short-staff.story.yaml"
+    spec.rename(small_project / "stories/fenmoor-days.story.yaml")
+    glossary = small_project / "stories/glossary.yaml"
+    text = glossary.read_text(encoding="utf-8").rstrip("\n") + "\n  rota: the Oakridge Trust rota\n"
+    glossary.write_text(text, encoding="utf-8")
+    result = run_cli("check", "--project", str(small_project))
+    assert result.returncode == 1
+    assert "stories/fenmoor-days.story.yaml: contains 'f******'" in result.stderr, result.stderr  # the page's address
+    line = text.count("\n")
+    assert f"stories/glossary.yaml:{line}: contains 'O******* T****'" in result.stderr, result.stderr
+    assert "Oakridge" not in result.stderr

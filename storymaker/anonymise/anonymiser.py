@@ -7,6 +7,7 @@ replacement and a story stays coherent.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import NamedTuple
 
 from dataclasses import replace as _with
@@ -14,10 +15,10 @@ from dataclasses import replace as _with
 from ..model import Decision, Flag, Redaction, Register, Replacement, Span
 from .decisions import DecisionBook, context_hash, context_words
 from .detect import FLAG_KINDS, PHRASE, Detector
-from .hits import Hit
+from .hits import CONTAINERS, Hit
 from .index import KIND_NAMES, keys_of
 from .lexicon import TITLES, first_names, is_common
-from .fitting import fitted, role_fitted, shifted, splice
+from .fitting import fitted, markdown_link, role_fitted, shifted, splice
 from .joins import JOINED_KINDS, join_flags, joined
 from .name_parts import entry_key, name_parts, registered_words
 from .normalise import Folded, fold, normalise
@@ -85,18 +86,33 @@ class Anonymiser:
                 if h.reach and not h.is_flag:
                     h, swallowed = _with(h, end=h.reach, reach=0), h.reach
                     core = folded.to_source(h.start, h.end)
-            new = "" if h.is_flag else self._replacement(h, folded, text[core[0]:core[1]])
-            start, new = fitted(folded.text, h, new, planned[-1].folded_end if planned else 0)
-            start, end, new = role_fitted(folded.text, h, start, new, planned[-1].folded_end if planned else 0)
-            src_start, src_end = folded.to_source(start, end)
-            prev = planned[-1] if planned else None
-            if prev and not h.is_flag and not prev.hit.is_flag and prev.hit.kind == h.kind in JOINED_KINDS and joined(
-                    folded.text, prev.folded_end, h.start):  # "Chnoc Bhig" registered word by word: one phrase
-                planned[-1] = prev._replace(end=max(src_end, core[1]), core=prev.core + text[prev.end:core[1]],
-                                            folded_end=end)
-                continue
-            planned.append(_Planned(h, src_start, max(src_end, core[1]), new, text[core[0]:core[1]], end))
+            self._add(planned, h, folded, text, core)
         return planned, kept
+
+    def _add(self, planned: list[_Planned], h: Hit, folded: Folded, text: str, core: tuple[int, int]) -> None:
+        """Plan one hit's replacement, fitted to its sentence; one of the same kind right after the
+        last joins it ("Chnoc Bhig" registered word by word is one phrase); an address that is a
+        Markdown link's target takes the link along and leaves its words ("[our page](url)")."""
+        new = "" if h.is_flag else self._replacement(h, folded, text[core[0]:core[1]])
+        free = planned[-1].folded_end if planned else 0
+        start, new = fitted(folded.text, h, new, free)
+        start, end, new = role_fitted(folded.text, h, start, new, free)
+        link = markdown_link(folded.text, h.start, h.end) if h.kind in CONTAINERS and not h.is_flag else None
+        bracket = folded.to_source(link[0], link[0] + 1) if link else (0, 0)
+        link = link if link and link[1] >= free and not any(p.end > bracket[0] >= p.start for p in planned) else None
+        if link:
+            start, end, new = link[1], link[2], ""
+        src_start, src_end = folded.to_source(start, end)
+        prev = planned[-1] if planned else None
+        if prev and not h.is_flag and not prev.hit.is_flag and prev.hit.kind == h.kind in JOINED_KINDS and joined(
+                folded.text, prev.folded_end, h.start):
+            planned[-1] = prev._replace(end=max(src_end, core[1]), core=prev.core + text[prev.end:core[1]],
+                                        folded_end=end)
+            return
+        planned.append(_Planned(h, src_start, max(src_end, core[1]), new, text[core[0]:core[1]], end))
+        if link:
+            where = bisect_left([p.start for p in planned], bracket[0])
+            planned.insert(where, _Planned(_with(h, start=link[0], end=link[0] + 1), *bracket, "", "[", link[0] + 1))
 
     def _decided(self, h: Hit, text: str, core: tuple[int, int], where: str) -> Hit | None:
         """A flag a reviewer decided for this occurrence: None if safe here, else a hit of that kind."""

@@ -6,6 +6,8 @@
 """
 from __future__ import annotations
 
+import re
+
 from ..model import Replacement
 from .hits import Hit
 from .phrasing import NEUTRAL, after_determiner, apposed, as_modifier, contact_span, role_span
@@ -48,10 +50,28 @@ def shifted(at: int, replacements: list[Replacement]) -> int:
 
 
 def splice(text: str, start: int, end: int, new: str) -> tuple[str, int, int]:
-    """Put ``new`` in place of text[start:end]; dropping an identifier also drops one space."""
-    if not new:
+    """Put ``new`` in place of text[start:end]; dropping an identifier also drops one space (not
+    a link's address: its words stay where they were)."""
+    if not new and not text.startswith("](", start):
         if start > 0 and text[start - 1] == " " and (end >= len(text) or text[end] in " .,;:!?"):
             start -= 1
         elif end < len(text) and text[end] == " ":
             end += 1
     return text[:start] + new + text[end:], start, end
+
+
+_LINK_TARGET = re.compile(r"\]\((?:mailto:|tel:)?$")
+_LINK_END = re.compile(r"[ \t]*(?:\"[^\"\n]*\"[ \t]*)?\)")
+
+
+def markdown_link(text: str, start: int, end: int) -> tuple[int, int, int] | None:
+    """(where "[" is, where "](" starts, just after ")") when text[start:end] is the address of a
+    Markdown link "[words](address)": the link goes and its words stay, never href="a website"."""
+    lead = _LINK_TARGET.search(text, max(0, start - 10), start)
+    close = _LINK_END.match(text, end)
+    if not lead or not close:
+        return None
+    opening = text.rfind("[", 0, lead.start())
+    if opening < 0 or "]" in text[opening + 1:lead.start()] or "\n\n" in text[opening:lead.start()]:
+        return None
+    return opening, lead.start(), close.end()

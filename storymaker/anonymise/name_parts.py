@@ -47,6 +47,22 @@ def registered_words(register: Register) -> dict[str, str]:
     return out
 
 
+def protected_words(register: Register) -> dict[str, int]:
+    """Every word ``allow`` must not hold, and the index of the entry it belongs to: the words the
+    register covers on its own, and each distinctive word of a longer place, organisation or
+    other entry ("Ruadh" of "Port Ruadh"; not "Port", not "Ferries", which are ordinary words)."""
+    from .lexicon import is_common
+    out: dict[str, int] = {}
+    for n, e in enumerate(register.entries):
+        for value in (e.value, *e.aliases):
+            keys = keys_of(value)
+            words = name_parts(value) if e.kind == "person" or len(keys) == 1 else [
+                k for k in name_parts(value) if not is_common(k)]
+            for key in words:
+                out.setdefault(key, n)
+    return out
+
+
 def entry_key(register: Register, token: str, kind: str) -> str:
     """The register entry of that kind this text is a name or name part of ("hope" decided a
     person here, with Hope MacIsaac registered): it then gets that entry's replacement, so

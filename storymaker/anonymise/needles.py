@@ -88,7 +88,12 @@ class NeedleSet:
                                                    for b, a in v) for k, v in (permits or {}).items()}
 
     def find(self, text: str) -> list[tuple[str, str]]:
-        """``(what was found, in the normal form; the needle it is)`` for every hit."""
+        """``(what was found, in the normal form; the needle it is)`` for every hit, also in the
+        order a browser shows text written inside right-to-left overrides ("\u202egarom\u202c")."""
+        visual = _visual(text)
+        return self._find(text) + (self._find(visual) if visual != text else [])
+
+    def _find(self, text: str) -> list[tuple[str, str]]:
         text = canonical(text)
         found = self._whole(text)
         for m in _SPELT.finditer(text):
@@ -143,6 +148,14 @@ def _bounded(pattern: re.Pattern, text: str):
             pos = m.end()
         else:
             pos = m.start() + 1
+
+
+_OVERRIDE = re.compile("[\u202e\u2067]([^\u202a-\u202e\u2066-\u2069\n]*)(?:[\u202c\u2069]|$)", re.M)
+
+
+def _visual(text: str) -> str:
+    """``text`` with each right-to-left override run reversed, as it is displayed."""
+    return _OVERRIDE.sub(lambda m: m.group(1)[::-1], text) if "\u202e" in text or "\u2067" in text else text
 
 
 def _run_together(pattern: re.Pattern, chunk: str) -> list[str]:

@@ -2,12 +2,13 @@
 
 Excerpts, story fields and the site's title and description are anonymised, so the gate
 never finds anything of theirs. But a project's own templates (``templates/``), the other
-settings of ``stories/project.yaml`` (addresses, the logo) and the assets (image and music
-files: their names and metadata) go into the output unchanged: a name in one of them would
+settings of ``stories/project.yaml`` (addresses, the logo), the glossary's plain words, the
+story specs' file names (the pages' addresses) and the assets (image and music files: their
+names and metadata) go into the output unchanged: a name in one of them would
 pass ``check`` and then stop the build. Scanning them here with the gate's own needles means
 a clean ``check`` is a build the gate lets through, and each problem names its file and line.
 
-    problems = source_problems(root, anonymiser, assets)      # [Problem], masked
+    problems = source_problems(root, needles, origins, assets, specs)   # [Problem], masked
     written_in(root, needle)                                  # "templates/web/base.html:12" or ""
 """
 from __future__ import annotations
@@ -38,11 +39,14 @@ def _template_lines(root: Path) -> Iterator[tuple[str, int, str]]:
 
 
 def _settings_lines(root: Path) -> Iterator[tuple[str, int, str]]:
-    path = root / "stories/project.yaml"
-    if path.is_file():
-        for n, line in enumerate(path.read_text("utf-8", "replace").splitlines(), start=1):
-            if line.strip() and not line.lstrip().startswith("#") and not _ANONYMISED_SETTINGS.match(line):
-                yield "stories/project.yaml", n, line
+    """stories/project.yaml but its title and description, and the glossary's plain words (put
+    into authored text after it is anonymised)."""
+    for rel in ("stories/project.yaml", "stories/glossary.yaml"):
+        path = root / rel
+        for n, line in enumerate(path.read_text("utf-8", "replace").splitlines() if path.is_file() else (), start=1):
+            if line.strip() and not line.lstrip().startswith("#") and not (
+                    rel.endswith("project.yaml") and _ANONYMISED_SETTINGS.match(line)):
+                yield rel, n, line
 
 
 def _asset_parts(root: Path, assets: Iterable[Path]) -> Iterator[tuple[str, int, str]]:
@@ -57,11 +61,13 @@ def _asset_parts(root: Path, assets: Iterable[Path]) -> Iterator[tuple[str, int,
 
 
 def source_problems(root: Path, needles: Iterable[str], origins: dict[str, str],
-                    assets: Iterable[Path] = ()) -> list[Problem]:
-    """A Problem for each needle in a template, a setting or an asset that is published as written."""
+                    assets: Iterable[Path] = (), specs: Iterable[str] = ()) -> list[Problem]:
+    """A Problem for each needle in a template, a setting, an asset or a story spec's file name
+    (the story's page address) that is published as written."""
     compiled = NeedleSet(needles)
     out: list[Problem] = []
-    for rel, line, text in (*_template_lines(root), *_settings_lines(root), *_asset_parts(root, assets)):
+    names = [(rel, 0, Path(rel).name.removesuffix(".story.yaml")) for rel in specs]
+    for rel, line, text in (*_template_lines(root), *_settings_lines(root), *_asset_parts(root, assets), *names):
         for found, needle in dict.fromkeys(compiled.find(text)):
             origin = origins.get(needle, "an identifier")
             out.append(Problem(rel, line, f"contains '{mask(found)}', {origin}: this is published as written, so "

@@ -40,7 +40,7 @@ from .decisions import KINDS, context_hash
 from .detect import PHRASE
 from .index import keys_of
 from .lexicon import is_common
-from .name_parts import registered_words
+from .name_parts import protected_words, registered_words
 from .mask import mask
 
 CHOICES = KINDS + ("allow", "safe") + tuple(f"{k}-here" for k in KINDS)
@@ -101,7 +101,7 @@ def record_decision(root: Path, flag: FlaggedText | str, decision: str, note: st
     if decision in KINDS and not set(keys_of(token)) <= registered:
         return _register(root, token, decision)
     if decision == "allow":
-        if set(keys_of(token)) & registered:
+        if set(keys_of(token)) & (registered | set(protected_words(register or load_project(root)[0].register))):
             raise InputError(Problem(REGISTER, 0, f"'{mask(token)}' is registered, or part of a registered name, so it cannot be "
                                                   "allowed everywhere: mark this occurrence safe instead"))
         return _allow(root, token)
