@@ -76,10 +76,12 @@ def parse_register(data: object, rel: str) -> tuple[Register, list[Problem]]:
 
 
 def _allowed_but_registered(entries: list[RegisterEntry], allow: list, rel: str) -> list[Problem]:
-    """An allow entry that is a registered identifier, or a word of a registered person's name
-    ("Hope" when "Hope Maddox" is registered), would let that name through: it is an error."""
+    """An allow entry that is a registered identifier, a word of a registered person's name ("Hope"
+    when "Hope Maddox" is registered) or a distinctive word of a registered place or organisation
+    ("Ruadh" of "Port Ruadh") would let that name through: it is an error."""
+    from ..anonymise.name_parts import protected_words  # a word of a place or organisation counts too
     whole = {" ".join(keys_of(v)): e for e in entries for v in (e.value, *e.aliases)}
-    parts = {k: e for e in entries if e.kind == "person" for v in (e.value, *e.aliases) for k in keys_of(v)}
+    parts = {k: entries[n] for k, n in protected_words(Register(tuple(entries), frozenset(), rel)).items()}
     problems = []
     for i, word in enumerate(allow):
         keys = keys_of(str(word))
