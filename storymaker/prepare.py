@@ -201,7 +201,8 @@ def prepare(project: Project, channels: Iterable[str] | None = None, only: str |
             themes[spec.slug] = theme_of(spec, project.root)
         compose_story(prep, safe_spec(prep, spec), chosen)
     prep.problems += video_problems(prep.compositions, {s.slug: s for s in project.stories}, themes)
-    prep.problems += source_problems(project.root, prep.anonymiser.needles(), prep.anonymiser.origins(), _assets(project))
+    prep.problems += source_problems(project.root, prep.anonymiser.needles(), prep.anonymiser.origins(), _assets(project),
+                                     [s.source for s in project.stories])
     prep.problems = list(dict.fromkeys(prep.problems))  # a pin's problem is the same in every version
     prep.warnings = list(dict.fromkeys(prep.warnings))  # ... and so is a coherence warning, mostly
     if not prep.problems:

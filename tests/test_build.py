@@ -13,7 +13,7 @@ import yaml
 from helpers.project import SMALL, add_excerpt, run_cli
 from storymaker import prepare as prepare_module
 from storymaker.build import build
-from storymaker.errors import AnonymisationError
+from storymaker.errors import AnonymisationError, InputError
 
 
 def registered(project: Path) -> list[str]:
@@ -86,16 +86,22 @@ def _previous_output(project: Path) -> dict:
     return {p: b for p, b in all_bytes(project / "output")}
 
 
-def test_the_publish_gate_catches_an_identifier_smuggled_through_a_template(small_project: Path):
+def test_the_publish_gate_catches_an_identifier_smuggled_through_a_template(small_project: Path, monkeypatch):
     before = _previous_output(small_project)
     name = registered(small_project)[0]
     shutil.copytree(Path(__file__).resolve().parent.parent / "templates/web", small_project / "templates/web")
     templates = sorted((small_project / "templates/web").glob("*.html"))
     for t in templates:
         t.write_text(t.read_text(encoding="utf-8").replace("</body>", f"<p>Thanks to {name}</p></body>"), encoding="utf-8")
+    with pytest.raises(InputError) as err:  # check's scan of the templates stops it first, naming the line
+        build(small_project, web=True)
+    assert "templates/web/base.html:" in str(err.value) and name not in str(err.value)
+    # switch off that first line of defence to prove the gate holds on its own
+    monkeypatch.setattr(prepare_module, "source_problems", lambda *args: [])
     with pytest.raises(AnonymisationError) as err:
         build(small_project, web=True)
     assert "publish gate" in str(err.value) and name not in str(err.value)
+    assert "templates/web/base.html:" in str(err.value)  # the gate says which template line holds it
     assert {p: b for p, b in all_bytes(small_project / "output")} == before
 
 
