@@ -113,7 +113,8 @@ def _remove_decision(token: str, where: str, context: str):
         seq = doc.get("decisions") or []
         for i in range(len(seq) - 1, -1, -1):
             d = seq[i]
-            place = f"excerpt {d.get('excerpt')}" if d.get("excerpt") else f"story {d.get('story')}, {d.get('field')}"
+            place = (f"excerpt {d.get('excerpt')}" if d.get("excerpt") else f"project {d.get('project')}"
+                     if d.get("project") else f"story {d.get('story')}, {d.get('field')}")
             if str(d.get("text")) == token and str(d.get("context")) == context and place == where:
                 remove_item(seq, i)
                 return

@@ -28,7 +28,7 @@ from ..load import load_project
 from ..load.decisions import REL as DECISIONS, read_decisions
 from ..load.register import read_register
 from ..model import Problem, Project
-from ..prepare import Prepared, anonymise_excerpts, prepare, safe_spec
+from ..prepare import Prepared, anonymise_excerpts, anonymise_settings, prepare, safe_spec
 
 REGISTER = "stories/anonymise.yaml"
 REVIEW_FILES = frozenset({REGISTER, DECISIONS})
@@ -93,6 +93,7 @@ def flag_project(project: Project, problems: list[Problem]) -> Checked:
     anonymise_excerpts(prep)
     # as prepare() does: composing (the story editor's preview) sees only what may be published
     prep.project = dataclasses.replace(project, excerpts=tuple(e for e in project.excerpts if e.id in prep.safe))
+    anonymise_settings(prep)  # the site's title and description are flagged too
     for spec in project.stories:
         safe_spec(prep, spec)
     return Checked(project, prep, tuple(problems) + tuple(prep.problems), ())
