@@ -208,3 +208,42 @@ def test_a_link_whose_address_is_an_identifier_keeps_its_words_and_loses_the_lin
     out = Anonymiser(register_from_mapping({"organisations": ["Minch Lighters"]})).anonymise(text).text
     assert "](" not in out and "a website" not in out and "an email address" not in out, out
     assert out == after.format(first=out.split()[2]) if "{first}" in after else out == after
+
+
+def test_decide_with_a_broken_review_file_names_that_file_not_a_missing_flag(small_project):
+    add_excerpt(small_project, 'S-Q-04,P01,"We waited for Zindle by the slip.",staff.care,staff,web;video')
+    (small_project / "stories/decisions.yaml").write_text("decisions:\n  - excerpt: [unclosed\n", encoding="utf-8")
+    result = run_cli("decide", "0123456789", "safe", "--project", str(small_project))
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "stories/decisions.yaml:" in result.stderr and "no open flag" not in result.stderr, result.stderr
+
+
+def test_a_decision_about_a_text_the_project_does_not_have_is_a_warning_naming_its_line(small_project):
+    (small_project / "stories/decisions.yaml").write_text(
+        "decisions:\n"
+        "  - excerpt: NOPE-9\n    text: Zindle\n    context: 0123456789ab\n    decision: safe\n"
+        "  - story: short-staff\n    field: beat 99 intro\n    text: Zindle\n    context: 0123456789ab\n"
+        "    decision: safe\n", encoding="utf-8")
+    result = run_cli("check", "--project", str(small_project))
+    assert "stories/decisions.yaml:2: the decision for 'Z*****' is about excerpt NOPE-9" in result.stderr, result.stderr
+    assert "stories/decisions.yaml:6: the decision for 'Z*****' is about story short-staff, beat 99 intro" in result.stderr
+    assert "Zindle" not in result.stderr
+
+
+def test_a_decision_naming_both_an_excerpt_and_a_story_is_a_problem(small_project):
+    (small_project / "stories/decisions.yaml").write_text(
+        "decisions:\n  - excerpt: S-P01-01\n    story: short-staff\n    field: summary\n    text: Zindle\n"
+        "    context: 0123456789ab\n    decision: safe\n", encoding="utf-8")
+    result = run_cli("check", "--project", str(small_project))
+    assert result.returncode == 1 and "stories/decisions.yaml:2: a decision is about one text" in result.stderr
+
+
+def test_the_gate_never_uses_a_name_particle_as_a_needle():
+    needles = Anonymiser(register_from_mapping({"people": ["Gwenllian ap Rhys", "Aoife Nic an tSaoir"]})).needles()
+    assert not {"ap", "an", "nic"} & {n.lower() for n in needles}
+
+
+def test_a_surname_with_its_particles_is_replaced_whole():
+    anon = Anonymiser(register_from_mapping({"people": ["Eachann Mac an Fhìdhleir", "Lucía de la Fuente"]}))
+    out = anon.anonymise("Then Mac an Fhìdhleir himself came in, and de la Fuente after him.").text
+    assert "Mac an" not in out and "de la" not in out and "Fhìdhleir" not in out and "Fuente" not in out, out

@@ -60,6 +60,7 @@ class Anonymiser:
         self._kept: set[str] = set()  # persona first names left as they are (never needles)
         self._registered = registered_words(register)  # word -> the kind it is registered as
         self._permits: dict[str, set[tuple[tuple[str, ...], tuple[str, ...]]]] = {}  # reviewed safe, for the gate
+        self.wheres: set[str] = set()  # every text anonymised so far ("excerpt S-P01-09", "story x, summary")
 
     # ----- detection ---------------------------------------------------------------
     def _hits(self, text: str) -> tuple[Folded, list[Hit]]:
@@ -157,6 +158,7 @@ class Anonymiser:
         registered names and structured identifiers are still replaced. ``where`` names the
         text for per-occurrence decisions ("excerpt S-P01-09", "story <slug>, story title")."""
         out, replacements, flags = text, [], []
+        self.wheres.add(where)
         planned, kept = self._plan(text, persona, where)
         for p in reversed(planned):  # splice right to left: earlier offsets stay valid
             h, original = p.hit, text[p.start:p.end]

@@ -18,6 +18,7 @@ import hashlib
 import re
 
 from ..model import Decision
+from .mask import mask
 from .normalise import fold
 
 KINDS = ("person", "place", "organisation", "other")
@@ -82,3 +83,11 @@ class DecisionBook:
     def stale(self, where: str, text: str) -> Decision | None:
         """A decision for the same text in the same place, made when its neighbours differed."""
         return self._by_text.get((where, text))
+
+
+def orphans(decisions: tuple[Decision, ...], wheres: set[str]) -> list[str]:
+    """A warning for each decision about a text the project does not have (an excerpt id, story
+    or field that is not there): it decides nothing, and was probably meant for something else."""
+    return [f"stories/decisions.yaml:{d.line}: the decision for '{mask(d.text)}' is about {d.where}, which this "
+            "project does not have (no such excerpt id, story or field), so it decides nothing: correct it or "
+            "remove it" for d in decisions if d.where not in wheres]

@@ -2,11 +2,12 @@
 
 A person's first name and surname each stand for the person ("Ruairidh", "Saoir"), but the
 particles that join a name's words do not: an English function word ("the", "of", "an",
-"for"), a particle written in lower case inside the registered name ("Mac an t-Saoir",
-"de la Cruz", "van der Berg", "Sràid na h-Eaglaise"), or a single letter. Treating those as
+"for"), a patronymic particle ("Mac", "Nic", "ap", "bin"), a particle written in lower case
+inside the registered name ("Mac an t-Saoir", "de la Cruz", "van der Berg", "Sràid na
+h-Eaglaise"), or a single letter. Treating those as
 name-words would flag every "an" and "the" in the data and make ``allow`` refuse them.
 
-    name_parts("Ruairidh Mac an t-Saoir")   # ("ruairidh", "mac", "saoir")
+    name_parts("Ruairidh Mac an t-Saoir")   # ("ruairidh", "saoir")
     registered_words(register)               # {"ruairidh": "person", "hope": "person", ...}
 """
 from __future__ import annotations
@@ -17,7 +18,8 @@ from .normalise import fold
 from .tokens import tokenise
 
 FUNCTION_WORDS = frozenset("""the of an a and for in on at to by with from or nor as is are was it its this that
-na nan ap de van von le la las los da di du del der den des o y bin ibn al el""".split())
+na nan ap ab de van von le la las los da di du del der den des o y bin bint binti ibn al el
+mac mhic mic nic ni ui ua ferch""".split())  # "son/daughter of" in Gaelic, Welsh, Arabic: never a name alone
 
 
 def is_particle(key: str, written: str = "") -> bool:
