@@ -85,6 +85,8 @@ def _add_entry(index: SequenceIndex, e: RegisterEntry, n: int) -> None:
         if person and len(keys) > 1:
             from .name_parts import name_parts  # particles ("an", "de", "of") are no name-words
             parts = set(name_parts(value))
+            if len(keys) > 2 and not set(keys[1:-1]) <= parts:  # a surname with particles: "Mac an t-Saoir"
+                _add_name(index, keys[1:], n, "last", False)
             for k, key in enumerate(keys):
                 part = "first" if k == 0 else "last" if k == len(keys) - 1 else "middle"
                 if key in parts:
