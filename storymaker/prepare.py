@@ -21,7 +21,7 @@ from .assets import VideoAssets, video_assets
 from .assets.theme import Theme, load_theme
 from .assets.voice import check_voice, describe_voice
 from .bundled import templates_dir
-from .anonymise.decisions import excerpt_where, field_where, flag_id, project_where
+from .anonymise.decisions import excerpt_where, field_where, flag_id, orphans, project_where
 from .anonymise.narrator import NarratorCheck
 from .anonymise.preflight import source_problems
 from .anonymise.problems import flag_message
@@ -203,6 +203,8 @@ def prepare(project: Project, channels: Iterable[str] | None = None, only: str |
     prep.problems += video_problems(prep.compositions, {s.slug: s for s in project.stories}, themes)
     prep.problems += source_problems(project.root, prep.anonymiser.needles(), prep.anonymiser.origins(), _assets(project),
                                      [s.source for s in project.stories])
+    if not only:  # decisions about texts that are not there decide nothing: say so
+        prep.warnings += orphans(project.decisions, prep.anonymiser.wheres | {excerpt_where(e.id) for e in project.excerpts})
     prep.problems = list(dict.fromkeys(prep.problems))  # a pin's problem is the same in every version
     prep.warnings = list(dict.fromkeys(prep.warnings))  # ... and so is a coherence warning, mostly
     if not prep.problems:

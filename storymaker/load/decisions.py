@@ -38,6 +38,9 @@ def _decision(item: object, line: int) -> tuple[Decision | None, Problem | None]
     unknown = sorted(set(map(str, item)) - KEYS)
     if unknown:
         return None, Problem(REL, line, f"unknown field '{unknown[0]}': use {', '.join(sorted(KEYS))}")
+    if item.get("excerpt") and (item.get("story") or item.get("project")):
+        return None, Problem(REL, line, "a decision is about one text: give 'excerpt:', or 'story:' with 'field:', "
+                                        "or 'project:', not more than one")
     where, text = _where(item), str(item.get("text") or "")
     context, decision = str(item.get("context") or "").strip(), str(item.get("decision") or "").strip().lower()
     if not where:
