@@ -48,9 +48,15 @@ class DefaultDenyRecognizer:
             return None
         if any(ch.isdigit() for ch in key):
             return None if safe_number(ctx.text, tokens, i) else flag(tok.start, tok.end, "number")
-        upper = tok.capitalised
-        if not upper or key in SAFE or key in TITLES:
+        if not tok.capitalised or key in SAFE or key in TITLES:
             return None
+        return self._capitalised(ctx, i)
+
+    def _capitalised(self, ctx: Context, i: int) -> Hit | None:
+        """A capitalised word nobody listed: common words at a sentence start and in capitals pass."""
+        tokens = ctx.tokens
+        tok = tokens[i]
+        key = tok.key
         gaz = gazetteer_kind(key)
         if not gaz and len(key) > 1 and tok.text.isupper() and is_common(key):
             return None  # a common word in capitals ("RAN THE WHOLE WARD")
