@@ -1,6 +1,7 @@
 """The architecture's rules (ARCHITECTURE.md): renderers only ever see composed stories (they must
 not import the loader, the anonymiser, the register or composition internals); every exception is
-in the tree errors.py draws; the "I want to change X, open Y" table names files that exist."""
+in the tree errors.py draws; the "I want to change X, open Y" table names files that exist; and the
+code's shape in storymaker/: no function over 40 lines, no module over 300, radon complexity at most C."""
 from __future__ import annotations
 
 import ast
@@ -142,3 +143,39 @@ def test_every_path_in_the_architecture_table_exists():
         return bool(list(root.glob(re.sub(r"<[^>]+>", "*", path).rstrip("/"))))
 
     assert [f"{folder}{p}" for folder, p in paths if not exists(folder + p) and not exists(p)] == []
+
+
+MAX_FUNCTION_LINES = 40
+MAX_MODULE_LINES = 300
+MAX_COMPLEXITY = 20  # radon's rank C at most; 21 and up is D
+
+
+def _modules() -> list[Path]:
+    return sorted(RENDER.parent.rglob("*.py"))
+
+
+def test_no_function_over_40_lines_and_no_module_over_300():
+    package = RENDER.parent
+    long = []
+    for path in _modules():
+        text = path.read_text(encoding="utf-8")
+        where = path.relative_to(package.parent)
+        if len(text.splitlines()) > MAX_MODULE_LINES:
+            long.append(f"{where}: {len(text.splitlines())} lines")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                size = node.end_lineno - node.lineno + 1
+                if size > MAX_FUNCTION_LINES:
+                    long.append(f"{where}:{node.lineno}: {node.name} is {size} lines")
+    assert long == []
+
+
+def test_cyclomatic_complexity_is_at_most_radon_rank_c():
+    from radon.complexity import cc_rank, cc_visit
+
+    package = RENDER.parent
+    tangled = [f"{path.relative_to(package.parent)}:{block.lineno}: {block.name} is {cc_rank(block.complexity)} "
+               f"({block.complexity})"
+               for path in _modules() for block in cc_visit(path.read_text(encoding="utf-8"))
+               if block.complexity > MAX_COMPLEXITY]
+    assert tangled == []
