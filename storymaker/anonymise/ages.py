@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from .hits import Hit
 from .lexicon import is_common
-from .windows import finditer
+from .windows import DIGITS, finditer
 
 _HER = "she|mum|mam|mom|nan|nana|gran|granny|grandma|wife|daughter|sister|girl|mother|aunt|auntie|lady|woman"
 _HIS = "he|dad|grandad|grandpa|husband|son|brother|boy|father|uncle|man"
@@ -51,18 +51,37 @@ def adjective(age: int) -> str:
         "a middle-aged" if age < 60 else "an older")
 
 
+# What COPULA and NAMED need right before the age: one of these words (or "'s", "'m", "'re"), then space.
+_BEFORE_AGE = ("'s", "'m", "'re", "was", "is", "were", "am", "turned", "turns", "only", "just", "about", "nearly",
+               "almost")
+
+
+def _after_copula(text: str) -> bool:
+    """Whether some number in ``text`` follows a copula or one of its adverbs ("she's 87", "was only 9")."""
+    for m in DIGITS.finditer(text):
+        j = m.start()
+        while j and text[j - 1].isspace():
+            j -= 1
+        if j < m.start() and text[max(0, j - 6):j].lower().endswith(_BEFORE_AGE):
+            return True
+    return False
+
+
 def age_hits(text: str, near_digits: list[tuple[int, int]]) -> Iterator[Hit]:
-    for m in finditer(YEAR_OLD, text, near_digits):
+    low = text.lower()
+    copula = _after_copula(text)
+    years = "year" in low or "yr" in low  # what YEAR_OLD and the second half of AGED need
+    for m in finditer(YEAR_OLD, text, near_digits) if years else ():
         yield Hit(m.start(), m.end(), "age", "structured", "age", f"age:{m.group().lower()}",
                   adjective(int(m.group(2))))
-    for m in finditer(COPULA, text, near_digits):
+    for m in finditer(COPULA, text, near_digits) if copula else ():
         start = m.start(2)
         yield Hit(start, m.end(), "age", "structured", "age", f"age:{m.group().lower()}",
                   band(int(m.group(2)), _owner(m.group(1))))
-    for m in finditer(NAMED, text, near_digits):
+    for m in finditer(NAMED, text, near_digits) if copula else ():
         if not is_common(m.group(1)):
             yield Hit(m.start(2), m.end(), "age", "structured", "age", f"age:{m.group().lower()}", band(int(m.group(2))))
-    for m in finditer(AGED, text, near_digits):
+    for m in finditer(AGED, text, near_digits) if years or "age" in low else ():
         age = int(m.group(1) or m.group(2))
         before_noun = m.group(2) and ATTRIBUTIVE.match(text, m.end())  # "my 87 year old mum"
         yield Hit(m.start(), m.end(), "age", "structured", "age", f"age:{m.group().lower()}",

@@ -31,9 +31,26 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(fold(text))]
 
 
+_REACH = 320  # characters either side read first: enough for ``around`` words in almost any text
+
+
 def context_words(text: str, start: int, end: int, around: int = AROUND) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The words before and after ``text[start:end]``, folded and lower-cased."""
-    return tuple(_words(text[:start])[-around:]), tuple(_words(text[end:])[:around])
+    """The words before and after ``text[start:end]``, folded and lower-cased. Only a stretch
+    either side is read; a word cut by the stretch's edge is dropped, and if too few whole words
+    are left the whole side is read."""
+    lo = max(0, start - _REACH)
+    before = _words(text[lo:start])
+    if lo and len(before) <= around:
+        before = _words(text[:start])
+    elif lo:
+        before = before[1:]
+    hi = min(len(text), end + _REACH)
+    after = _words(text[end:hi])
+    if hi < len(text) and len(after) <= around:
+        after = _words(text[end:])
+    elif hi < len(text):
+        after = after[:-1]
+    return tuple(before[-around:]), tuple(after[:around])
 
 
 def context_hash(text: str, start: int, end: int) -> str:

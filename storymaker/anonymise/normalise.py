@@ -9,6 +9,7 @@ the original text, which is what gets replaced.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,16 +25,22 @@ _PUNCT = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "\u2010": 
           "\u00d0": "D", "\u00f0": "d", "\u0131": "i"}
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 @dataclass(frozen=True)
 class Folded:
     """Folded text plus, for each folded character, the index of its source character."""
 
     text: str
-    origin: tuple[int, ...]
+    origin: tuple[int, ...] | None  # None: folding changed no character, so offsets are the same
     source_length: int
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Map a folded [start, end) span to the original text."""
+        if self.origin is None:
+            start = min(start, self.source_length)
+            return start, max(start, min(end, self.source_length))
         if start >= len(self.origin):
             return self.source_length, self.source_length
         src_start = self.origin[start]
@@ -60,7 +67,10 @@ def fold_char(ch: str) -> str:
 def normalise(text: str) -> Folded:
     """Fold ``text`` for matching; :meth:`Folded.to_source` maps spans back."""
     if text.isascii():
-        return Folded(text, tuple(range(len(text))), len(text))
+        return Folded(text, None, len(text))
+    foreign = {ch: fold_char(ch) for ch in set(_NON_ASCII.findall(text))}
+    if all(len(v) == 1 for v in foreign.values()):  # curly quotes, dashes, accents: one for one
+        return Folded(text.translate(str.maketrans(foreign)), None, len(text))
     chars: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
@@ -72,4 +82,4 @@ def normalise(text: str) -> Folded:
 
 def fold(text: str) -> str:
     """Folded text only (for needles and gate scanning)."""
-    return normalise(text).text
+    return text if text.isascii() else normalise(text).text

@@ -61,10 +61,12 @@ def org_hits(text: str, tokens: Tokens) -> Iterator[Hit]:
                       f"organisation:{' '.join(m.group().lower().split())}", "the prison")
     if SUFFIX_KEYS.isdisjoint(tokens.keys):
         return
-    near = around(text, [s for s, k in zip(tokens.spans, tokens.keys) if k in SUFFIX_KEYS], 90, 0)
+    suffixes = [(span, key == word) for span, key, word in zip(tokens.spans, tokens.keys, tokens.words)
+                if key in SUFFIX_KEYS]
+    near = around(text, [span for span, _ in suffixes], 90, 0)
     if not near:
         return
-    yield from lower_org_hits(text, near)
+    yield from lower_org_hits(text, around(text, [span for span, lower in suffixes if lower], 90, 0))
     for m in finditer(ORG, text, near):
         start = skip_leading(text, m.start(), m.start("suffix"), LEADING)  # "At Riverside Surgery": not "At"
         name = text[max(start, m.start("name")):m.end("name")].split()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import phonenumbers
 
@@ -36,6 +37,7 @@ NOT_OUTWARD = frozenset({"A4", "A3", "A5", "P45", "P60", "P11D", "B12", "D3", "B
 
 _SUFFIX = (r"(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Close|Drive|Way|Court|Crescent|Place|Terrace|Grove|"
            r"Gardens|Hill|Row|Walk|Square|Mews|View|Rise|Parade|Vale|Wharf|Boulevard|Estate)")
+STREET_KEYS = frozenset(_SUFFIX[3:-1].lower().split("|"))
 _TITLE_WORD = r"[A-Z][a-z']+"
 ADDRESS = re.compile(rf"\b(?:(?:Flat|Apartment|Unit|flat)[ \t]+\d+[A-Za-z]?,?\s+)?\d{{1,4}}[A-Za-z]?,?\s+"
                      rf"(?:{_TITLE_WORD}\s+){{1,3}}{_SUFFIX}\b")
@@ -47,7 +49,6 @@ NOT_STREET_WORDS = frozenset("the a an my our your his her their down up along t
                              "metres past over across round around through off into onto near by with just about "
                              "out doors houses steps bus buses".split())
 AT_SIGN = re.compile("@")
-STREET_KEYS = frozenset(_SUFFIX[3:-1].lower().split("|"))
 STREET = re.compile(rf"\b(?:{_TITLE_WORD}[ \t]+){{1,3}}({_SUFFIX})\b")
 COMMON_STREETS = frozenset({"high street", "main street", "main road", "the high street"})
 
@@ -70,6 +71,50 @@ TIME = re.compile(r"(?:\bat\s+)?(?<![\d£$€.])(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|a
                   r"|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}\s+o'clock)(?![\w%])|\bat\s+\d{1,2}\.\d{2}\b", re.I)
 
 
+_NUMERIC_DATE = re.compile(r"\d(?:st|nd|rd|th)\b|\d[/.-]\d", re.I)
+_CLOCK = re.compile(r"\d\s*[ap]\.?m|\d:\d|\d\s+o'clock|\d\.\d", re.I)
+_MONTH_WORD = re.compile(rf"\b{_MONTH}\b", re.I)
+_SUFFIX_WORD = re.compile(rf"\b{_SUFFIX}\b", re.I)
+MONTH_KEYS = frozenset("jan january feb february mar march apr april may jun june jul july aug august sep sept "
+                       "september oct october nov november dec december".split())
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+@dataclass(frozen=True, slots=True)
+class Clues:
+    """What a pattern needs before it can match at all: a pattern whose clue is missing is not
+    run (most interview text has few digits, no month, no street). Each clue is implied by its
+    patterns, so skipping never loses a match."""
+
+    near_digits: list[tuple[int, int]]  # windows around the digits: the patterns run only there
+    digits: int = 0  # how many digits the text holds: a phone number needs 9, an NHS number 10
+    letter_digit: bool = False  # a letter right before a digit: postcodes
+    street: bool = False  # a street-suffix word: addresses
+    month: bool = False  # a month name: dates
+    numeric_date: bool = False  # "3rd", "12/04": dates
+    clock: bool = False  # "9am", "10:30", "7 o'clock", "4.15": times
+
+
+def _has_word(text: str, keys: frozenset[str], words: frozenset[str], pattern: re.Pattern) -> bool:
+    """Whether one of ``words`` may stand as a word in ``text`` (fast, from the token keys): a word
+    boundary inside a token ("o'may") is an apostrophe; other scripts are left to ``pattern``."""
+    if not keys.isdisjoint(words):
+        return True
+    if not text.isascii():
+        return bool(pattern.search(text))
+    return any(not words.isdisjoint(k.split("'")) for k in keys if "'" in k)
+
+
+def clues(text: str, keys: frozenset[str]) -> Clues:
+    runs = [m.span() for m in DIGITS.finditer(text)]
+    if not runs:
+        return Clues([])
+    return Clues(around(text, runs, 48, 48), sum(e - s for s, e in runs),
+                 any(s and text[s - 1] in _ASCII_LETTERS for s, _ in runs),
+                 _has_word(text, keys, STREET_KEYS, _SUFFIX_WORD), _has_word(text, keys, MONTH_KEYS, _MONTH_WORD),
+                 bool(_NUMERIC_DATE.search(text)), bool(_CLOCK.search(text)))
+
+
 def _hit(m: re.Match, kind: str, reason: str, replacement: str) -> Hit:
     return Hit(m.start(), m.end(), kind, "structured", reason, f"{kind}:{m.group().lower()}", replacement)
 
@@ -85,28 +130,33 @@ def _is_phone(candidate: str) -> bool:
         return False
 
 
-def contact_hits(text: str, near_digits: list[tuple[int, int]]) -> Iterator[Hit]:
+def contact_hits(text: str, near_digits: list[tuple[int, int]], clue: Clues) -> Iterator[Hit]:
     if "@" in text:
         for m in finditer(EMAIL, text, windows(text, AT_SIGN, 64, 80)):
             yield _hit(m, "email", "email address", "an email address")
     if "dot" in text.lower():
         for m in OBFUSCATED_EMAIL.finditer(text):
             yield _hit(m, "email", "email address (spelt out)", "an email address")
-    for m in finditer(PHONE, text, near_digits):
+    if clue.digits < 6:
+        return
+    for m in finditer(PHONE, text, near_digits) if clue.digits >= 9 else ():
         if _is_phone(m.group()):
             yield _hit(m, "phone", "phone number", "a phone number")
-    for m in finditer(NHS, text, near_digits):
+    for m in finditer(NHS, text, near_digits) if clue.digits >= 10 else ():
         yield _hit(m, "nhs", "NHS number (3-3-4 or run together)", "an NHS number")
     for m in finditer(NI, text, near_digits):
         yield _hit(m, "ni", "National Insurance number", "a national insurance number")
 
 
-def place_hits(text: str, near_digits: list[tuple[int, int]]) -> Iterator[Hit]:
-    for m in finditer(POSTCODE, text, near_digits):
-        yield _hit(m, "postcode", "postcode", "a postcode")
-    for m in finditer(OUTWARD, text, near_digits):
-        if m.group() not in NOT_OUTWARD:
-            yield _hit(m, "postcode", "postcode district", "the area")
+def place_hits(text: str, near_digits: list[tuple[int, int]], clue: Clues) -> Iterator[Hit]:
+    if clue.letter_digit:
+        for m in finditer(POSTCODE, text, near_digits):
+            yield _hit(m, "postcode", "postcode", "a postcode")
+        for m in finditer(OUTWARD, text, near_digits):
+            if m.group() not in NOT_OUTWARD:
+                yield _hit(m, "postcode", "postcode district", "the area")
+    if not clue.street:
+        return
     for pattern in (ADDRESS, ADDRESS_CAPS):
         for m in finditer(pattern, text, near_digits):
             yield _hit(m, "address", "street address", "a house nearby")
@@ -124,27 +174,30 @@ def street_hits(text: str, near_suffix: list[tuple[int, int]]) -> Iterator[Hit]:
                       "a nearby street")
 
 
-def time_hits(text: str, near_digits: list[tuple[int, int]]) -> Iterator[Hit]:
-    for m in finditer(DATES, text, near_digits):
+def time_hits(text: str, near_digits: list[tuple[int, int]], clue: Clues) -> Iterator[Hit]:
+    for m in finditer(DATES, text, near_digits) if clue.month or clue.numeric_date else ():
         yield _hit(m, "date", "precise date", "one day")
-    for m in finditer(MONTH_YEAR, text, near_digits):
+    for m in finditer(MONTH_YEAR, text, near_digits) if clue.month and clue.digits >= 4 else ():
         yield _hit(m, "date", "month and year", "at one point")
-    for m in finditer(TIME, text, near_digits):
+    for m in finditer(TIME, text, near_digits) if clue.clock else ():
         at = m.group().lower().startswith("at")
         yield _hit(m, "time", "time of day", "" if at else "a set time")
 
 
-def structured_hits(text: str, tokens: Tokens) -> list[Hit]:
-    """Every structured identifier in ``text`` (folded, split into ``tokens``), unmerged."""
-    near_digits = windows(text, DIGITS, 48, 48)
-    near_suffix = [] if STREET_KEYS.isdisjoint(tokens.keys) else around(
+def structured_hits(text: str, tokens: Tokens, keys: frozenset[str] | None = None) -> list[Hit]:
+    """Every structured identifier in ``text`` (folded, split into ``tokens`` whose set of keys is
+    ``keys``), unmerged."""
+    keys = frozenset(tokens.keys) if keys is None else keys
+    clue = clues(text, keys)
+    near_digits = clue.near_digits
+    near_suffix = [] if STREET_KEYS.isdisjoint(keys) else around(
         text, [s for s, k in zip(tokens.spans, tokens.keys) if k in STREET_KEYS], 60, 0)
     hits: list[Hit] = list(street_hits(text, near_suffix))
-    hits.extend(contact_hits(text, near_digits))
+    hits.extend(contact_hits(text, near_digits, clue))
     if near_digits:
-        hits.extend(time_hits(text, near_digits))
+        hits.extend(time_hits(text, near_digits, clue))
         hits.extend(age_hits(text, near_digits))
-        hits.extend(place_hits(text, near_digits))
+        hits.extend(place_hits(text, near_digits, clue))
     return hits
 
 

@@ -8,6 +8,8 @@ makes a :class:`Token` object only for the few tokens the detector looks at clos
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 def _marks() -> str:
     """Every combining mark below U+FFFF as a regex class body: vowel signs and viramas of Indic
@@ -23,8 +25,15 @@ def _marks() -> str:
     return "".join(f"\\u{a:04x}-\\u{b:04x}" if a != b else f"\\u{a:04x}" for a, b in runs)
 
 
-_LETTER = rf"[^\W_][{_marks()}]*"
+_MARKS = _marks()
+_LETTER = rf"[^\W_][{_MARKS}]*"
 WORD = re.compile(rf"(?:{_LETTER})+(?:'(?:{_LETTER})+)*'?")
+# The same tokens, found faster where the text allows: ASCII text has no marks, and text
+# without any combining mark needs no mark class after each letter.
+_ASCII_SPLIT = re.compile(r"([A-Za-z0-9]+(?:'[A-Za-z0-9]+)*'?)")
+_PLAIN_SPLIT = re.compile(r"([^\W_]+(?:'[^\W_]+)*'?)")
+_WORD_SPLIT = re.compile(f"({WORD.pattern})")
+_ANY_MARK = re.compile(f"[{_MARKS}]")
 _SENTENCE_END = frozenset(".!?:;\"()[]\n")
 _POSSESSIVE = re.compile(r"'s?$", re.IGNORECASE)
 _LEAD_WORD = re.compile(r"([A-Za-z]+)[ \t]+")
@@ -61,19 +70,31 @@ class Tokens:
 
     def __init__(self, text: str) -> None:
         self.source = text
-        self.words: list[str] = WORD.findall(text)
-        self.keys: list[str] = text.lower() and [w.lower() for w in self.words]
-        self.spans: list[tuple[int, int]] = [m.span() for m in WORD.finditer(text)] if self.words else []
+        ascii_text = text.isascii()
+        pattern = _ASCII_SPLIT if ascii_text else _WORD_SPLIT if _ANY_MARK.search(text) else _PLAIN_SPLIT
+        parts = pattern.split(text)  # gap, word, gap, word ..., gap: every offset from the lengths
+        bounds = list(accumulate(map(len, parts)))
+        self.words: list[str] = parts[1::2]
+        self.starts: list[int] = bounds[0:-1:2]
+        self.spans: list[tuple[int, int]] = list(zip(self.starts, bounds[1::2]))
+        self.keys: list[str] = ("\0".join(self.words).lower().split("\0") if ascii_text and self.words
+                                else [w.lower() for w in self.words])
         self._made: dict[int, Token] = {}
         if "'" in text:
             self._strip_possessives()
 
     def _strip_possessives(self) -> None:
-        for i, word in enumerate(self.words):
-            if "'" in word:
-                stripped = _POSSESSIVE.sub("", word)
-                start = self.spans[i][0]
-                self.words[i], self.keys[i], self.spans[i] = stripped, stripped.lower(), (start, start + len(stripped))
+        """ "Margaret's" -> "Margaret", "the Owens'" -> "Owens": only the tokens an apostrophe is in."""
+        text, at, inside = self.source, self.source.find("'"), set()
+        while at >= 0:
+            i = bisect_right(self.starts, at) - 1
+            if i >= 0 and at < self.spans[i][1]:
+                inside.add(i)
+            at = text.find("'", at + 1)
+        for i in inside:
+            stripped = _POSSESSIVE.sub("", self.words[i])
+            start = self.starts[i]
+            self.words[i], self.keys[i], self.spans[i] = stripped, stripped.lower(), (start, start + len(stripped))
 
     def __len__(self) -> int:
         return len(self.words)

@@ -8,6 +8,8 @@ down, so a lower one can see what a higher one already claimed) and ``find(ctx) 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import compress, count
+from operator import ne, not_, or_
 from typing import Protocol
 
 from ...model import Register
@@ -49,8 +51,10 @@ class Tables:
         self.places = place_index()
         self.produced: set[str] = set()  # tokens of our own pseudonyms: never re-detected
         self.registered_keys = frozenset(self.names.first_keys())
-        starts = self.names.first_keys() | self.allowed.first_keys() | self.places.first_keys()
         self.joined = joined_names(register)  # "hopewilliams", "riversidesurgery": inside handles, URLs
+        own = self.names.first_keys() | self.allowed.first_keys()
+        self.register_starts = frozenset(own | {w for w, c in CANON.items() if c in own} | set(self.joined))
+        starts = own | self.places.first_keys()
         starts |= {word for word, c in CANON.items() if c in starts} | set(self.joined)
         self.boring = frozenset(w for w in common_words() | SAFE if w not in starts)
         self.safe = frozenset(SAFE - starts)
@@ -70,29 +74,24 @@ class Context:
         self.keyset = frozenset(tokens.keys)  # cheap clues: a recognizer with none of its words skips the text
         self.hits: list[Hit] = []
         self.claimed: set[int] = set()  # token indices inside a register hit or an allowed phrase
-        self._starts: list[int] | None = None
         self._inside: set[int] = set()  # token indices starting inside a non-flag hit seen so far
         self._seen = 0
         self.candidates = self._candidates()
 
     def _candidates(self) -> list[int]:
         """Tokens that are not plainly ordinary words: everything else is skipped by every token layer."""
-        t, text = self.tables, self.text
+        t, text, keys, words = self.tables, self.text, self.tokens.keys, self.tokens.words
         boring, safe, gaz = t.boring, t.safe, t.gazetteer
-        out = []
-        for i, (key, word) in enumerate(zip(self.tokens.keys, self.tokens.words)):
-            if key in boring and (key == word or key in safe or (
-                    word[0].isupper() and key not in gaz and (
-                        self.title or _starts_sentence(text, self.tokens.spans[i][0])))):
-                continue
-            out.append(i)
-        return out
+        # indices where the key is not boring or the word is not in lower case (C-level iterators: fast)
+        maybe = compress(count(), map(or_, map(ne, keys, words), map(not_, map(boring.__contains__, keys))))
+        return [i for i in maybe if keys[i] not in boring or not (keys[i] in safe or (
+            words[i][0].isupper() and keys[i] not in gaz and (
+                self.title or _starts_sentence(text, self.tokens.spans[i][0]))))]
 
     def token_range(self, start: int, end: int) -> range:
         """Indices of the tokens whose first character lies in [start, end)."""
-        if self._starts is None:
-            self._starts = [s for s, _ in self.tokens.spans]
-        return range(bisect_left(self._starts, start), bisect_right(self._starts, end - 1))
+        starts = self.tokens.starts
+        return range(bisect_left(starts, start), bisect_right(starts, end - 1))
 
     def covered(self, i: int) -> bool:
         """Token i starts inside a structured, pattern or register hit already found."""

@@ -21,8 +21,9 @@ class RegisterRecognizer:
         out: list[Hit] = []
         text, tokens, t = ctx.text, ctx.tokens, self.t
         free = 0
+        starts = t.register_starts  # a token no register or allow entry starts with is skipped at once
         for i in ctx.candidates:
-            if i < free:
+            if i < free or tokens.keys[i] not in starts:
                 continue
             found = t.names.match(text, tokens, i)
             if not found and tokens.keys[i] in t.joined:

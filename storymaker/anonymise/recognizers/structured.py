@@ -15,4 +15,4 @@ class StructuredRecognizer:
         self.t = tables
 
     def find(self, ctx: Context) -> list[Hit]:
-        return structured_hits(ctx.text, ctx.tokens)
+        return structured_hits(ctx.text, ctx.tokens, ctx.keyset)

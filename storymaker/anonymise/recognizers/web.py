@@ -16,11 +16,19 @@ URL = re.compile(rf"(?:\bhttps?://|\bwww\.)[^\s<>\"']+|\b(?:[a-z0-9](?:[a-z0-9-]
 SPELT = re.compile(rf"\b[a-z0-9-]+(?:[ \t]+dot[ \t]+[a-z0-9-]+)*[ \t]+dot[ \t]+{_TLD}\b(?:[ \t]+(?:slash|forward slash)[ \t]+[a-z0-9-]+)*",
                    re.I)  # "seahavenboats dot org dot uk slash members"
 HANDLE = re.compile(r"(?<![\w@.])@[a-z0-9_](?:[a-z0-9_.]*[a-z0-9_])?", re.I)
-_CLUE = re.compile(r"[a-z0-9]\.[a-z]|www|https?:|\bdot\b", re.I)  # a dot inside a word: most prose has none
+_DOT_INSIDE = re.compile(r"[a-z0-9]\.[a-z]")  # on lower-case text: a dot inside a word; most prose has none
+_DOT_WORD = re.compile(r"\bdot\b")
 _TRAILING = ".,;:!?)]}'\""
 # National services whose web addresses identify nobody (a page on them still can: see _allowed).
 SAFE_DOMAINS = frozenset("gov.uk nhs.uk bbc.co.uk citizensadvice.org.uk samaritans.org mind.org.uk ageuk.org.uk "
                          "shelter.org.uk nhs.scot gov.scot gov.wales llyw.cymru nidirect.gov.uk".split())
+
+
+def _clue(text: str) -> bool:
+    """A dot inside a word, "www", "http" or the word "dot": what every address and spelt-out one has."""
+    low = text.lower()
+    return bool(("." in low and _DOT_INSIDE.search(low)) or "www" in low or "http" in low
+                or ("dot" in low and _DOT_WORD.search(low)))
 
 
 def _domain(url: str) -> str:
@@ -41,7 +49,7 @@ class WebRecognizer:
 
     def find(self, ctx: Context) -> list[Hit]:
         text = ctx.text
-        if "@" not in text and not _CLUE.search(text):
+        if "@" not in text and not _clue(text):
             return []
         out = []
         for m in URL.finditer(text) if "." in text else ():
