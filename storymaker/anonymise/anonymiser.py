@@ -57,6 +57,7 @@ class Anonymiser:
         self._detector = Detector(register)
         self._replacer = Replacer(register)
         self._originals: dict[str, str] = {}  # each original replaced -> where it was first replaced
+        self._produced_from: set[str] = set()  # replacements whose words are already in the detector's produced
         self._kept: set[str] = set()  # persona first names left as they are (never needles)
         self._registered = registered_words(register)  # word -> the kind it is registered as
         self._permits: dict[str, set[tuple[tuple[str, ...], tuple[str, ...]]]] = {}  # reviewed safe, for the gate
@@ -216,6 +217,9 @@ class Anonymiser:
 
     def _remember(self, original: str, new: str, where: str) -> None:
         self._originals.setdefault(" ".join(fold(original).split()), where)
+        if new in self._produced_from:
+            return
+        self._produced_from.add(new)
         for word in WORD.findall(new):
             if word[:1].isupper() and not is_common(word):
                 self._detector.produced.add(word.lower())

@@ -26,7 +26,7 @@ _NOT_BEFORE_PREPOSITION = frozenset("is was be are were 's 'm number email addre
 _APPOSITION = re.compile(r"\b(?:number|mobile|phone|landline|email|e-mail|address|details|website|site|page|account|handle)[ \t]*(,)[ \t]*$", re.I)
 _CLAUSE_END = re.compile(r"[ \t]*(?:[,.;:!?)]|$)")
 _ARTICLE = re.compile(r"(?:the|a|an|our|my|another)[ \t]+", re.I)
-_DETERMINER = re.compile(r"(?<![^\W_])(the|a|an|my|our|your|his|their|this)[ \t]+$", re.I)
+_DETERMINERS = frozenset("the a an my our your his their this".split())
 
 
 def contact_span(text: str, start: int, end: int, kind: str) -> tuple[int, str] | None:
@@ -50,17 +50,30 @@ def after_determiner(text: str, start: int, new: str) -> tuple[int, str]:
     then part of the replacement, so "an organisation" gets its "an"); "an Ashington lad" with a
     replacement that has no article of its own gets "a"/"an" to suit the new first word."""
     article = _ARTICLE.match(new)
-    before = text[max(0, start - 12):start]
-    det = _DETERMINER.search(before)
+    det = _determiner_before(text, start)
     if not det or (article and len(new) <= article.end()):
         return start, new
     rest = new[article.end():] if article else new
-    if det.group(1).lower() not in ("a", "an"):
+    det_start, written = det
+    if written.lower() not in ("a", "an"):
         return (start, rest) if article else (start, new)
     word = "an" if rest[:1].lower() in "aeiou" else "a"
-    written = det.group(1)
     word = word.upper() if written.isupper() and len(written) > 1 else word.capitalize() if written[0].isupper() else word
-    return start - len(before) + det.start(1), f"{word} {rest}"
+    return det_start, f"{word} {rest}"
+
+
+def _determiner_before(text: str, start: int) -> tuple[int, str] | None:
+    """The determiner ("the", "a", "our" ...) that is the whole word before ``start`` with only spaces
+    or tabs between, read within the 12 characters before: where it starts, and as written."""
+    lo = max(0, start - 12)
+    end = len(text[lo:start].rstrip(" \t")) + lo
+    if end == start:
+        return None
+    word_start = end
+    while word_start > lo and text[word_start - 1].isalnum():
+        word_start -= 1
+    word = text[word_start:end]
+    return (word_start, word) if word.lower() in _DETERMINERS else None
 
 
 _APPOSITION_AFTER = re.compile(r"[ \t]*,[ \t]*(?:the|a|an|my|our|this|that)[ \t]+([a-z'-]+(?:[ \t]+[a-z'-]+){0,3}?)"
@@ -77,11 +90,11 @@ def role_span(text: str, start: int, end: int, new: str) -> tuple[int, int]:
     if not _ARTICLE.match(new):
         return start, end
     heads = set(new.lower().split()) - _LINKS
-    after = _APPOSITION_AFTER.match(text, end)
+    after = _APPOSITION_AFTER.match(text, end) if text[end:end + 8].lstrip(" \t")[:1] == "," else None
     if after and heads & set(after.group(1).lower().split()):
         return start, after.end()
     before = text[max(0, start - 48):start]
-    lead = _APPOSITION_BEFORE.search(before)
+    lead = _APPOSITION_BEFORE.search(before) if before.rstrip(" \t").endswith(",") else None
     if lead and heads & set(lead.group(1).lower().split()):
         return start - len(before) + lead.start(), end
     return start, end

@@ -71,6 +71,7 @@ TIME = re.compile(r"(?:\bat\s+)?(?<![\d£$€.])(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|a
                   r"|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}\s+o'clock)(?![\w%])|\bat\s+\d{1,2}\.\d{2}\b", re.I)
 
 
+_PHONE_START = re.compile(r"(?<!\d)0\d|\+")  # what PHONE starts with: a run of digits from 0, or "+"
 _NUMERIC_DATE = re.compile(r"\d(?:st|nd|rd|th)\b|\d[/.-]\d", re.I)
 _CLOCK = re.compile(r"\d\s*[ap]\.?m|\d:\d|\d\s+o'clock|\d\.\d", re.I)
 _MONTH_WORD = re.compile(rf"\b{_MONTH}\b", re.I)
@@ -139,7 +140,7 @@ def contact_hits(text: str, near_digits: list[tuple[int, int]], clue: Clues) -> 
             yield _hit(m, "email", "email address (spelt out)", "an email address")
     if clue.digits < 6:
         return
-    for m in finditer(PHONE, text, near_digits) if clue.digits >= 9 else ():
+    for m in finditer(PHONE, text, near_digits) if clue.digits >= 9 and _PHONE_START.search(text) else ():
         if _is_phone(m.group()):
             yield _hit(m, "phone", "phone number", "a phone number")
     for m in finditer(NHS, text, near_digits) if clue.digits >= 10 else ():

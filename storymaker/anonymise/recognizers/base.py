@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from itertools import compress, count
-from operator import ne, not_, or_
+from operator import and_, ne, not_, or_
 from typing import Protocol
 
 from ...model import Register
@@ -54,6 +54,7 @@ class Tables:
         self.joined = joined_names(register)  # "hopewilliams", "riversidesurgery": inside handles, URLs
         own = self.names.first_keys() | self.allowed.first_keys()
         self.register_starts = frozenset(own | {w for w, c in CANON.items() if c in own} | set(self.joined))
+        self.place_starts = frozenset(self.places.first_keys() | {w for w, c in CANON.items() if c in self.places.first_keys()})
         starts = own | self.places.first_keys()
         starts |= {word for word, c in CANON.items() if c in starts} | set(self.joined)
         self.boring = frozenset(w for w in common_words() | SAFE if w not in starts)
@@ -82,8 +83,9 @@ class Context:
         """Tokens that are not plainly ordinary words: everything else is skipped by every token layer."""
         t, text, keys, words = self.tables, self.text, self.tokens.keys, self.tokens.words
         boring, safe, gaz = t.boring, t.safe, t.gazetteer
-        # indices where the key is not boring or the word is not in lower case (C-level iterators: fast)
-        maybe = compress(count(), map(or_, map(ne, keys, words), map(not_, map(boring.__contains__, keys))))
+        # indices where the key is not boring, or is not safe and not in lower case (C-level iterators: fast)
+        maybe = compress(count(), map(or_, map(not_, map(boring.__contains__, keys)),
+                                      map(and_, map(ne, keys, words), map(not_, map(safe.__contains__, keys)))))
         return [i for i in maybe if keys[i] not in boring or not (keys[i] in safe or (
             words[i][0].isupper() and keys[i] not in gaz and (
                 self.title or _starts_sentence(text, self.tokens.spans[i][0]))))]

@@ -33,7 +33,7 @@ class GazetteerRecognizer:
         for i in ctx.candidates:
             if i < free or ctx.covered(i):
                 continue
-            place = self.t.places.match(text, tokens, i)
+            place = self.t.places.match(text, tokens, i) if tokens.keys[i] in self.t.place_starts else None
             if place and tokens.words[i][:1].isupper():
                 last = place[1]
                 out.append(Hit(tokens.spans[i][0], tokens.spans[last][1], "place", "gazetteer", "gazetteer: place",
