@@ -53,7 +53,9 @@ def splice(text: str, start: int, end: int, new: str) -> tuple[str, int, int]:
     """Put ``new`` in place of text[start:end]; dropping an identifier also drops one space (not
     a link's address: its words stay where they were)."""
     if not new and not text.startswith("](", start):
-        if start > 0 and text[start - 1] == " " and (end >= len(text) or text[end] in " .,;:!?"):
+        if text[max(0, start - 2):start] == ", " and text[end:end + 1] == ",":
+            start -= 2  # an apposition: "drove my van, <plate>, round" -> "drove my van, round"
+        elif start > 0 and text[start - 1] == " " and (end >= len(text) or text[end] in " .,;:!?"):
             start -= 1
         elif end < len(text) and text[end] == " ":
             end += 1

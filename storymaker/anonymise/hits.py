@@ -6,8 +6,9 @@ from dataclasses import dataclass, replace
 # Higher wins when spans overlap: register > structured identifier > pattern > gazetteer > flag.
 PRIORITY = {"register": 5, "structured": 4, "pattern": 3, "gazetteer": 2, "flag": 1}
 # ... except that an identifier of one of these kinds wins over any name found inside it:
-# "jackie.holt@example.org" is an email address, not Jackie Holt; "@hope_williams" is one handle.
-CONTAINERS = frozenset({"email", "phone", "nhs", "ni", "postcode", "url", "handle"})
+# "jackie.holt@example.org" is an email address, not Jackie Holt; "@hope_williams" is one handle;
+# "the week after the Port Ruadh Gala in 2018" is one date, not a place.
+CONTAINERS = frozenset({"email", "phone", "nhs", "ni", "postcode", "url", "handle", "event date", "vehicle"})
 
 
 @dataclass(frozen=True, slots=True)

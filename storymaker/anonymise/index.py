@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Register, RegisterEntry
-from .lexicon import SAFE_PHRASES, is_common, places
+from .lexicon import SAFE_PHRASES, first_names, is_common, places, surnames
 from .normalise import fold
 from .tokens import Tokens, gap_ok, tokenise
 from .variants import spelling_variants
@@ -77,11 +77,20 @@ def _add_name(index: SequenceIndex, keys: tuple[str, ...], entry: int, role: str
                 index.add(Pattern(keys[:k] + (v,) + keys[k + 1:], entry, role, False, True))
 
 
+def _place_word(key: str) -> bool:
+    """A word of a registered place that names it on its own ("aird" of "Aird nan Ron"): not an
+    ordinary word and not a name the gazetteer already knows as a person's."""
+    return len(key) >= 3 and not is_common(key) and key not in first_names() and key not in surnames()
+
+
 def _add_entry(index: SequenceIndex, e: RegisterEntry, n: int) -> None:
     person = e.kind == "person"
     for role, value in [("full", e.value)] + [("alias", a) for a in e.aliases]:
         keys = keys_of(value)
         _add_name(index, keys, n, role, person)
+        if e.kind == "place" and len(keys) > 1:
+            for key in filter(_place_word, keys):
+                index.add(Pattern((key,), n, "part", False))
         if person and len(keys) > 1:
             from .name_parts import name_parts  # particles ("an", "de", "of") are no name-words
             parts = set(name_parts(value))

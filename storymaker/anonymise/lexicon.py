@@ -88,7 +88,10 @@ def counties() -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def common_words() -> frozenset[str]:
-    return frozenset(_lines("common_words.txt"))
+    """The Debian word list's lower-case words, plus ordinary nouns it lacks (lexicons/ordinary_words.txt)."""
+    extra = DATA.parent / "lexicons" / "ordinary_words.txt"
+    own = [ln.strip() for ln in extra.read_text(encoding="utf-8").splitlines() if ln.strip() and ln[0] != "#"]
+    return frozenset(_lines("common_words.txt") + own)
 
 
 @lru_cache(maxsize=None)

@@ -34,6 +34,7 @@ _LOCATION = re.compile(r"\b(?:flat|bed|bay|room|ward|cell|seat|house|unit|number
                        r"locker|bunk|cubicle|landing|wing|pod|chalet|caravan)[ \t]+$", re.I)
 _SINGLE = {w: str(n) for n, w in enumerate("zero one two three four five six seven eight nine".split())}
 _CLEAN = re.compile(r"\b(?:oh|nought)\b", re.I)
+_PLUS = re.compile(r"\bplus[ \t]+$", re.I)
 _REPEAT = re.compile(r"\b(double|triple)[ \t]+(zero|one|two|three|four|five|six|seven|eight|nine)\b", re.I)
 
 
@@ -96,6 +97,8 @@ def spoken_numbers(text: str) -> Spoken | None:
     parts: list[tuple[int, int, str]] = []
     for start, end in _runs(text):
         digits = _reading(text[start:end])
+        if digits and digits.startswith("44") and len(digits) >= 10 and _PLUS.search(text, max(0, start - 8), start):
+            start, digits = _PLUS.search(text, max(0, start - 8), start).start(), "+" + digits  # "plus four four ..."
         if digits:
             parts.append((start, end, digits))
     return _spliced(text, parts) if parts else None

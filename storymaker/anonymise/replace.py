@@ -52,7 +52,7 @@ class Replacer:
         self._people: dict[int, tuple[str, str]] = {}
 
     def replacement(self, hit: Hit, original: str) -> str:
-        if hit.replacement or hit.kind in ("time",):
+        if hit.replacement or hit.kind in ("time", "vehicle"):
             return hit.replacement
         key = hit.key or f"{hit.kind}:{' '.join(original.lower().split())}"
         if key not in self.chosen:

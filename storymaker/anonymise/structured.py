@@ -66,6 +66,9 @@ DATES = re.compile("|".join(f"(?:{p})" for p in (
     r"\b(?:on\s+)?\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b",
     r"\b(?:on\s+)?\d{4}-\d{2}-\d{2}\b",
 )), re.I)
+# "the third of March", "March the first": the ordinals that stay words (see numwords), so no digit is near
+WORD_DATE = re.compile(rf"\b(?:on\s+)?(?:{_WEEKDAY},?\s+)?the\s+(?:first|second|third)\s+of\s+{_MONTH}\b"
+                       rf"(?:\.?,?\s+\d{{4}})?|\b(?:on\s+)?{_MONTH}\s+the\s+(?:first|second|third)\b(?:,?\s+\d{{4}})?", re.I)
 MONTH_YEAR = re.compile(rf"\b(?:in\s+)?{_MONTH}\s+(?:of\s+)?\d{{4}}\b", re.I)
 TIME = re.compile(r"(?:\bat\s+)?(?<![\d£$€.])(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}"
                   r"|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}\s+o'clock)(?![\w%])|\bat\s+\d{1,2}\.\d{2}\b", re.I)
@@ -195,6 +198,8 @@ def structured_hits(text: str, tokens: Tokens, keys: frozenset[str] | None = Non
         text, [s for s, k in zip(tokens.spans, tokens.keys) if k in STREET_KEYS], 60, 0)
     hits: list[Hit] = list(street_hits(text, near_suffix))
     hits.extend(contact_hits(text, near_digits, clue))
+    if not MONTH_KEYS.isdisjoint(keys) and ("first" in keys or "second" in keys or "third" in keys):
+        hits.extend(_hit(m, "date", "precise date", "one day") for m in WORD_DATE.finditer(text))
     if near_digits:
         hits.extend(time_hits(text, near_digits, clue))
         hits.extend(age_hits(text, near_digits))

@@ -16,6 +16,7 @@ from .quasi import QuasiIdentifierRecognizer
 from .register import RegisterRecognizer
 from .script import ScriptRecognizer
 from .structured import StructuredRecognizer
+from .vehicles import VehicleRecognizer
 from .web import WebRecognizer
 from .word_names import WordNameRecognizer
 
@@ -23,6 +24,7 @@ REGISTRY: tuple[type, ...] = (
     RegisterRecognizer,  # 100: registered people, places, organisations, other; allowed phrases claimed
     WebRecognizer,  # 95: web addresses, domains, @handles (unless the domain is allowed), each replaced whole
     StructuredRecognizer,  # 90: email, phone, NHS, NI, postcode, address, date, time, age
+    VehicleRecognizer,  # 89: "SV19 KXR", "M123 ABC": a number plate, replaced whole
     HolidayDateRecognizer,  # 88: "the Friday before Whitsun 2019", "Easter 2020"
     PlaceNumberRecognizer,  # 85: "bed 9", "flat nine", "at number 14"
     OrganisationRecognizer,  # 80: "<Name> Surgery", "oakwood surgery"

@@ -43,29 +43,44 @@ class DefaultDenyRecognizer:
     def _one(self, ctx: Context, i: int) -> Hit | None:
         tokens = ctx.tokens
         tok = tokens[i]
-        key = tok.key
-        if key in self.t.produced or key in self.t.allow_words:
+        if tok.key in self.t.produced or tok.key in self.t.allow_words:
             return None
-        if any(ch.isdigit() for ch in key):
-            return None if safe_number(ctx.text, tokens, i) else flag(tok.start, tok.end, "number")
-        if not tok.capitalised or key in SAFE or key in TITLES:
+        if any(ch.isdigit() for ch in tok.key):
+            return _number(ctx.text, tokens, i)
+        if not tok.capitalised or tok.key in SAFE or tok.key in TITLES:
             return None
-        return self._capitalised(ctx, i)
+        return _capitalised(ctx, i)
 
-    def _capitalised(self, ctx: Context, i: int) -> Hit | None:
-        """A capitalised word nobody listed: common words at a sentence start and in capitals pass."""
-        tokens = ctx.tokens
-        tok = tokens[i]
-        key = tok.key
-        gaz = gazetteer_kind(key)
-        if not gaz and len(key) > 1 and tok.text.isupper() and is_common(key):
-            return None  # a common word in capitals ("RAN THE WHOLE WARD")
-        if (tok.sentence_start or ctx.title) and is_common(key):
-            named = gaz == "person" and i + 1 < len(tokens) and tokens.keys[i + 1] in NAME_CONTEXT
-            return flag(tok.start, tok.end, "name") if named else None
-        if gaz:
-            return flag(tok.start, tok.end, "place" if gaz in ("place", "county") else "name")
-        return flag(tok.start, tok.end, "capitalised")
+
+def _capitalised(ctx: Context, i: int) -> Hit | None:
+    """A capitalised word no layer explained: flagged, unless it is a common word in capitals or
+    at the start of a sentence or heading (then only if it is a first name that a verb follows)."""
+    tokens = ctx.tokens
+    tok, key = tokens[i], tokens.keys[i]
+    gaz = gazetteer_kind(key)
+    if not gaz and len(key) > 1 and tok.text.isupper() and is_common(key):
+        return None  # a common word in capitals ("RAN THE WHOLE WARD")
+    if (tok.sentence_start or ctx.title) and is_common(key):
+        named = gaz == "person" and i + 1 < len(tokens) and tokens.keys[i + 1] in NAME_CONTEXT
+        return flag(tok.start, tok.end, "name") if named else None
+    if gaz:
+        return flag(tok.start, tok.end, "place" if gaz in ("place", "county") else "name")
+    return flag(tok.start, tok.end, "capitalised")
+
+
+def _number(text: str, tokens, i: int) -> Hit | None:
+    """A number no layer explained: flagged unless plainly safe; after a short code in capitals
+    ("SY 412", "BRD 12": a boat's port letters and number) the code and the number are one flag."""
+    tok = tokens[i]
+    if i and _code_before(text, tokens, i):
+        return flag(tokens.spans[i - 1][0], tok.end, "number")
+    return None if safe_number(text, tokens, i) else flag(tok.start, tok.end, "number")
+
+
+def _code_before(text: str, tokens, i: int) -> bool:
+    word = tokens.words[i - 1]
+    return (1 < len(word) <= 3 and word.isalpha() and word.isupper() and tokens.keys[i - 1] not in SAFE
+            and text[tokens.spans[i - 1][1]:tokens.spans[i][0]] in (" ", "-", "") and tokens.words[i].isdigit())
 
 
 def safe_number(text: str, tokens, i: int) -> bool:

@@ -32,6 +32,12 @@ YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 WITH_YEAR = re.compile(rf"\b{_ON}(?:{_HOLIDAY})\b{_YEAR}\b", re.I)
 
 
+# "the week after the Mod in 2019", "on the Saturday of the Port Ruadh Gala 2018": a day counted from a
+# local event (any capitalised name) with a year. Replaced whole, names inside it included.
+EVENT = re.compile(rf"\b(?i:{_ON}(?:the[ \t]+)?(?:{_DAY})[ \t]+(?:before|after|of)[ \t]+the)[ \t]+"
+                   rf"(?:[A-Z][\w'-]*[ \t]+(?:(?:of|on|and|&)[ \t]+)?){{0,3}}[A-Z][\w'-]*(?i:{_YEAR})\b")
+
+
 class HolidayDateRecognizer:
     name = "holiday dates"
     priority = 88
@@ -45,6 +51,8 @@ class HolidayDateRecognizer:
         if not ctx.keyset.isdisjoint(_CLUES):
             out.extend(self._relative(text))
         if not ctx.keyset.isdisjoint(YEARS):
+            out.extend(Hit(m.start(), m.end(), "event date", "structured", "date counted from an event, with a year",
+                           f"date:{m.group().lower()}", "one day") for m in finditer(EVENT, text, windows(text, YEAR, 120, 4)))
             out.extend(Hit(m.start(), m.end(), "date", "structured", "holiday with a year", f"date:{m.group().lower()}",
                            "one year") for m in finditer(WITH_YEAR, text, windows(text, YEAR, 60, 0)))
         return out

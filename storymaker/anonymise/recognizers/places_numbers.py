@@ -12,7 +12,7 @@ from .base import Context, Tables
 
 NOUNS = ("flat|bed|bay|room|ward|cell|seat|house|unit|apartment|block|cabin|berth|pitch|plot|locker|bunk|"
          "cubicle|landing|wing|pod|chalet|caravan|hut|pew|stall|desk|bungalow|cottage|maisonette|pier|mooring|"
-         "pontoon|slip|corridor|spur|booth")
+         "pontoon|slip|corridor|spur|booth|croft|steading")
 _NOUNS = words_pattern(NOUNS.split("|"))
 LOCATION = re.compile(rf"\b({_NOUNS})(?:[ \t]+(?:no\.?|number))?[ \t]*-?[ \t]*(?:\n[ \t]*)?(\d{{1,4}}[a-z]?)\b"
                       r"(?![ \t]*(?:%|minutes?|mins?|hours?|days?|weeks?|months?|years?|people|beds|pounds|quid|"

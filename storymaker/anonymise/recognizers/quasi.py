@@ -39,6 +39,8 @@ _IDENTITY = (r"(?:male|female|black|asian|white|mixed-race|gay|lesbian|bisexual|
 ONLY = re.compile(rf"\bthe[ \t]+(?:only|sole|last[ \t]+remaining)[ \t]+(?!(?:{_GENERIC})\b)(?:[a-z'-]+[ \t]+){{0,4}}?"
                   rf"(?:{_IDENTITY}\b(?:[ \t]+[a-z'-]+){{0,3}}|[a-z'-]+(?:[ \t]+[a-z'-]+){{0,3}}?(?=[ \t]+{_SCOPE}))",
                   re.I)
+ONLY_ONE = re.compile(r"\bthe[ \t]+only[ \t]+one[ \t]+(?:with|who[ \t]+(?:has|had|holds|held|keeps|kept|knows|knew|drives|"
+                      r"drove|runs|ran|owns|owned|speaks|spoke))\b(?:[ \t]+[a-z'-]+){1,4}", re.I)  # "the only one with a key"
 FIRST = re.compile(rf"\bthe[ \t]+first[ \t]+(?!(?:{_GENERIC}|few|couple|week|month|year|lockdown|step|port)\b)"
                    r"(?:[a-z'-]+[ \t]+){0,4}?to[ \t]+[a-z'-]+"
                    r"(?:[ \t]+(?!(?:was|is|were|are|and|but|who|so|because|when|then)\b)[\w'-]+){0,6}", re.I)
@@ -141,6 +143,7 @@ class QuasiIdentifierRecognizer:
         out: list[Hit] = []
         if "the only" in low or "the sole" in low or "the last remaining" in low:
             out.extend(self._hits(ONLY, text, "only one person fits"))
+            out.extend(self._hits(ONLY_ONE, text, "only one person fits"))
         if "the first" in low:
             out.extend(self._hits(FIRST, text, "the first to do something"))
         if "the one wh" in low:

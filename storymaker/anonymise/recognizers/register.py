@@ -88,7 +88,7 @@ class RegisterRecognizer:
             return Hit(start, end, "place", "register", "register: people (here a place of the same name)",
                        f"place:{key}")
         reason = f"register: {KIND_NAMES.get(entry.kind, entry.kind)}" + (" (spelling variant)" if p.variant else "")
-        key = f"register:{p.entry}:{p.role}"
+        key = f"register:{p.entry}:{p.role if entry.kind == 'person' else 'full'}"  # a place's words: one place
         shape = self.t.other.get(p.entry)
         if shape:  # an `other` entry that is a phone number, email ...: replaced like one
             return Hit(start, end, shape.kind, "register", f"{reason} ({shape.reason})", key,
