@@ -37,6 +37,9 @@ def check(root: Path, quiet: bool = False, as_json: bool = False) -> int:
         from .check_json import check_json
         print(check_json(problems, prep.flagged if prep else [], prep.warnings if prep else []))
         return 1 if problems else 0
+    if prep:  # identical flags once, with a count (check --json keeps every occurrence)
+        from .anonymise.problems import merged_flags
+        problems = sorted(merged_flags(problems, prep.flagged), key=lambda p: (p.path, p.line))
     if problems:
         raise ProblemsFound(problems, warnings=prep.warnings if prep else ())
     print_warnings(prep.warnings if prep else ())

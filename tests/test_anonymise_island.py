@@ -122,3 +122,20 @@ def test_a_phone_number_read_out_after_plus_four_four_is_a_phone_number():
     red = Anonymiser(REGISTER).anonymise("Call me on plus four four seven nine double eight one two three four five six.")
     assert [r.kind for r in red.replacements] == ["phone"]
     assert red.text == "Call me."  # "on <a phone number>" goes whole, as for digits
+
+
+def test_an_allowed_word_of_a_registered_place_or_organisation_is_still_replaced():
+    register = register_from_mapping({"places": ["Camas Liath"], "organisations": ["Sgarbh Boatworks"],
+                                      "allow": ["Liath", "Sgarbh"]})
+    red = Anonymiser(register).anonymise("We moved to Liath after Dad got taken on at Sgarbh for the winter.")
+    assert "Liath" not in red.text and "Sgarbh" not in red.text, red.text
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Her profile was on www.gov.uk/people/fionnlagh-macneil for a while.", False),
+    ("There's a page at nhs.uk/staff/mairi-nic-a-ghobhainn about her.", False),
+    ("It's all on www.nhs.uk/conditions/dementia if you look.", True),
+])
+def test_a_national_service_address_is_kept_only_with_a_path_of_ordinary_words(text, kept):
+    red = Anonymiser(REGISTER).anonymise(text)
+    assert (red.text == text) is kept, red.text

@@ -74,3 +74,17 @@ def test_a_one_letter_word_is_never_its_own_mask(small_project):
     result = run_cli("check", "--project", str(small_project))
     line = next(line for line in result.stderr.splitlines() if "S-J-04" in line)
     assert "a single letter" in line and "'B'" not in line
+
+
+def test_identical_flags_are_one_plain_line_with_a_count_but_every_occurrence_in_json(small_project):
+    for n, text in enumerate(["Quintrell phoned again on the Monday.", "I said to Quintrell we'd wait.",
+                              "and then Quintrell left"], start=1):
+        add_excerpt(small_project, f'S-M-0{n},P01,"{text}",staff.care,staff,web')
+    plain = run_cli("check", "--project", str(small_project))
+    lines = [line for line in plain.stderr.splitlines() if "'Q********'" in line]
+    assert len(lines) == 1 and "3 times" in lines[0], plain.stderr
+    assert all(f"excerpt S-M-0{n}" in lines[0] for n in (1, 2, 3))
+    assert "Quintrell" not in plain.stderr
+    doc = checked(small_project)
+    ids = [f["id"] for f in doc["flags"] if f["text"] == "Quintrell"]
+    assert len(ids) == 3 and all(f"flag {i}" in lines[0] for i in ids)

@@ -78,8 +78,9 @@ def _add_name(index: SequenceIndex, keys: tuple[str, ...], entry: int, role: str
 
 
 def _place_word(key: str) -> bool:
-    """A word of a registered place that names it on its own ("aird" of "Aird nan Ron"): not an
-    ordinary word and not a name the gazetteer already knows as a person's."""
+    """A word of a registered place or organisation that names it on its own ("aird" of "Aird nan
+    Ron", "minch" of "Minch Ferries"): not an ordinary word and not a name the gazetteer already
+    knows as a person's (nor, for an organisation, a town's)."""
     return len(key) >= 3 and not is_common(key) and key not in first_names() and key not in surnames()
 
 
@@ -88,8 +89,8 @@ def _add_entry(index: SequenceIndex, e: RegisterEntry, n: int) -> None:
     for role, value in [("full", e.value)] + [("alias", a) for a in e.aliases]:
         keys = keys_of(value)
         _add_name(index, keys, n, role, person)
-        if e.kind == "place" and len(keys) > 1:
-            for key in filter(_place_word, keys):
+        if e.kind in ("place", "organisation") and len(keys) > 1:
+            for key in (k for k in keys if _place_word(k) and (e.kind == "place" or k not in places())):
                 index.add(Pattern((key,), n, "part", False))
         if person and len(keys) > 1:
             from .name_parts import name_parts  # particles ("an", "de", "of") are no name-words

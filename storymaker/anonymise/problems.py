@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..model import Flag, Problem
+from ..model import Flag, FlaggedText, Problem
 from .decisions import flag_id
 from .gate import GateHit
 from .mask import mask
@@ -60,6 +60,30 @@ def flag_problems(text: str, flags: Iterable[Flag], path: str, line: int = 0, wh
         at = line + text.count("\n", 0, f.start) if line else 0
         out.append(Problem(path, at, flag_message(f, text, what, where)))
     return out
+
+
+def merged_flags(problems: list[Problem], flagged: Iterable[FlaggedText]) -> list[Problem]:
+    """The plain ``check`` output: identical flags (the same word, kind and advice in several
+    places) become one line with a count, where each one is and its flag id; every other problem
+    stays as it is. ``check --json`` keeps every occurrence."""
+    groups: dict[tuple[str, str, str], list[FlaggedText]] = {}
+    for f in flagged:
+        groups.setdefault((f.flag.token, f.flag.kind, f.flag.suggestion), []).append(f)
+    drop: set[tuple[str, int, str]] = set()
+    merged = []
+    for same in (g for g in groups.values() if len(g) > 1):
+        drop.update((f.path, f.line, f.message) for f in same)
+        merged.append(Problem(same[0].path, same[0].line, _merged_message(same)))
+    return [p for p in problems if (p.path, p.line, p.message) not in drop] + merged
+
+
+def _merged_message(same: list[FlaggedText]) -> str:
+    flag = same[0].flag
+    kind = flag.kind if flag.kind.startswith("unreviewed") else f"unreviewed {flag.kind}"
+    places = "; ".join(f"{f.where} (flag {f.id})" for f in same)
+    advice = flag.suggestion.format(id="ID")
+    return (f"{kind} {describe(flag.token)}, {len(same)} times: {places}: for each, {advice}, "
+            "where ID is that occurrence's flag id")
 
 
 def gate_problems(hits: Iterable[GateHit]) -> list[Problem]:

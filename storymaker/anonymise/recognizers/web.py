@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..hits import Hit
+from ..lexicon import is_common
 from .base import Context, Tables
 
 _TLD = (r"(?:com|org|net|uk|gov|nhs|ac|io|info|me|co|edu|scot|wales|cymru|eu|biz|online|site|social|tv|ly|"
@@ -46,8 +47,14 @@ class WebRecognizer:
         self.t = tables
         self.allowed = SAFE_DOMAINS | {a.lower() for a in tables.allow_words if "." in a}
 
-    def _allowed(self, domain: str) -> bool:
-        return any(domain == d or domain.endswith("." + d) for d in self.allowed)
+    def _allowed(self, found: str) -> bool:
+        """An allowed domain, with no path or a path of ordinary words only ("nhs.uk/conditions/flu",
+        not "nhs.uk/profiles/eilidh-macrae": a page on a national service can still name someone)."""
+        domain = _domain(found)
+        if not any(domain == d or domain.endswith("." + d) for d in self.allowed):
+            return False
+        path = re.sub(r"^(?:https?://)?[^/]*", "", found, flags=re.I)
+        return all(w.isdigit() or is_common(w) for w in re.findall(r"[^\W_]+", path))
 
     def find(self, ctx: Context) -> list[Hit]:
         text = ctx.text
@@ -59,7 +66,7 @@ class WebRecognizer:
             while end > m.start() and text[end - 1] in _TRAILING:
                 end -= 1
             found = text[m.start():end]
-            if text[max(0, m.start() - 1):m.start()] == "@" or "." not in found or self._allowed(_domain(found)):
+            if text[max(0, m.start() - 1):m.start()] == "@" or "." not in found or self._allowed(found):
                 continue  # the domain part of an e-mail address is the e-mail recognizer's
             out.append(Hit(m.start(), end, "url", "structured", "web address", f"url:{found.lower()}", "a website"))
         if " dot " in text.lower():
