@@ -139,3 +139,13 @@ def test_an_allowed_word_of_a_registered_place_or_organisation_is_still_replaced
 def test_a_national_service_address_is_kept_only_with_a_path_of_ordinary_words(text, kept):
     red = Anonymiser(REGISTER).anonymise(text)
     assert (red.text == text) is kept, red.text
+
+
+@pytest.mark.parametrize("text", [
+    "Every note was signed \u202enaunahcub anoirtac\u202c, in green ink.",
+    "On the door it said \u202eanoirtaC",
+])
+def test_a_registered_name_written_backwards_under_a_direction_override_is_replaced(text):
+    red = Anonymiser(REGISTER).anonymise(text)
+    assert red.replacements and red.replacements[0].kind == "person", red
+    assert "anoirta" not in red.text.lower()

@@ -189,7 +189,7 @@ class Anonymiser:
 
     def _replacement(self, h: Hit, folded: Folded, original: str) -> str:
         new = self._replacer.replacement(h, original)
-        if new and original[:1].isupper() and _starts_sentence(folded.text, h.start):
+        if new and original.lstrip("#")[:1].isupper() and _starts_sentence(folded.text, h.start):
             new = new[0].upper() + new[1:]
         if new and len(original) > 3 and original.isupper() and h.kind in ("person", "place", "organisation"):
             new = new.upper()

@@ -10,6 +10,7 @@ from .numwords import spoken_numbers, worth_reading
 from .recognizers import FLAG_KINDS, REGISTRY, Context, Recognizer, Tables
 from .recognizers.quasi import KIND as PHRASE
 from .tokens import Tokens, tokenise
+from .wording import hashtags
 
 __all__ = ["FLAG_KINDS", "PHRASE", "Detector"]
 
@@ -64,8 +65,8 @@ class Detector:
         ctx = Context(work, tokens, self.tables, _title_like(tokens))
         for recognizer in self.recognizers:
             ctx.hits.extend(recognizer.find(ctx))
-        hits = _with_phrases(work, merge([h for h in ctx.hits if not h.flag.startswith(PHRASE)]),
-                             [h for h in ctx.hits if h.flag.startswith(PHRASE)])
+        hits = merge(hashtags(work, merge([h for h in ctx.hits if not h.flag.startswith(PHRASE)])))
+        hits = _with_phrases(work, hits, [h for h in ctx.hits if h.flag.startswith(PHRASE)])
         if not spoken:
             return hits
         return [replace(h, start=s, end=e, reach=spoken.source(h.start, h.reach)[1] if h.reach else 0)

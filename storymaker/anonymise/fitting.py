@@ -12,6 +12,7 @@ from ..model import Replacement
 from .hits import Hit
 from .phrasing import NEUTRAL, after_determiner, apposed, as_modifier, contact_span, role_span
 from .tokens import _starts_sentence
+from .wording import repeats_noun
 
 
 def role_fitted(folded: str, h: Hit, start: int, new: str, free_from: int) -> tuple[int, int, str]:
@@ -34,6 +35,8 @@ def fitted(folded: str, h: Hit, new: str, free_from: int) -> tuple[int, str]:
     "rings us on <phone>" drops "on" too; "our <organisation>" drops the replacement's "the"."""
     if not new:
         return h.start, new
+    if repeats_noun(folded, h.start, new):
+        return h.start, ""  # "my postcode <postcode>" -> "my postcode"
     modifier = as_modifier(folded, h.start, h.end, h.kind, new)
     if modifier is not None:
         return h.start, modifier[:1].upper() + modifier[1:] if new[:1].isupper() else modifier

@@ -27,6 +27,7 @@ from collections.abc import Iterable, Mapping
 from .lexicon import is_common
 from .normalise import fold
 from .numwords import spoken_numbers
+from .recognizers.names_context import SURELY_DATE, VERBS
 
 SEP = r"[\s_.\-/'+]*"
 _SPELT = re.compile(r"(?<![^\W_])(?:[^\W\d_][\s._\-*]){2,}[^\W\d_](?![^\W_])")
@@ -131,6 +132,8 @@ class NeedleSet:
         word = m.group().lower()
         if word in MONTHS and ((before and before[-1][:1].isdigit()) or (after and after[0][:1].isdigit())):
             return True
+        if word in MONTHS and before and before[-1] in SURELY_DATE and not (after and after[0] in VERBS):
+            return True  # "till June": the month, as the anonymiser read it
         return any(_agrees(before, after, b, a) for b, a in self.permits.get(word, ()))
 
 

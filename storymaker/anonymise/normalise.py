@@ -26,6 +26,8 @@ _PUNCT = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "\u2010": 
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_RTL_OVERRIDE = "\u202e"
+_OVERRIDDEN = re.compile("\u202e([^\u202c\n]*)")  # up to the pop (U+202C) or the end of the line
 
 
 @dataclass(frozen=True)
@@ -43,9 +45,10 @@ class Folded:
             return start, max(start, min(end, self.source_length))
         if start >= len(self.origin):
             return self.source_length, self.source_length
-        src_start = self.origin[start]
-        src_end = self.origin[end - 1] + 1 if end > start else src_start
-        return src_start, src_end
+        if end <= start:
+            return self.origin[start], self.origin[start]
+        inside = self.origin[start:end]  # in source order, unless a direction override reversed it
+        return min(inside), max(inside) + 1
 
 
 @lru_cache(maxsize=4096)
@@ -75,9 +78,20 @@ def normalise(text: str) -> Folded:
     origin: list[int] = []
     for i, ch in enumerate(text):
         folded = fold_char(ch)
-        chars.append(folded)
+        chars.extend(folded)
         origin.extend([i] * len(folded))
+    if _RTL_OVERRIDE in text:
+        _as_displayed(text, chars, origin)
     return Folded("".join(chars), tuple(origin), len(text))
+
+
+def _as_displayed(text: str, chars: list[str], origin: list[int]) -> None:
+    """Reverse what a right-to-left override shows reversed ("\u202egarom\u202c" reads "moraG"
+    backwards, so a browser shows "Morag"): the folded text is matched as a reader sees it."""
+    for m in _OVERRIDDEN.finditer(text):
+        lo = next((k for k, o in enumerate(origin) if o >= m.start(1)), len(origin))
+        hi = next((k for k, o in enumerate(origin) if o >= m.end(1)), len(origin))
+        chars[lo:hi], origin[lo:hi] = chars[lo:hi][::-1], origin[lo:hi][::-1]
 
 
 def fold(text: str) -> str:

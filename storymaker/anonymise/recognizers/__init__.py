@@ -10,6 +10,7 @@ from .deny import DefaultDenyRecognizer
 from .first_names import FirstNameWordRecognizer
 from .gazetteer import GazetteerRecognizer
 from .holidays import HolidayDateRecognizer
+from .lower_names import LowerNameRecognizer
 from .orgs import OrganisationRecognizer
 from .places_numbers import PlaceNumberRecognizer
 from .quasi import QuasiIdentifierRecognizer
@@ -31,6 +32,7 @@ REGISTRY: tuple[type, ...] = (
     GazetteerRecognizer,  # 50: UK first names, surnames, towns, counties; surname after a title
     WordNameRecognizer,  # 30: "I asked June", "Autumn said": safe words used as names, flagged
     FirstNameWordRecognizer,  # 29: "Bill Farrow", "Grace sat", "me and hope went": names that are words, flagged
+    LowerNameRecognizer,  # 28: "me and kezia went", "told morven about it": unknown lower-case names, flagged
     QuasiIdentifierRecognizer,  # 20: "the only ...", "the one whose ...", "my cousin who runs ...", single-holder roles
     ScriptRecognizer,  # 10: words in another script (Arabic, Devanagari ...): flagged
     DefaultDenyRecognizer,  # 0: every capitalised word or number left over is flagged

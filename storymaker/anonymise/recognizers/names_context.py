@@ -15,6 +15,11 @@ DATE_WORDS = frozenset("""in on since until till by last next this every of earl
 before after each that end start beginning middle""".split())
 
 
+# After these a month or season is the month ("till June", "since May"), unless a verb follows; after
+# another date word ("in May") it may be either, so a registered one is flagged for a reviewer.
+SURELY_DATE = frozenset("since until till last next early late mid through during between every before after".split())
+
+
 def possessive(tokens: Tokens, i: int) -> bool:
     """"hope's mum": the word is followed by 's and a family noun."""
     end = tokens.spans[i][1]

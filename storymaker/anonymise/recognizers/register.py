@@ -7,7 +7,18 @@ from ..hits import Hit
 from ..index import KIND_NAMES, Pattern
 from .base import FLAG_KINDS, NAME_CONTEXT, Context, Tables
 from ..lexicon import places
-from .names_context import LOCATIVE, lower_name, place_context, plainly_the_word, sentence_start_name
+from .first_names import SEASONS
+from .names_context import (DATE_WORDS, LOCATIVE, SURELY_DATE, VERBS, lower_name, place_context, plainly_the_word,
+                            possessive, sentence_start_name)
+
+
+def _month_here(tokens, i: int) -> str:
+    """ "kept" (surely the month), "ask" (maybe the month) or "" (read as the name)."""
+    prev = tokens.keys[i - 1] if i else ""
+    nxt = tokens.keys[i + 1] if i + 1 < len(tokens) else ""
+    if prev not in DATE_WORDS or nxt in VERBS or possessive(tokens, i):
+        return ""
+    return "kept" if prev in SURELY_DATE else "ask"
 
 
 class RegisterRecognizer:
@@ -71,9 +82,12 @@ class RegisterRecognizer:
         flagged, not replaced, unless the next word says it is a name ("Will said ...", "Reading was ...")."""
         tokens = ctx.tokens
         tok = tokens[i]
-        if not (p.needs_capital and tok.sentence_start):
+        month = p.needs_capital and len(p.keys) == 1 and tok.key in SEASONS and _month_here(tokens, i)
+        if month == "kept":
+            return False  # "till June", "since May": the month (a verb after would make it the name)
+        if not (p.needs_capital and (tok.sentence_start or month)):
             return True
-        if sentence_start_name(tokens, i, NAME_CONTEXT):
+        if not month and sentence_start_name(tokens, i, NAME_CONTEXT):
             return True
         if tok.key not in self.t.allow_words:
             out.append(Hit(tok.start, tok.end, "unreviewed", "flag", FLAG_KINDS["name"], flag=FLAG_KINDS["name"]))

@@ -1,0 +1,34 @@
+"""Replacements that fit the words around them: a hashtag replaced whole ("#HopeWilliams" ->
+"a hashtag", never "#Ainsley Ashdown"), and no noun said twice ("my postcode NE63 9XL" -> "my
+postcode", not "my postcode a postcode")."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .hits import Hit
+
+_HASHTAG_REST = re.compile(r"[^\W]*")
+_ARTICLES = frozenset("a an the".split())
+
+
+def hashtags(text: str, hits: list[Hit]) -> list[Hit]:
+    """A hit right after "#" covers the whole hashtag: a replacement becomes "a hashtag" (kind
+    handle), a flag flags the hashtag."""
+    out = []
+    for h in hits:
+        if h.start and text[h.start - 1] == "#" and (h.start == 1 or not text[h.start - 2].isalnum()):
+            end = _HASHTAG_REST.match(text, h.end).end()
+            h = replace(h, start=h.start - 1, end=end) if h.is_flag else replace(
+                h, start=h.start - 1, end=end, kind="handle", source="structured", replacement="a hashtag",
+                key=f"hashtag:{text[h.start - 1:end].lower()}")
+        out.append(h)
+    return out
+
+
+def repeats_noun(text: str, start: int, new: str) -> bool:
+    """The word just before says what the replacement would say again: "postcode" + "a postcode",
+    "number" + "a phone number", "website" + "a website"."""
+    words = set(new.lower().split()) - _ARTICLES
+    before = text[max(0, start - 16):start].rstrip(" \t:").split()
+    return bool(words and before and before[-1].lower() in words and len(new.split()) > 1)
