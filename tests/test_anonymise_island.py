@@ -149,3 +149,14 @@ def test_a_registered_name_written_backwards_under_a_direction_override_is_repla
     red = Anonymiser(REGISTER).anonymise(text)
     assert red.replacements and red.replacements[0].kind == "person", red
     assert "anoirta" not in red.text.lower()
+
+
+def test_a_very_long_run_of_digits_is_flagged_not_a_crash():
+    red = Anonymiser(REGISTER).anonymise("7" * 6000 + " crates came off the ferry.")
+    assert [f.kind for f in red.flags] == ["unreviewed number"]
+
+
+def test_long_pasted_lists_are_read_in_time_linear_in_their_length():
+    """Not a timing test: the work is bounded, so a 10,000-part dotted list finishes at all."""
+    red = Anonymiser(REGISTER).anonymise(".".join(["b"] * 10000) + " and then " + " ".join(["Harris"] * 3000))
+    assert len(red.replacements) + len(red.flags) >= 3000

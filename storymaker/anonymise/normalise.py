@@ -37,6 +37,7 @@ class Folded:
     text: str
     origin: tuple[int, ...] | None  # None: folding changed no character, so offsets are the same
     source_length: int
+    turned: bool = False  # a right-to-left override reversed part of the text (see _as_displayed)
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Map a folded [start, end) span to the original text."""
@@ -47,7 +48,9 @@ class Folded:
             return self.source_length, self.source_length
         if end <= start:
             return self.origin[start], self.origin[start]
-        inside = self.origin[start:end]  # in source order, unless a direction override reversed it
+        if not self.turned:
+            return self.origin[start], self.origin[end - 1] + 1
+        inside = self.origin[start:end]  # a direction override reversed some of it
         return min(inside), max(inside) + 1
 
 
@@ -80,9 +83,10 @@ def normalise(text: str) -> Folded:
         folded = fold_char(ch)
         chars.extend(folded)
         origin.extend([i] * len(folded))
-    if _RTL_OVERRIDE in text:
+    turned = _RTL_OVERRIDE in text
+    if turned:
         _as_displayed(text, chars, origin)
-    return Folded("".join(chars), tuple(origin), len(text))
+    return Folded("".join(chars), tuple(origin), len(text), turned)
 
 
 def _as_displayed(text: str, chars: list[str], origin: list[int]) -> None:

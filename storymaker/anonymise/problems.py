@@ -34,8 +34,10 @@ def describe(token: str) -> str:
 
 def near(text: str, start: int, end: int, words: int = 2) -> str:
     """The occurrence and a few words either side, every word masked."""
-    before = [m for m in _WORD.finditer(text, 0, start)][-words:]
-    after = [m for m in _WORD.finditer(text, end)][:words]
+    lo = max(0, start - 200)  # enough for two words either side; a word cut at the edge is dropped
+    before = [m for m in _WORD.finditer(text, lo, start)][-words:] if lo == 0 else [
+        m for m in _WORD.finditer(text, lo, start) if m.start() > lo][-words:]
+    after = [m for m in _WORD.finditer(text, end, end + 200)][:words]
     a = before[0].start() if before else start
     b = after[-1].end() if after else end
     snippet = mask(" ".join(text[a:b].split()))

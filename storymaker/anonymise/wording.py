@@ -29,6 +29,8 @@ def hashtags(text: str, hits: list[Hit]) -> list[Hit]:
 def repeats_noun(text: str, start: int, new: str) -> bool:
     """The word just before says what the replacement would say again: "postcode" + "a postcode",
     "number" + "a phone number", "website" + "a website"."""
+    if " " not in new:
+        return False
     words = set(new.lower().split()) - _ARTICLES
     before = text[max(0, start - 16):start].rstrip(" \t:").split()
     return bool(words and before and before[-1].lower() in words and len(new.split()) > 1)

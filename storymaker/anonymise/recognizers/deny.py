@@ -96,6 +96,8 @@ def safe_number(text: str, tokens, i: int) -> bool:
     digits = ordinal.group(1) if ordinal else key
     if not digits.isdigit():
         return False
+    if len(digits) > 6:
+        return False  # no small number, year or quantity (and int() refuses very long runs)
     value = int(digits)
     if (value <= 12 and not digits.startswith("0")) or (len(digits) == 4 and 1900 <= value <= 2039 and not ordinal):
         return True

@@ -14,8 +14,8 @@ _TLD = (r"(?:com|org|net|uk|gov|nhs|ac|io|info|me|co|edu|scot|wales|cymru|eu|biz
         r"app|page|blog|shop|store|club|events|news|xyz|ie|us|de|fr|ee|gg|link|bio)")
 _LABEL = r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
 # A known top-level domain, or any name with a dot followed by a path ("linktr.ee/x", "bit.ly/x").
-URL = re.compile(rf"(?:\bhttps?://|\bwww\.)[^\s<>\"']+|\b(?:{_LABEL}\.)+{_TLD}\b(?:/[^\s<>\"']*)?"
-                 rf"|\b(?:{_LABEL}\.)+[a-z]{{2,24}}/[^\s<>\"']*[a-z0-9]", re.I)
+URL = re.compile(rf"(?:\bhttps?://|\bwww\.)[^\s<>\"']+|\b(?:{_LABEL}\.){{1,8}}{_TLD}\b(?:/[^\s<>\"']*)?"
+                 rf"|\b(?:{_LABEL}\.){{1,8}}[a-z]{{2,24}}/[^\s<>\"']*[a-z0-9]", re.I)
 SPELT = re.compile(rf"\b[a-z0-9-]+(?:[ \t]+dot[ \t]+[a-z0-9-]+)*[ \t]+dot[ \t]+{_TLD}\b(?:[ \t]+(?:slash|forward slash)[ \t]+[a-z0-9-]+)*",
                    re.I)  # "seahavenboats dot org dot uk slash members"
 HANDLE = re.compile(r"(?<![\w@.])@[a-z0-9_](?:[a-z0-9_.]*[a-z0-9_])?", re.I)
