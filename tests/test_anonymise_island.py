@@ -124,9 +124,8 @@ def test_a_phone_number_read_out_after_plus_four_four_is_a_phone_number():
     assert red.text == "Call me."  # "on <a phone number>" goes whole, as for digits
 
 
-def test_an_allowed_word_of_a_registered_place_or_organisation_is_still_replaced():
-    register = register_from_mapping({"places": ["Camas Liath"], "organisations": ["Sgarbh Boatworks"],
-                                      "allow": ["Liath", "Sgarbh"]})
+def test_a_distinctive_word_of_a_registered_place_or_organisation_is_replaced_on_its_own():
+    register = register_from_mapping({"places": ["Camas Liath"], "organisations": ["Sgarbh Boatworks"]})
     red = Anonymiser(register).anonymise("We moved to Liath after Dad got taken on at Sgarbh for the winter.")
     assert "Liath" not in red.text and "Sgarbh" not in red.text, red.text
 

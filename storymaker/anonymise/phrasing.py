@@ -107,7 +107,7 @@ branch centre hall church shop shops store market station bus buses train trains
 lads girls boys kids staff roof building buildings site car van vans lorry depot factory yard plant canteen paper
 accent end side council estate gala show festival fair games match area community lifeboat crew job jobs works
 manager managers boss bosses contract uniform rota slip jetty quay library pool park practice ward unit clinic
-minibus service services
+minibus service services lad lass lasses
 """.split())
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 _ORG_ARTICLE = re.compile(r"^(?:the|another|a different|a|an)[ \t]+", re.I)
@@ -121,7 +121,7 @@ def as_modifier(text: str, start: int, end: int, kind: str, new: str) -> str | N
     nxt = _NEXT_WORD.match(text, end)
     if kind not in ("place", "organisation") or not nxt or nxt.group(1) not in MODIFIED:
         return None
-    determined = _DETERMINER.search(text[max(0, start - 12):start]) is not None
+    determined = _determiner_before(text, start) is not None
     if kind == "place":
         return "local" if determined else "the local"
     what = _ORG_ARTICLE.sub("", new)
