@@ -147,3 +147,21 @@ def test_a_registered_name_in_a_story_file_name_or_the_glossary_fails_check(smal
     line = text.count("\n")
     assert f"stories/glossary.yaml:{line}: contains 'O******* T****'" in result.stderr, result.stderr
     assert "Oakridge" not in result.stderr
+
+
+def test_a_short_registered_token_that_is_a_welsh_word_does_not_block_an_english_project(small_project):
+    with_templates(small_project)
+    register = small_project / "stories/anonymise.yaml"
+    register.write_text(register.read_text(encoding="utf-8").replace('  - "07700 900456"', '  - "07700 900456"\n  - "SY"'),
+                        encoding="utf-8")
+    result = run_cli("check", "--project", str(small_project))
+    assert "messages.po" not in result.stderr, result.stderr
+
+
+def test_the_music_credit_is_anonymised_and_flagged_like_other_authored_text(small_project):
+    spec = small_project / "stories/short-staff.story.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8").replace(
+        'video:\n  formats: ["16:9"]', 'video:\n  formats: ["16:9"]\n  music_licence: "Fiddle tune by Quillan Brack of Fenmoor"'),
+        encoding="utf-8")
+    doc = json.loads(run_cli("check", "--json", "--project", str(small_project)).stdout)
+    assert [f["text"] for f in doc["flags"] if f["field"] == "music credit"] == ["Quillan Brack"]

@@ -2,13 +2,13 @@
 
 Excerpts, story fields and the site's title and description are anonymised, so the gate
 never finds anything of theirs. But a project's own templates (``templates/``), the other
-settings of ``stories/project.yaml`` (addresses, the logo), the glossary's plain words, the
-story specs' file names (the pages' addresses) and the assets (image and music files: their
-names and metadata) go into the output unchanged: a name in one of them would
+settings of ``stories/project.yaml`` (addresses), the glossary's plain words and the story
+specs' file names (the pages' addresses) go into the output unchanged (images are renamed and
+stripped of metadata on the way, so the gate scans only their published copies): a name in one of them would
 pass ``check`` and then stop the build. Scanning them here with the gate's own needles means
 a clean ``check`` is a build the gate lets through, and each problem names its file and line.
 
-    problems = source_problems(root, needles, origins, assets, specs)   # [Problem], masked
+    problems = source_problems(root, needles, origins, langs, specs)   # [Problem], masked
     written_in(root, needle)                                  # "templates/web/base.html:12" or ""
 """
 from __future__ import annotations
@@ -18,7 +18,6 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..model import Problem
-from .extract import IMAGES, MEDIA, file_parts
 from .mask import mask
 from .needles import NeedleSet
 
@@ -28,14 +27,30 @@ _JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.S)
 _ANONYMISED_SETTINGS = re.compile(r"^(?:title|description)\s*:")  # anonymised and flagged like any authored text
 
 
-def _template_lines(root: Path) -> Iterator[tuple[str, int, str]]:
+def _template_lines(root: Path, langs: set[str] | None = None) -> Iterator[tuple[str, int, str]]:
+    """Each template line; of a page catalogue (.po) only the translations (msgstr) of the
+    languages the pages use ("sy" is an everyday Welsh word: no English page prints it)."""
     folder = root / "templates"
     for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
         rel = path.relative_to(root).as_posix()
+        if path.suffix.lower() in (".po", ".pot"):
+            yield from _catalogue_lines(path, rel, langs)
+            continue
         yield rel, 0, rel  # a file name is published as a page or asset name
         if path.is_file() and path.suffix.lower() in TEXT_SUFFIXES:
             text = _JINJA_COMMENT.sub(lambda m: "\n" * m.group().count("\n"), path.read_text("utf-8", "replace"))
             yield from ((rel, n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip())
+
+
+def _catalogue_lines(path: Path, rel: str, langs: set[str] | None) -> Iterator[tuple[str, int, str]]:
+    parts = path.relative_to(path.parents[2]).parts if len(path.parents) > 2 else ()
+    if path.suffix.lower() == ".pot" or (langs is not None and (not parts or parts[0][:2] not in langs)):
+        return
+    translation = False
+    for n, line in enumerate(path.read_text("utf-8", "replace").splitlines(), start=1):
+        translation = line.startswith("msgstr") or (translation and line.startswith('"'))
+        if translation:
+            yield rel, n, line
 
 
 def _settings_lines(root: Path) -> Iterator[tuple[str, int, str]]:
@@ -49,25 +64,15 @@ def _settings_lines(root: Path) -> Iterator[tuple[str, int, str]]:
                 yield rel, n, line
 
 
-def _asset_parts(root: Path, assets: Iterable[Path]) -> Iterator[tuple[str, int, str]]:
-    for path in sorted({Path(a) for a in assets}):
-        rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
-        yield rel, 0, path.name
-        if path.is_file() and path.suffix.lower() in IMAGES | MEDIA:
-            try:
-                yield from ((f"{rel} ({where})", 0, text) for where, text in file_parts(path))
-            except Exception:  # noqa: BLE001 - an unreadable asset is the gate's to refuse, with its reason
-                continue
-
-
 def source_problems(root: Path, needles: Iterable[str], origins: dict[str, str],
-                    assets: Iterable[Path] = (), specs: Iterable[str] = ()) -> list[Problem]:
-    """A Problem for each needle in a template, a setting, an asset or a story spec's file name
-    (the story's page address) that is published as written."""
+                    langs: Iterable[str] = ("en",), specs: Iterable[str] = ()) -> list[Problem]:
+    """A Problem for each needle in a template (and the catalogues of the languages ``langs``
+    the pages use), a setting or a story spec's file name (the story's page address), which
+    are published as written."""
     compiled = NeedleSet(needles)
     out: list[Problem] = []
     names = [(rel, 0, Path(rel).name.removesuffix(".story.yaml")) for rel in specs]
-    for rel, line, text in (*_template_lines(root), *_settings_lines(root), *_asset_parts(root, assets), *names):
+    for rel, line, text in (*_template_lines(root, set(langs)), *_settings_lines(root), *names):
         for found, needle in dict.fromkeys(compiled.find(text)):
             origin = origins.get(needle, "an identifier")
             out.append(Problem(rel, line, f"contains '{mask(found)}', {origin}: this is published as written, so "
