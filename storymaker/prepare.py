@@ -125,6 +125,8 @@ def safe_spec(prep: Prepared, spec: StorySpec) -> StorySpec:
             discuss=tuple(_safe_text(prep, d, spec, beat.line, f"beat {n} discussion prompt") for d in beat.discuss)))
     return dataclasses.replace(
         spec, beats=tuple(beats),
+        video=dataclasses.replace(spec.video, music_licence=_safe_text(prep, spec.video.music_licence, spec, spec.line,
+                                                                       "music credit")),
         title=_safe_text(prep, spec.title, spec, spec.line, "story title"),
         narrator=_safe_text(prep, spec.narrator, spec, spec.line, "narrator"),
         summary=_safe_text(prep, spec.summary, spec, spec.line, "summary"))
@@ -171,15 +173,6 @@ def resolve_assets(prep: Prepared, themes: dict[str, Theme | list[Problem]]) -> 
             prep.assets[comp.story.slug] = video_assets(spec, prep.project.root, theme)
 
 
-def _assets(project: Project) -> list:
-    """The image and music files a build copies into the site as they are."""
-    root = project.root
-    paths = [root / b.image for s in project.stories for b in s.beats if b.image]
-    paths += [root / s.video.music for s in project.stories if s.video.music]
-    paths += [root / project.web.logo] if project.web.logo else []
-    return [p for p in paths if p.is_file()]
-
-
 def prepare(project: Project, channels: Iterable[str] | None = None, only: str | None = None) -> Prepared:
     """Anonymise and compose; ``channels`` limits the outputs, ``only`` limits to one story slug."""
     prep = Prepared(project, Anonymiser(project.register, project.decisions), loaded=project,
@@ -201,7 +194,8 @@ def prepare(project: Project, channels: Iterable[str] | None = None, only: str |
             themes[spec.slug] = theme_of(spec, project.root)
         compose_story(prep, safe_spec(prep, spec), chosen)
     prep.problems += video_problems(prep.compositions, {s.slug: s for s in project.stories}, themes)
-    prep.problems += source_problems(project.root, prep.anonymiser.needles(), prep.anonymiser.origins(), _assets(project),
+    langs = {project.web.lang[:2]} | {getattr(s, "lang", "")[:2] for s in project.stories}
+    prep.problems += source_problems(project.root, prep.anonymiser.needles(), prep.anonymiser.origins(), langs,
                                      [s.source for s in project.stories])
     if not only:  # decisions about texts that are not there decide nothing: say so
         prep.warnings += orphans(project.decisions, prep.anonymiser.wheres | {excerpt_where(e.id) for e in project.excerpts})
