@@ -125,9 +125,10 @@ def test_a_registered_word_flag_suggests_the_kind_it_is_registered_as(text, kind
 
 
 def test_a_word_of_a_registered_place_name_is_not_called_registered():
-    [flag] = Anonymiser(register_from_mapping({"places": ["Loch Varrin"]})).anonymise(
-        "I crewed on the Varrin for a year.", where=WHERE).flags
-    assert "register it" in flag.suggestion and "it is a registered" not in flag.suggestion
+    red = Anonymiser(register_from_mapping({"places": ["Loch Varrin"]})).anonymise(
+        "I crewed on the Varrin for a year.", where=WHERE)
+    assert "Varrin" not in red.text or red.flags  # replaced as the place, or flagged
+    assert not any("person" in f.suggestion for f in red.flags)  # never offered as a person
 
 
 @pytest.mark.parametrize("text,name", [
