@@ -94,27 +94,34 @@ def test_the_stages_before_rendering_import_no_renderer_at_module_level():
     assert offenders == []
 
 
-def _imported_by_check(project: Path) -> set[str]:
+def _imported_by_check(project: Path, cache: Path | None = None) -> set[str]:
+    import os
     import subprocess
     import sys
+    env = {**os.environ, **({"XDG_CACHE_HOME": str(cache)} if cache else {})}
     run = subprocess.run([sys.executable, "-X", "importtime", "-m", "storymaker", "check", "--project", str(project)],
-                         capture_output=True, text=True, timeout=600)
+                         capture_output=True, text=True, timeout=600, env=env)
     assert run.returncode == 0, run.stderr[-2000:]
     return {line.split("|")[-1].strip() for line in run.stderr.splitlines() if line.startswith("import time:")}
 
 
-def test_storymaker_check_on_the_example_loads_no_numpy_pydub_or_voice_engine(example_copy):
-    loaded = _imported_by_check(example_copy)
-    assert {m.split(".")[0] for m in loaded} & set(HEAVY) <= {"PIL"}, "only the image check may load Pillow"
-    assert not any(m.startswith("storymaker.render.video.") and not m.endswith(".plan") for m in loaded)
+def test_storymaker_check_on_the_example_loads_no_numpy_pydub_or_voice_engine(example_copy, tmp_path):
+    """The first check decodes the example's pictures (Pillow); a second check of the same
+    bytes remembers them by hash in the user's cache and loads none of the heavy libraries."""
+    first = _imported_by_check(example_copy, tmp_path / "cache")
+    assert {m.split(".")[0] for m in first} & set(HEAVY) <= {"PIL"}, "only the image check may load Pillow"
+    assert not any(m.startswith("storymaker.render.video.") and not m.endswith(".plan") for m in first)
+    again = _imported_by_check(example_copy, tmp_path / "cache")
+    assert {m.split(".")[0] for m in again} & set(HEAVY) == set()
+    assert not any(m.startswith("storymaker.render.video.") and not m.endswith(".plan") for m in again)
 
 
-def test_storymaker_check_loads_no_pillow_unless_a_story_has_a_picture_to_check(example_copy):
+def test_storymaker_check_loads_no_pillow_unless_a_story_has_a_picture_to_check(example_copy, tmp_path):
     for spec in (example_copy / "stories").glob("*.story.yaml"):
         kept = [line for line in spec.read_text(encoding="utf-8").splitlines(keepends=True)
                 if not line.lstrip().startswith(("image:", "image_alt:"))]
         spec.write_text("".join(kept), encoding="utf-8")
-    loaded = _imported_by_check(example_copy)
+    loaded = _imported_by_check(example_copy, tmp_path / "cache")
     assert {m.split(".")[0] for m in loaded} & set(HEAVY) == set()
 
 
