@@ -44,6 +44,8 @@ def project(tmp_path_factory) -> Path:
                         f'base_url: "{BASE}"\nlanguage: cy\n'
                         "contact_url: https://www.example.gov.wales/cysylltu\n"
                         "accessibility_url: https://www.example.gov.wales/hygyrchedd\n", encoding="utf-8")
+    register = root / "stories/anonymise.yaml"  # the site's Welsh title and description, reviewed as safe
+    register.write_text(register.read_text(encoding="utf-8") + "  - Straeon\n  - Prosiect\n", encoding="utf-8")
     result = run_cli("--project", str(root), "build", "--web", "-q")
     assert result.returncode == 0, result.stdout + result.stderr
     return root

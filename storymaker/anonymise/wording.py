@@ -10,6 +10,7 @@ from .hits import Hit
 
 _HASHTAG_REST = re.compile(r"[^\W]*")
 _ARTICLES = frozenset("a an the".split())
+_DETERMINERS = _ARTICLES | frozenset("my our your his her their its this that".split())
 
 
 def hashtags(text: str, hits: list[Hit]) -> list[Hit]:
@@ -31,6 +32,6 @@ def repeats_noun(text: str, start: int, new: str) -> bool:
     "number" + "a phone number", "website" + "a website"."""
     if " " not in new:
         return False
-    words = set(new.lower().split()) - _ARTICLES
+    words = set(new.lower().split()) - _DETERMINERS  # "our" + "our surgery" is a determiner, not a noun said twice
     before = text[max(0, start - 16):start].rstrip(" \t:").split()
     return bool(words and before and before[-1].lower() in words and len(new.split()) > 1)
