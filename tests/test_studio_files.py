@@ -1,15 +1,12 @@
 """Studio edits change only the lines they should, and never overwrite a change made on disk."""
 from __future__ import annotations
 
-import difflib
 import shutil
 from pathlib import Path
 
 import pytest
-from starlette.testclient import TestClient
 
-from storymaker.studio.guard import COOKIE, Secrets
-from storymaker.studio.server import make_app
+from helpers.studio import changed, studio_client
 from helpers.project import add_excerpt
 
 REPO = Path(__file__).resolve().parent.parent
@@ -22,16 +19,7 @@ def example(tmp_path: Path):
     for name in ("stories", "templates", "assets"):
         shutil.copytree(REPO / name, root / name)
     add_excerpt(root, 'S-P01-99,P01,"Then Birgitta made everyone tea.",staff.care,staff,web;video')
-    secrets = Secrets()
-    app, _ = make_app(root, PORT, secrets, uploads=tmp_path / "uploads")
-    client = TestClient(app, base_url=f"http://127.0.0.1:{PORT}", headers={"X-CSRF-Token": secrets.csrf})
-    client.cookies.set(COOKIE, secrets.session)
-    return root, client
-
-
-def changed(before: str, after: str) -> list[str]:
-    return [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
-            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    return root, studio_client(root, tmp_path / "uploads", PORT)
 
 
 def test_a_review_decision_adds_one_line_to_the_commented_register(example):

@@ -3,14 +3,11 @@ comments, blank lines and the file's own indentation stay; undo puts the file ba
 byte; and the studio's cached project follows the files when they are edited elsewhere."""
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 import pytest
-from starlette.testclient import TestClient
 
-from storymaker.studio.guard import COOKIE, Secrets
-from storymaker.studio.server import make_app
+from helpers.studio import changed, studio_client
 
 PORT = 8714
 # A register as a person writes one: flush-left lists, quoted items (both styles), a comment at
@@ -45,16 +42,7 @@ def project(tmp_path: Path):
     (root / "stories" / "codebook.yaml").write_text("themes:\n  staff.care: Caring about staff\n", encoding="utf-8")
     (root / "stories" / "excerpts" / "pilot.csv").write_text(EXCERPTS, encoding="utf-8")
     (root / "stories" / "anonymise.yaml").write_text(REGISTER, encoding="utf-8")
-    secrets = Secrets()
-    app, _ = make_app(root, PORT, secrets, uploads=tmp_path / "uploads")
-    client = TestClient(app, base_url=f"http://127.0.0.1:{PORT}", headers={"X-CSRF-Token": secrets.csrf})
-    client.cookies.set(COOKIE, secrets.session)
-    return root, client
-
-
-def changed(before: str, after: str) -> list[str]:
-    return [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
-            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    return root, studio_client(root, tmp_path / "uploads", PORT)
 
 
 def decide(client, token: str, decision: str, version: str) -> str:
