@@ -7,11 +7,8 @@ import time
 from pathlib import Path
 
 import pytest
-from starlette.testclient import TestClient
-
-from storymaker.studio.guard import COOKIE, Secrets
-from storymaker.studio.server import make_app
 from helpers.project import add_excerpt
+from helpers.studio import studio_client
 
 REPO = Path(__file__).resolve().parent.parent
 PORT = 8716
@@ -26,11 +23,7 @@ def client(tmp_path: Path):
     spec = root / "stories" / "when-the-targets-stopped.story.yaml"
     spec.write_text(spec.read_text(encoding="utf-8").replace("pin: [S-P05-03]", "pin: [S-P05-93]"), encoding="utf-8")
     (root / "stories" / "glossary.yaml").write_text("# jargon\nterms: [not, a, mapping]\n", encoding="utf-8")
-    secrets = Secrets()
-    app, _ = make_app(root, PORT, secrets, uploads=tmp_path / "uploads")
-    client = TestClient(app, base_url=f"http://127.0.0.1:{PORT}", headers={"X-CSRF-Token": secrets.csrf})
-    client.cookies.set(COOKIE, secrets.session)
-    return client
+    return studio_client(root, tmp_path / "uploads", PORT)
 
 
 def checked(client) -> str:
