@@ -80,10 +80,11 @@ def test_renderers_read_no_project_path_they_are_given_resolved_assets():
 
 
 def test_the_stages_before_rendering_import_no_renderer_at_module_level():
-    """prepare, check, the video checks and the asset resolvers import no renderer module when loaded
-    (the video checks may lay out one slide near the limit, importing the renderer only then)."""
+    """prepare, check, the video checks, the asset resolvers and compose import no renderer module when
+    loaded (the video checks may lay out one slide near the limit, importing the renderer only then)."""
     package = RENDER.parent
-    modules = [package / "prepare.py", package / "check.py", package / "videocheck.py", *(package / "assets").glob("*.py")]
+    modules = [package / "prepare.py", package / "check.py", package / "videocheck.py", package / "i18n.py",
+               *(package / "assets").glob("*.py"), *(package / "compose").rglob("*.py")]
     offenders = []
     for path in modules:
         tree = ast.parse(path.read_text(encoding="utf-8"))

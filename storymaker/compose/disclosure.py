@@ -14,23 +14,30 @@ English.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 from babel.support import NullTranslations
 
-from ..bundled import templates_dir
+from ..i18n import Language, N_, Nn_, wording
 from ..model import VideoSpec
-from ..render.web_i18n import Language, language
 
-
-def N_(message: str) -> str:
-    """Marks a message for ``pybabel extract`` where it is translated later."""
-    return message
-
+__all__ = ["RECORDED", "SYNTHETIC", "VOICE_ARTIST", "default_voice_credit", "disclosure", "wording"]
 
 RECORDED = N_("Narrated by a recorded human voice reading the participants' words.")
 SYNTHETIC = N_("Narrated by a synthetic voice.")
 VOICE_ARTIST = N_("Narrated by a voice artist reading the participants' words.")  # render/video/voices.py says it
+
+# Per audience: how many interviews (singular, plural), then what was made up and changed.
+NOTES = {
+    "staff": (Nn_("About this story: this is a composite narrative drawn from %(num)s interview.",
+                  "About this story: this is a composite narrative drawn from %(num)s interviews."),
+              N_("The narrator is fictional, and names and identifying details have been changed. The quoted "
+                 "words are the participants' own; the linking text between them was written by the research "
+                 "team and is marked as such.")),
+    "community": (Nn_("About this story: it is a composite, made from %(num)s interview.",
+                      "About this story: it is a composite, made from %(num)s interviews."),
+                  N_("The person telling it is fictional: not a real person. We changed names and details so "
+                     "nobody can be recognised. The words are what people told us, in their own words. We wrote "
+                     "the linking text, and it is marked.")),
+}
 
 
 def default_voice_credit(video: VideoSpec) -> str:
@@ -38,32 +45,12 @@ def default_voice_credit(video: VideoSpec) -> str:
     return RECORDED if video.voice_engine == "recorded" else SYNTHETIC
 
 
-def wording(root: Path, lang: str) -> Language:
-    """The catalogue a story in ``lang`` is told in (the project's templates first)."""
-    return language(templates_dir(Path(root), "web"), lang)
-
-
 def disclosure(contributors: int, audience: str, channel: str, voice_credit: str = "",
                words: Language | None = None) -> str:
     """The methods note for one story version, in the language of ``words`` (English without)."""
     words = words or Language("en-GB", NullTranslations())
-    note = _community(words, contributors) if audience == "community" else _staff(words, contributors)
+    (one, many), changed = NOTES["community" if audience == "community" else "staff"]
+    note = words.ngettext(one, many, contributors) + " " + words.gettext(changed)
     if channel == "video" and voice_credit.strip():
         note += " " + words.gettext(voice_credit.strip())
     return note
-
-
-def _staff(words: Language, n: int) -> str:
-    return words.ngettext("About this story: this is a composite narrative drawn from %(num)s interview.",
-                          "About this story: this is a composite narrative drawn from %(num)s interviews.", n) + " " + \
-        words.gettext("The narrator is fictional, and names and identifying details have been changed. The quoted "
-                      "words are the participants' own; the linking text between them was written by the research "
-                      "team and is marked as such.")
-
-
-def _community(words: Language, n: int) -> str:
-    return words.ngettext("About this story: it is a composite, made from %(num)s interview.",
-                          "About this story: it is a composite, made from %(num)s interviews.", n) + " " + \
-        words.gettext("The person telling it is fictional: not a real person. We changed names and details so "
-                      "nobody can be recognised. The words are what people told us, in their own words. We wrote "
-                      "the linking text, and it is marked.")

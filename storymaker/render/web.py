@@ -11,7 +11,7 @@ chapters, posters) go under ``media/``. Links between pages are relative, so
 the folder works from any path or ``file://``. Output is byte-identical for
 identical inputs: no clock (dates come from the stories), sorted order,
 deterministic images. Jinja2 runs with autoescape, ``StrictUndefined`` and
-the i18n extension (catalogues: :mod:`web_i18n`); no page uses JavaScript.
+the i18n extension (catalogues: :mod:`storymaker.i18n`); no page uses JavaScript.
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from ..errors import InputError
 from ..model import Problem, Story, VideoArtefact, WebSettings
 from . import web_card
 from .web_files import in_language, write, write_site_files
-from .web_i18n import language
+from ..i18n import language
 from .web_images import write_icons, write_logo
 from .web_media import check_story_name, check_video
 from .web_page import AUDIENCES

@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import web_card, web_site
-from .web_i18n import language
+from ..i18n import language
 from .web_meta import absolute
 from .web_page import AUDIENCES, audience_label
 

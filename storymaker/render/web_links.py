@@ -12,7 +12,7 @@ from urllib.parse import quote, urlencode
 from markupsafe import escape
 
 from ..model import Story
-from .web_i18n import Language, language
+from ..i18n import Language, language
 from .web_meta import absolute
 
 

@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from ..model import Story, VideoArtefact
 from .web_card import SIZE
-from .web_i18n import Language
+from ..i18n import Language
 from .web_text import plain_text
 
 JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}

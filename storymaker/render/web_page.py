@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import VIDEO_FORMATS, Story, VideoArtefact
-from .web_i18n import Language
+from ..i18n import Language
 from .web_images import Picture
 from .web_text import authored_html, plain_paragraphs
 from .web_transcript import clock, transcript

@@ -8,7 +8,7 @@ from typing import Any, Callable
 from ..model import VIDEO_FORMATS, Story, VideoArtefact
 from . import web_links, web_meta
 from .web_card import SIZE, short_quote
-from .web_i18n import Language, language
+from ..i18n import Language, language
 from .web_images import THUMB_SIZES, THUMB_WIDTHS, Picture, open_rgb, planned, poster, renditions
 from .web_media import copy_video, image_file, pick_video
 from .web_page import story_item, transcript_text, video_item

@@ -1,12 +1,13 @@
-"""Page furniture in the story's language: gettext catalogues read with Babel.
+"""The story's language: gettext catalogues read with Babel, for every stage that words things.
 
-Every string a page shows besides the story itself (headings, the key,
-navigation, share links, dates) is marked in the templates with ``{% trans %}``
-or ``_()`` (Jinja2's i18n extension) and translated from
-``templates/web/locale/<lang>/LC_MESSAGES/messages.po``. The ``.po`` files are
-read directly (no compile step), so an editor can change a wording in any
-language and rebuild. ``messages.pot`` beside them is the template, extracted
-with ``pybabel extract -F babel.cfg``. A language with no catalogue falls back
+Every string storymaker says besides the story itself (the web pages' headings, key,
+navigation, share links and dates; the composite disclosure) is marked for translation
+(``{% trans %}`` or ``_()`` in the templates, ``N_()`` in Python) and translated from
+``templates/web/locale/<lang>/LC_MESSAGES/messages.po`` (the project's own ``templates/web/``
+first). The web renderer and compose both read them through this module, which depends on
+no stage. The ``.po`` files are read directly (no compile step), so an editor can change a
+wording in any language and rebuild. ``messages.pot`` beside them is the template,
+extracted with ``pybabel extract -F babel.cfg``. A language with no catalogue falls back
 to the English wording in the templates.
 """
 from __future__ import annotations
@@ -24,8 +25,19 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.support import NullTranslations, Translations
 
-from ..errors import InputError
-from ..model import Problem
+from .bundled import templates_dir
+from .errors import InputError
+from .model import Problem
+
+
+def N_(message: str) -> str:
+    """Marks a message for ``pybabel extract`` where it is translated later."""
+    return message
+
+
+def Nn_(singular: str, plural: str) -> tuple[str, str]:
+    """Marks a singular and plural pair (``keywords = Nn_:1,2`` in babel.cfg) translated later with ``ngettext``."""
+    return singular, plural
 
 
 def locale_of(lang: str) -> Locale:
@@ -102,3 +114,8 @@ class Language:
 
 def language(templates_dir: Path, tag: str) -> Language:
     return Language(tag, translations(templates_dir, tag))
+
+
+def wording(root: Path, tag: str) -> Language:
+    """The catalogue a story in ``tag`` is told in: the project's ``templates/web/`` first, else storymaker's."""
+    return language(templates_dir(Path(root), "web"), tag)
