@@ -32,24 +32,64 @@ NHS = re.compile(rf"(?<![\w£$.])\d{{3}}{_S}\d{{3}}{_S}\d{{4}}(?![\d%])")
 NI = re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", re.I)
 POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\n?[ \t]*\d[A-Z]{2}\b", re.I)
 OUTWARD = re.compile(r"\b[A-Z]{1,2}\d{1,2}[A-Z]?\b")
+# The UK's postcode areas: a district is one of these and its number ("BT7", "TR18", "M6")
+AREAS = frozenset("B E G L M N S W AB AL BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH "
+                  "DL DN DT DY EC EH EN EX FK FY GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY LA LD "
+                  "LE LL LN LS LU ME MK ML NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM SA SE SG SK SL SM SN "
+                  "SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB WA WC WD WF WN WR WS WV YO ZE".split())
+# A road ("the M6", "the A30 at Bodmin", "the B4560", "M74 northbound") is a public road, not an
+# identifier; "M6" after an address, before a sector ("M6 4") or as "the M6 postcode" is a district.
+ROAD = re.compile(r"[ABM]\d{1,4}")
+_ROAD_BEFORE = re.compile(r"\b(?:the|off|via|onto|join|joined|junction[ \t]+\d+[ \t]+of)[ \t]+$", re.I)
+_ROAD_AFTER = re.compile(r"[ \t]*(?:\(M\)|\b(?:motorway|road|toll|junction|jct|j\d+|northbound|southbound|eastbound|"
+                         r"westbound|roadworks|services|bypass|corridor|link[ \t]+road|slip[ \t]+road)\b)", re.I)
+SECTOR = re.compile(r"[ \t]*(?:\n[ \t]*)?\d(?:[A-Z]{2})?\b(?![ \t]*(?:miles?|mins?|minutes?|hours?|times|lanes?|"
+                    r"junctions?|exits?|cars?|lorr(?:y|ies)|and|or|to|-)\b)", re.I)
+_DISTRICT_AFTER = re.compile(rf"{SECTOR.pattern}|[ \t]+(?:post[ \t]?code|area|district)\b", re.I)
+
+
+def road_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ("M6", "A30") is a road here: after "the", "off", "via" ... or
+    before "motorway", "northbound", "(M)" ..., and not before a postcode sector or "postcode"."""
+    if not ROAD.fullmatch(text, start, end) or _DISTRICT_AFTER.match(text, end):
+        return False
+    return bool(_ROAD_AFTER.match(text, end) or _ROAD_BEFORE.search(text, max(0, start - 24), start))
+
+
 NOT_OUTWARD = frozenset({"A4", "A3", "A5", "P45", "P60", "P11D", "B12", "D3", "B6", "MP3", "MP4", "PS4", "PS5",
                          "F1", "G7", "G20", "Y2K"})
 
-_SUFFIX = (r"(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Close|Drive|Way|Court|Crescent|Place|Terrace|Grove|"
-           r"Gardens|Hill|Row|Walk|Square|Mews|View|Rise|Parade|Vale|Wharf|Boulevard|Estate)")
-STREET_KEYS = frozenset(_SUFFIX[3:-1].lower().split("|"))
+# Street words after the name. The plain ones are streets in any case ("7 kirk wynd"); the ones
+# that are also ordinary words ("Park", "Green", "Loan") make an address only with a house number
+# and capitals ("14 Glenside Park"); without a number they are left to the later layers ("Student Loan").
+_PLAIN = ("Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Close|Drive|Way|Court|Crescent|Place|Terrace|Grove|Gardens|Hill|Row|"
+          "Walk|Square|Mews|View|Rise|Parade|Vale|Wharf|Boulevard|Estate|Brae|Wynd|Vennel|Loaning|Causeway|Pend|"
+          "Quay|Ope|Demesne|Cul-de-sac")
+_WORDY = "Loan|Gait|Yard|Heights|Park|Green|Gate|Path|Brow|Bank|Chase|Entry|Mall|Meadows|Manor|Glen|Lea|Fold"
+_SUFFIX = rf"(?:{_PLAIN}|{_WORDY})"
+_SUFFIX_ANY_CASE = rf"(?:{_PLAIN})"
+STREET_KEYS = frozenset(f"{_PLAIN}|{_WORDY}".lower().replace("cul-de-sac", "cul|sac").split("|"))
+# Welsh (and Irish) street words come before the name: "7 Heol y Bont", "Ffordd Penrhos", "Lon Las"
+# (folded from "Lôn"), "Rhodfa'r Mor", "Stryd Fawr".
+_BEFORE = r"(?:Heol|Ffordd|Stryd|Lon|Rhodfa|Cilgant|Teras|Clos|Bothar|Sraid)"
+BEFORE_KEYS = frozenset("heol ffordd stryd lon rhodfa cilgant teras clos bothar sraid".split())
+_WELSH_LINK = r"(?:y|yr|'r|an|na|[A-Z][a-z]+)"
+STREET_BEFORE = re.compile(rf"(?:\b(?:(?:Flat|Fflat|flat|fflat)[ \t]+\d+[A-Za-z]?,?\s+)?(?:(?:[Nn]umber|[Rr]hif)[ \t]+)?\d{{1,4}}[A-Za-z]?,?\s+)?"
+                           rf"\b{_BEFORE}(?:'r\b|\b)(?:[ \t-]+{_WELSH_LINK}\b){{0,2}}[ \t-]+[A-Z][a-z']+\b")
+COMMON_BEFORE = frozenset({"stryd fawr", "heol fawr", "ffordd fawr"})  # "high street": every town has one
 _TITLE_WORD = r"[A-Z][a-z']+"
-ADDRESS = re.compile(rf"\b(?:(?:Flat|Apartment|Unit|flat)[ \t]+\d+[A-Za-z]?,?\s+)?\d{{1,4}}[A-Za-z]?,?\s+"
+_NUMBER_WORD = r"(?:(?:[Nn]umber|No\.?)[ \t]+)?"  # "Number 9 Mill Road": the word goes with the number
+ADDRESS = re.compile(rf"\b(?:(?:Flat|Apartment|Unit|flat)[ \t]+\d+[A-Za-z]?,?\s+)?{_NUMBER_WORD}\d{{1,4}}[A-Za-z]?,?\s+"
                      rf"(?:{_TITLE_WORD}\s+){{1,3}}{_SUFFIX}\b")
 ADDRESS_CAPS = re.compile(rf"\b\d{{1,4}}[A-Z]?,?\s+(?:[A-Z']{{2,}}\s+){{1,3}}{_SUFFIX.upper()}\b")
-ADDRESS_ANY_CASE = re.compile(rf"\b(?:flat\s+\d+[a-z]?,?\s+)?\d{{1,4}}[a-z]?,?\s+((?:[a-z']+\s+){{1,3}}){_SUFFIX}\b",
+ADDRESS_ANY_CASE = re.compile(rf"\b(?:flat\s+\d+[a-z]?,?\s+)?{_NUMBER_WORD}\d{{1,4}}[a-z]?,?\s+((?:[a-z']+\s+){{1,3}}){_SUFFIX_ANY_CASE}\b",
                               re.I)
 NOT_STREET_WORDS = frozenset("the a an my our your his her their down up along to of in on at for from miles mile "
                              "minutes more or and other side end way back this that every each per times yards "
                              "metres past over across round around through off into onto near by with just about "
                              "out doors houses steps bus buses".split())
 AT_SIGN = re.compile("@")
-STREET = re.compile(rf"\b(?:{_TITLE_WORD}[ \t]+){{1,3}}({_SUFFIX})\b")
+STREET = re.compile(rf"\b(?:{_TITLE_WORD}[ \t]+){{1,3}}({_SUFFIX_ANY_CASE})\b")
 COMMON_STREETS = frozenset({"high street", "main street", "main road", "the high street"})
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -157,8 +197,12 @@ def place_hits(text: str, near_digits: list[tuple[int, int]], clue: Clues) -> It
         for m in finditer(POSTCODE, text, near_digits):
             yield _hit(m, "postcode", "postcode", "a postcode")
         for m in finditer(OUTWARD, text, near_digits):
-            if m.group() not in NOT_OUTWARD:
-                yield _hit(m, "postcode", "postcode district", "the area")
+            area = re.match(r"[A-Z]+", m.group()).group()
+            if m.group() not in NOT_OUTWARD and area in AREAS and not road_name(text, m.start(), m.end()):
+                sector = SECTOR.match(text, m.end())  # "M6 4": the sector goes with it
+                end = sector.end() if sector else m.end()
+                yield Hit(m.start(), end, "postcode", "structured", "postcode district",
+                          f"postcode:{text[m.start():end].lower()}", "the area")
     if not clue.street:
         return
     for pattern in (ADDRESS, ADDRESS_CAPS):
@@ -176,6 +220,20 @@ def street_hits(text: str, near_suffix: list[tuple[int, int]]) -> Iterator[Hit]:
         if start < m.start(1) and name.lower() not in COMMON_STREETS and not name.startswith(("The ", "A ")):
             yield Hit(start, m.end(), "address", "structured", "street name", f"address:{name.lower()}",
                       "a nearby street")
+
+
+def street_before_hits(text: str, near: list[tuple[int, int]]) -> Iterator[Hit]:
+    """Streets whose word comes first ("7 Heol y Bont", "Ffordd Penrhos"): with a house number an
+    address, without one a street name (not "Stryd Fawr" alone: every town has one)."""
+    for m in finditer(STREET_BEFORE, text, near):
+        name = m.group().lower()
+        numbered = any(c.isdigit() for c in name)
+        if not numbered and name in COMMON_BEFORE:
+            continue
+        if numbered:
+            yield _hit(m, "address", "street address", "a house nearby")
+        else:
+            yield Hit(m.start(), m.end(), "address", "structured", "street name", f"address:{name}", "a nearby street")
 
 
 def time_hits(text: str, near_digits: list[tuple[int, int]], clue: Clues) -> Iterator[Hit]:
@@ -197,6 +255,9 @@ def structured_hits(text: str, tokens: Tokens, keys: frozenset[str] | None = Non
     near_suffix = [] if STREET_KEYS.isdisjoint(keys) else around(
         text, [s for s, k in zip(tokens.spans, tokens.keys) if k in STREET_KEYS], 60, 0)
     hits: list[Hit] = list(street_hits(text, near_suffix))
+    if not BEFORE_KEYS.isdisjoint(k.split("'")[0] for k in keys):
+        hits.extend(street_before_hits(text, around(
+            text, [s for s, k in zip(tokens.spans, tokens.keys) if k.split("'")[0] in BEFORE_KEYS], 32, 60)))
     hits.extend(contact_hits(text, near_digits, clue))
     if not MONTH_KEYS.isdisjoint(keys) and ("first" in keys or "second" in keys or "third" in keys):
         hits.extend(_hit(m, "date", "precise date", "one day") for m in WORD_DATE.finditer(text))

@@ -6,6 +6,7 @@ import re
 
 from ..hits import Hit
 from ..lexicon import SAFE, TITLES, is_common
+from ..structured import road_name
 from .base import FLAG_KINDS, NAME_CONTEXT, Context, Tables
 from .gazetteer import gazetteer_kind
 
@@ -13,7 +14,7 @@ UNITS = frozenset("minutes minute mins hours hour days day weeks week months mon
                   "people patients staff kids children miles pounds quid percent per pence p grand calls beds "
                   "of or and more less hundred thousand million k nights shifts".split())
 SAFE_ALNUM = frozenset("mp3 mp4 ps4 ps5 f1 a4 a3 a5 p45 p60 p11d b12 d3 3g 4g 5g covid19 y2k g7 g20 4x4 "
-                       "a1 m1 m6 m25 m62 9am 5pm".split())
+                       "a1 m1 m6 m25 m62 9am 5pm cc0".split())
 NOT_PLURAL = frozenset("this thus plus does goes bus yes was has his its ours yours hers theirs always perhaps "
                        "towards afterwards less unless across".split())
 _DECADE = re.compile(r"\d{1,3}0s")
@@ -86,7 +87,8 @@ def _code_before(text: str, tokens, i: int) -> bool:
 def safe_number(text: str, tokens, i: int) -> bool:
     tok = tokens[i]
     key = tok.key
-    if key in SAFE_ALNUM or _DECADE.fullmatch(key) or text[max(0, tok.start - 1):tok.start] in ("£", "$", "€"):
+    if key in SAFE_ALNUM or _DECADE.fullmatch(key) or text[max(0, tok.start - 1):tok.start] in ("£", "$", "€") or (
+            road_name(text, tok.start, tok.end)):  # "the A30", "the B4560": a public road
         return True
     if "24/7" in text[max(0, tok.start - 3):tok.end + 2]:
         return True
