@@ -1,11 +1,12 @@
 """The story's language: gettext catalogues read with Babel, for every stage that words things.
 
 Every string storymaker says besides the story itself (the web pages' headings, key,
-navigation, share links and dates; the composite disclosure) is marked for translation
-(``{% trans %}`` or ``_()`` in the templates, ``N_()`` in Python) and translated from
-``templates/web/locale/<lang>/LC_MESSAGES/messages.po`` (the project's own ``templates/web/``
-first). The web renderer and compose both read them through this module, which depends on
-no stage. The ``.po`` files are read directly (no compile step), so an editor can change a
+navigation, share links and dates; the composite disclosure; a video's title and end cards)
+is marked for translation (``{% trans %}`` or ``_()`` in the templates, ``N_()`` in Python)
+and translated from ``templates/web/locale/<lang>/LC_MESSAGES/messages.po`` (the project's
+own ``templates/web/`` first). The web renderer, compose and the video's labels
+(:mod:`storymaker.assets.labels`) all read them through this module, which depends on no
+stage. The ``.po`` files are read directly (no compile step), so an editor can change a
 wording in any language and rebuild. ``messages.pot`` beside them is the template,
 extracted with ``pybabel extract -F babel.cfg``. A language with no catalogue falls back
 to the English wording in the templates.
@@ -14,6 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
+from string import Formatter
 from textwrap import shorten
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,6 +24,7 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
+from babel.messages.catalog import Message
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.support import NullTranslations, Translations
@@ -67,14 +71,31 @@ def _load(path: Path, stamp: float) -> Translations:
         raise InputError(Problem(str(path), getattr(exc, "lineno", 0),
                                  f"message catalogue cannot be read ({exc}): save it as UTF-8 gettext .po, "
                                  "or restore it from storymaker's templates/web/locale/")) from exc
-    for message, errors in catalog.check():  # a translation whose %(placeholders)s are not the English ones
+    for message, errors in [*catalog.check(), *_brace_errors(catalog)]:  # placeholders not the English ones
         english = shorten(message.id if isinstance(message.id, str) else message.id[0], 60, placeholder=" ...")
         raise InputError(Problem(str(path), message.lineno, f"the translation of \"{english}\" has {errors[0]}: "
-                                 "keep the English's %(name)s placeholders as they are, or empty the msgstr"))
+                                 "keep the English's %(name)s or {name} placeholders as they are, or empty the msgstr"))
     buffer = io.BytesIO()
     write_mo(buffer, catalog)
     buffer.seek(0)
     return Translations(buffer)
+
+
+def _brace_errors(catalog) -> list[tuple[Message, list[str]]]:
+    """Translations of ``{name}`` messages (the video theme's labels) with a field the English lacks, or a stray brace."""
+    out = []
+    for message in catalog:
+        if "python-brace-format" not in message.flags or not isinstance(message.string, str) or not message.string:
+            continue
+        try:
+            names = {field for _, field, _, _ in Formatter().parse(message.string) if field is not None}
+        except ValueError as exc:
+            out.append((message, [f"a stray brace ({exc})"]))
+            continue
+        extra = names - set(re.findall(r"\{(\w*)\}", message.id))
+        if extra:
+            out.append((message, [f"the placeholder {{{sorted(extra)[0]}}}, which the English does not have"]))
+    return out
 
 
 def translations(templates_dir: Path, lang: str) -> NullTranslations:
@@ -95,6 +116,9 @@ class Language:
 
     def ngettext(self, singular: str, plural: str, n: int, **values) -> str:
         return self.t.ngettext(singular, plural, n) % dict(values, num=n)
+
+    def pgettext(self, context: str, message: str) -> str:
+        return self.t.pgettext(context, message)
 
     @property
     def catalogued(self) -> bool:

@@ -170,7 +170,7 @@ def resolve_assets(prep: Prepared, themes: dict[str, Theme | list[Problem]]) -> 
     for comp in prep.compositions:
         theme, spec = themes.get(comp.story.slug), comp.story.video
         if comp.story.channel == "video" and isinstance(theme, Theme) and comp.story.slug not in prep.assets:
-            prep.assets[comp.story.slug] = video_assets(spec, prep.project.root, theme)
+            prep.assets[comp.story.slug] = video_assets(spec, prep.project.root, theme, comp.story.lang)
 
 
 def prepare(project: Project, channels: Iterable[str] | None = None, only: str | None = None) -> Prepared:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..bundled import templates_dir
+from ..i18n import Language, wording
 from ..model import VideoSpec
 from .theme import Theme, load_theme
 from .voice import Voice, resolve_voice
@@ -28,11 +29,14 @@ class VideoAssets:
     theme: Theme
     voice: Voice
     music: Path | None = None
+    words: Language | None = None  # the catalogue the cards are worded from (the project's templates/web/ first)
 
 
-def video_assets(spec: VideoSpec, project_root: Path, theme: Theme | None = None) -> VideoAssets:
-    """A story's theme, voice and music; raises the project's own errors with what to fix."""
+def video_assets(spec: VideoSpec, project_root: Path, theme: Theme | None = None,
+                 lang: str | None = None) -> VideoAssets:
+    """A story's theme, voice, music and wording; raises the project's own errors with what to fix."""
     root = Path(project_root)
     theme = theme or load_theme(templates_dir(root, "video"), spec.theme, root)
     music = root / spec.music if spec.music else None
-    return VideoAssets(theme, resolve_voice(spec, root, theme.settings.narration), music)
+    return VideoAssets(theme, resolve_voice(spec, root, theme.settings.narration), music,
+                       wording(root, lang) if lang else None)

@@ -79,6 +79,7 @@ class Labels:
     short_disclosure: str = key("", TEXT, "the end card's words: {n} interviews, {reader}, {voice} (the full note if empty)")
     voice: str = key("{voice}", TEXT, "the end card's voice credit when the disclosure does not name the voice")
     music: str = key("Music: {licence}", TEXT, "the music credit; {licence} is the spec's music_licence")
+    lang: str = key("en", TEXT, "the labels' language: a story in another takes them from templates/web/locale/ catalogues")
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,8 @@ The cues themselves (broadcast rules, timing to the spoken words) come from ``cu
 """
 from __future__ import annotations
 
+from ...assets.labels import part
+from ...i18n import Language
 from ...model import Chapter, Cue
 from .cues import CaptionRules, build_cues, caption_chunks
 from .plan import TimedSlide
@@ -11,8 +13,9 @@ from .plan import TimedSlide
 __all__ = ["CaptionRules", "build_cues", "caption_chunks", "chapters", "chapters_vtt", "ffmetadata", "to_srt", "to_vtt"]
 
 
-def chapters(timed: tuple[TimedSlide, ...], fps: int) -> tuple[Chapter, ...]:
-    """One chapter per beat; the first starts at 0 (title card), the last runs to the end (end card)."""
+def chapters(timed: tuple[TimedSlide, ...], fps: int, words: Language | None = None) -> tuple[Chapter, ...]:
+    """One chapter per beat; the first starts at 0 (title card), the last runs to the end (end card);
+    a beat without a heading is "Part 2" in the language of ``words`` (English without)."""
     spans: dict[int, list[int]] = {}
     for ts in timed:
         if ts.slide.beat >= 0:
@@ -25,7 +28,8 @@ def chapters(timed: tuple[TimedSlide, ...], fps: int) -> tuple[Chapter, ...]:
     for n, b in enumerate(beats):
         start = 0 if n == 0 else spans[b][0]
         stop = end if n == len(beats) - 1 else spans[beats[n + 1]][0]
-        out.append(Chapter(titles[b] or f"Part {n + 1}", start / fps, stop / fps))
+        untitled = part(words, n + 1) if words else f"Part {n + 1}"
+        out.append(Chapter(titles[b] or untitled, start / fps, stop / fps))
     return tuple(out)
 
 

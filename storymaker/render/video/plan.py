@@ -14,7 +14,9 @@ from dataclasses import dataclass, replace
 import markdown
 import nh3
 
+from ...assets.labels import card_labels, interviews, reader, told_in
 from ...assets.settings import Labels, Timing
+from ...i18n import Language
 from ...model import Story
 
 
@@ -23,7 +25,7 @@ class Slide:
     kind: str  # title | linking | quote | end
     text: str  # main words on screen
     narration: str  # what the voice says ("" for a silent slide)
-    heading: str = ""  # the beat's heading, shown small
+    heading: str = ""  # the beat's heading, shown small (the title card: the 'composite' label)
     subtitle: str = ""  # persona line (title card), credits (end card)
     image: str = ""  # absolute path of the beat's image, or ""
     beat: int = -1  # beat index; -1 for the title and end cards
@@ -62,23 +64,22 @@ def plain(text: str) -> str:
     return " ".join(html.unescape(nh3.clean(rendered, tags=set())).split())
 
 
-def plan_slides(story: Story, credits: tuple[str, ...], labels: Labels = Labels(), voice: str = "") -> tuple[Slide, ...]:
-    """The slides; the end card says the short disclosure (the full one goes in the description and on the page)."""
+def plan_slides(story: Story, credits: tuple[str, ...], labels: Labels = Labels(), voice: str = "",
+                words: Language | None = None) -> tuple[Slide, ...]:
+    """The slides, the cards' words in the story's language (``words``; storymaker's own catalogue
+    without); the end card says the short disclosure (the full one goes in the description and on the page)."""
+    words = told_in(story.lang, words)
+    labels = card_labels(labels, words)
     title = plain(story.title)
     told_by = labels.told_by.format(narrator=plain(story.narrator))
-    slides = [Slide("title", title, f"{title}. {told_by}.", subtitle=told_by, unit="00-title")]
+    slides = [Slide("title", title, f"{title}. {told_by}.", heading=labels.composite, subtitle=told_by, unit="00-title")]
     for b, beat in enumerate(story.beats):
         slides += _beat_slides(b, beat)
-    short = labels.short_disclosure
-    n = _NUMBERS[story.contributors] if story.contributors < len(_NUMBERS) else str(story.contributors)
-    reader = "a voice artist" if voice.startswith("Narrated by a voice artist") else "a synthetic voice"
-    disclosure = " ".join(short.format(n=n, voice=voice, reader=reader).split()) if short else plain(story.disclosure)
+    short, n, said = labels.short_disclosure, interviews(words, story.contributors), words.gettext(voice) if voice else ""
+    disclosure = " ".join(short.format(n=n, voice=said, reader=reader(words, voice)).split()) if short else plain(story.disclosure)
     slides.append(Slide("end", disclosure, disclosure, heading=labels.end_heading,
                         subtitle="\n".join(c for c in credits if c), unit="99-end"))
     return tuple(slides)
-
-
-_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 
 
 def _beat_slides(b: int, beat) -> list[Slide]:

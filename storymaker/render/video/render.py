@@ -17,10 +17,12 @@ from typing import Mapping, Sequence
 from PIL import Image
 
 from ...assets import VideoAssets
+from ...assets.labels import card_labels, told_in, track_language
 from ...assets.settings import Labels
 from ...assets.theme import Theme
 from ...assets.voice import describe_voice
 from ...errors import RenderError
+from ...i18n import Language
 from ...model import VIDEO_FORMATS, Problem, Story, VideoArtefact
 from . import cache
 from .cache import Cache
@@ -52,10 +54,13 @@ def render_videos(stories: Sequence[Story], out_dir: Path, *, assets: Mapping[st
 
 
 def _story(story: Story, assets: VideoAssets, out_dir: Path, store: Cache, pool: Executor, bars: Bars) -> list[VideoArtefact]:
-    spec, theme = story.video, assets.theme
+    spec, words = story.video, told_in(story.lang, assets.words)
+    theme = dataclasses.replace(assets.theme, settings=dataclasses.replace(
+        assets.theme.settings, labels=card_labels(assets.theme.settings.labels, words)))  # in the story's language
     settings = theme.settings
     _check_formats(story)
-    slides = plan_slides(story, _credits(story, settings.labels), settings.labels, story.voice_credit or describe_voice(spec))
+    voice = story.voice_credit or describe_voice(spec)
+    slides = plan_slides(story, _credits(story, settings.labels, words.gettext(voice)), settings.labels, voice, words)
     canvases = [Canvas(theme, fmt, story.key) for fmt in spec.formats]
     bases = [[base_picture(s, c, store) for s in slides] for c in canvases]  # layout errors before narrating
     tick = bars.add(f"Narrating {story.key}", sum(len(sentences(s.narration)) for s in slides))
@@ -65,7 +70,7 @@ def _story(story: Story, assets: VideoAssets, out_dir: Path, store: Cache, pool:
     seconds = total_frames(timed) / spec.fps
     audio = pool.submit(soundtrack, timed, seconds, _music(story, assets.music), settings.audio, store, story.key)
     cues = build_cues(timed, seconds, rules)
-    chaps = chapters(timed, spec.fps)
+    chaps = chapters(timed, spec.fps, words)
     formats = [_format(story, c, b, timed, cues) for c, b in zip(canvases, bases)]
     jobs = [(f, [pool.submit(encode_segment, s, f, store, bars.add_to(f"Encoding {story.key}"))
                  for s in f.segments]) for f in formats]
@@ -77,9 +82,8 @@ def _story(story: Story, assets: VideoAssets, out_dir: Path, store: Cache, pool:
     return out
 
 
-def _credits(story: Story, labels: Labels) -> tuple[str, str]:
+def _credits(story: Story, labels: Labels, voice: str) -> tuple[str, str]:
     """The end card's credits: the voice (unless the disclosure already names it) and the music."""
-    voice = story.voice_credit or describe_voice(story.video)
     spoken = labels.short_disclosure
     named = voice in story.disclosure or "{voice}" in spoken or "{reader}" in spoken
     music = story.video.music_licence
@@ -114,7 +118,7 @@ def _finish(story: Story, fmt: Format, parts: list[Path], audio: Future, cues, c
             out_dir: Path, store: Cache) -> VideoArtefact:
     stem = out_dir / story.audience / f"{story.slug}-{fmt.canvas.fmt.replace(':', 'x')}"
     srt, meta = to_srt(cues), ffmetadata(story.title, chaps)
-    lang = "eng" if story.lang.lower().startswith("en") else "und"
+    lang = track_language(story.lang)
     sound = audio.result()
 
     def joined(tmp: Path) -> None:
@@ -133,10 +137,10 @@ def _finish(story: Story, fmt: Format, parts: list[Path], audio: Future, cues, c
     return _publish(story, fmt, final, poster, stem, cues, chaps, seconds)
 
 
-def description(story: Story, theme: Theme) -> str:
+def description(story: Story, theme: Theme, words: Language | None = None) -> str:
     """What to paste under the video where it is posted: the summary, the full disclosure, the music credit."""
     music = story.video.music_licence
-    credit = theme.settings.labels.music.format(licence=music) if music else ""
+    credit = card_labels(theme.settings.labels, told_in(story.lang, words)).music.format(licence=music) if music else ""
     parts = [plain(story.title), plain(story.summary), plain(story.disclosure), credit]
     return "\n\n".join(p for p in parts if p) + "\n"
 

@@ -102,7 +102,7 @@ def _draw(draw: ImageDraw.ImageDraw, item: Placed, c: Canvas) -> None:
 def _title(slide: Slide, c: Canvas) -> list[Placed]:
     x, y, w, h = area = c.text_area(slide)
     head = c.font_px("heading")
-    label = c.theme.settings.labels.composite.upper()
+    label = slide.heading.upper()  # the theme's 'composite' label, in the story's language
     title = c.fit(slide, slide.text, "title", (w, h * 0.55), max_lines=4)
     persona = c.fit(slide, slide.subtitle, "persona", (w, h * 0.25)) if slide.subtitle else None
     parts: list[tuple[str, TextBlock | None, float, str]] = []
