@@ -58,11 +58,13 @@ class Detector:
         """Merged hits with offsets into ``text``. Recognizers see number words as digits
         (:mod:`.numwords`); their spans are mapped back onto the words."""
         tokens = tokenise(text)
-        spoken = spoken_numbers(text) if worth_reading(frozenset(tokens.keys)) else None
+        keyset = frozenset(tokens.keys)
+        spoken = spoken_numbers(text) if worth_reading(keyset) else None
         work = spoken.text if spoken else text
         if spoken:
             tokens = tokenise(work)
-        ctx = Context(work, tokens, self.tables, _title_like(tokens))
+            keyset = frozenset(tokens.keys)
+        ctx = Context(work, tokens, self.tables, _title_like(tokens), keyset)
         for recognizer in self.recognizers:
             ctx.hits.extend(recognizer.find(ctx))
         hits = merge(hashtags(work, merge([h for h in ctx.hits if not h.flag.startswith(PHRASE)])))

@@ -28,6 +28,13 @@ def canon(key: str) -> str:
     return CANON.get(key, key)
 
 
+def canon_keys(tokens: Tokens) -> list[str]:
+    """The tokens' keys through :func:`canon`, made once per text (C-level ``map``)."""
+    if tokens.canonical is None:
+        tokens.canonical = list(map(CANON.get, tokens.keys, tokens.keys))
+    return tokens.canonical
+
+
 def keys_of(text: str) -> tuple[str, ...]:
     return tuple(canon(t.key) for t in tokenise(fold(text)))
 
@@ -51,13 +58,13 @@ class SequenceIndex:
     def match(self, text: str, tokens: Tokens, i: int, any_case: bool = False) -> tuple[Pattern, int] | None:
         """The longest pattern starting at token i, and the index of its last token; ``any_case``
         also returns a common-word pattern written in lower case ("hope")."""
-        keys, spans = tokens.keys, tokens.spans
-        for p in self._by_first.get(canon(keys[i]), ()):
+        keys, spans = canon_keys(tokens), tokens.spans
+        for p in self._by_first.get(keys[i], ()):
             last = i + len(p.keys) - 1
             if last >= len(keys):
                 continue
-            if all(canon(keys[i + k]) == p.keys[k] and gap_ok(text, spans[i + k - 1][1], spans[i + k][0])
-                   for k in range(1, len(p.keys))):
+            if tuple(keys[i:last + 1]) == p.keys and all(gap_ok(text, spans[k - 1][1], spans[k][0])
+                                                          for k in range(i + 1, last + 1)):
                 if p.needs_capital and not any_case and not tokens.words[i][:1].isupper():
                     continue
                 return p, last

@@ -80,6 +80,7 @@ class Tokens:
         self.keys: list[str] = ("\0".join(self.words).lower().split("\0") if ascii_text and self.words
                                 else [w.lower() for w in self.words])
         self._made: dict[int, Token] = {}
+        self.canonical: list[str] | None = None  # keys with "saint" as "st" ... (index.canon_keys makes it)
         if "'" in text:
             self._strip_possessives()
 

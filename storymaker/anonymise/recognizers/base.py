@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from itertools import compress, count
-from operator import and_, ne, not_, or_
 from typing import Protocol
 
 from ...model import Register
@@ -61,18 +60,31 @@ class Tables:
         self.safe = frozenset(SAFE - starts)
         self.gazetteer = first_names() | surnames() | places()
         self.other = {n: classify(fold(e.value)) for n, e in enumerate(self.entries) if e.kind == "other"}
+        self.kinds: dict[str, int] = {}  # word as written -> word_kind(word), filled as texts are read
+
+    def word_kind(self, word: str) -> int:
+        """0: a plainly ordinary word (no token layer looks at it); 1: a candidate; 2: a candidate
+        only mid-sentence outside a heading (a capitalised ordinary word no gazetteer knows)."""
+        key = word.lower()
+        if key not in self.boring:
+            return 1
+        if key == word or key in self.safe:
+            return 0
+        return 2 if word[0].isupper() and key not in self.gazetteer else 1
 
 
 class Context:
     """One text being analysed: its tokens, which tokens deserve a close look (``candidates``),
     and which are already claimed by a hit or an allow-list phrase."""
 
-    def __init__(self, text: str, tokens: Tokens, tables: Tables, title: bool) -> None:
+    def __init__(self, text: str, tokens: Tokens, tables: Tables, title: bool,
+                 keyset: frozenset[str] | None = None) -> None:
         self.text = text
         self.tokens = tokens
         self.tables = tables
         self.title = title  # a Title Case heading: its capitalised common words are not flagged
-        self.keyset = frozenset(tokens.keys)  # cheap clues: a recognizer with none of its words skips the text
+        # cheap clues: a recognizer with none of its words skips the text
+        self.keyset = frozenset(tokens.keys) if keyset is None else keyset
         self.hits: list[Hit] = []
         self.claimed: set[int] = set()  # token indices inside a register hit or an allowed phrase
         self._inside: set[int] = set()  # token indices starting inside a non-flag hit seen so far
@@ -80,15 +92,19 @@ class Context:
         self.candidates = self._candidates()
 
     def _candidates(self) -> list[int]:
-        """Tokens that are not plainly ordinary words: everything else is skipped by every token layer."""
-        t, text, keys, words = self.tables, self.text, self.tokens.keys, self.tokens.words
-        boring, safe, gaz = t.boring, t.safe, t.gazetteer
-        # indices where the key is not boring, or is not safe and not in lower case (C-level iterators: fast)
-        maybe = compress(count(), map(or_, map(not_, map(boring.__contains__, keys)),
-                                      map(and_, map(ne, keys, words), map(not_, map(safe.__contains__, keys)))))
-        return [i for i in maybe if keys[i] not in boring or not (keys[i] in safe or (
-            words[i][0].isupper() and keys[i] not in gaz and (
-                self.title or _starts_sentence(text, self.tokens.spans[i][0]))))]
+        """Tokens that are not plainly ordinary words: everything else is skipped by every token layer.
+        What a word is (:meth:`Tables.word_kind`) is looked up once per word and remembered."""
+        kinds = self.tables.kinds
+        codes = list(map(kinds.get, self.tokens.words))  # C-level look-ups: fast
+        if None in codes:
+            for n, code in enumerate(codes):
+                if code is None:
+                    codes[n] = kinds[self.tokens.words[n]] = self.tables.word_kind(self.tokens.words[n])
+        found = list(compress(count(), codes))
+        if self.title or 2 not in codes:
+            return [i for i in found if codes[i] == 1] if self.title else found
+        text, spans = self.text, self.tokens.spans
+        return [i for i in found if codes[i] == 1 or not _starts_sentence(text, spans[i][0])]
 
     def token_range(self, start: int, end: int) -> range:
         """Indices of the tokens whose first character lies in [start, end)."""

@@ -43,12 +43,12 @@ class DefaultDenyRecognizer:
 
     def _one(self, ctx: Context, i: int) -> Hit | None:
         tokens = ctx.tokens
-        tok = tokens[i]
-        if tok.key in self.t.produced or tok.key in self.t.allow_words:
+        key = tokens.keys[i]
+        if key in self.t.produced or key in self.t.allow_words:
             return None
-        if any(ch.isdigit() for ch in tok.key):
+        if not key.isalpha() and any(ch.isdigit() for ch in key):
             return _number(ctx.text, tokens, i)
-        if not tok.capitalised or tok.key in SAFE or tok.key in TITLES:
+        if not tokens.words[i][:1].isupper() or key in SAFE or key in TITLES:
             return None
         return _capitalised(ctx, i)
 

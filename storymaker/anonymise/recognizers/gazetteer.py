@@ -49,13 +49,13 @@ class GazetteerRecognizer:
         return out
 
     def _one(self, ctx: Context, i: int, ends: dict[int, Hit]) -> Hit | None:
-        tok = ctx.tokens[i]
-        key = tok.key
-        if key in self.t.produced or key in self.t.allow_words or any(ch.isdigit() for ch in key):
+        key = ctx.tokens.keys[i]
+        if key in self.t.produced or key in self.t.allow_words or (not key.isalpha() and any(ch.isdigit() for ch in key)):
             return None
-        upper = tok.capitalised
+        upper = ctx.tokens.words[i][:1].isupper()
         if key in SAFE or key in TITLES or (not upper and is_common(key)):
             return None
+        tok = ctx.tokens[i]
         if upper and self._after_name(ctx, i, ends):
             return Hit(tok.start, tok.end, "person", "pattern", "name after a title or first name", f"person-last:{key}")
         gaz = gazetteer_kind(key)
