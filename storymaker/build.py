@@ -144,7 +144,7 @@ def write_private_material(prep: Prepared, private: Path) -> None:
 
 def publish_gate(stage: Path, prep: Prepared, out: Path) -> None:
     anon = prep.anonymiser
-    hits = scan_tree(stage, anon.needles(), anon.permits(), anon.origins(), prep.project.root)
+    hits = scan_tree(stage, anon.needles(), anon.permits(), anon.origins(), prep.project.root, anon.published)
     if hits:  # name each file as it would have been published, not by its staging path
         shown = [dataclasses.replace(h, path=Path(out.name) / Path(h.path).relative_to(stage)) for h in hits]
         summary = Problem("publish gate", 0, f"{len(hits)} identifier(s) found in files about to be published; nothing was published")

@@ -21,6 +21,7 @@ from .assets import VideoAssets, video_assets
 from .assets.theme import Theme, load_theme
 from .assets.voice import check_voice, describe_voice
 from .bundled import templates_dir
+from .anonymise.gate import short_entry_warnings
 from .anonymise.decisions import excerpt_where, field_where, flag_id, orphans, project_where
 from .anonymise.narrator import NarratorCheck
 from .anonymise.preflight import source_problems
@@ -176,7 +177,7 @@ def resolve_assets(prep: Prepared, themes: dict[str, Theme | list[Problem]]) -> 
 def prepare(project: Project, channels: Iterable[str] | None = None, only: str | None = None) -> Prepared:
     """Anonymise and compose; ``channels`` limits the outputs, ``only`` limits to one story slug."""
     prep = Prepared(project, Anonymiser(project.register, project.decisions), loaded=project,
-                    warnings=sharing_warnings(project))
+                    warnings=sharing_warnings(project) + short_entry_warnings(project.register))
     anonymise_excerpts(prep)
     # compose sees only excerpts that may be published and were anonymised
     prep.project = dataclasses.replace(project, excerpts=tuple(e for e in project.excerpts if e.id in prep.safe))

@@ -62,6 +62,7 @@ class Anonymiser:
         self._registered = registered_words(register)  # word -> the kind it is registered as
         self._permits: dict[str, set[tuple[tuple[str, ...], tuple[str, ...]]]] = {}  # reviewed safe, for the gate
         self.wheres: set[str] = set()  # every text anonymised so far ("excerpt S-P01-09", "story x, summary")
+        self.published: dict[str, str] = {}  # where -> its anonymised text: the gate says which one a hit is in
 
     # ----- detection ---------------------------------------------------------------
     def _hits(self, text: str) -> tuple[Folded, list[Hit]]:
@@ -170,6 +171,8 @@ class Anonymiser:
             replacements.append(Replacement(start, end, original, p.new, h.kind, h.reason))
             self._remember(p.core, p.new, where)
         replacements.reverse()
+        if where:
+            self.published[where] = out
         for start, end in kept:
             self._permit(out, text[start:end], shifted(start, replacements), replacements)
         return Redaction(out, tuple(replacements), tuple(reversed(flags)))

@@ -13,7 +13,9 @@ as digits (:mod:`.numwords`: "flat nine" is "flat 9"). Then a needle is found
   +44 form of a leading 0 ("oh seven seven double oh, nine oh oh one two three").
 
 A needle that is one ordinary English word ("Hope", "Will", "May") is only found capitalised
-or in capitals, never as the lower-case word. Where a reviewer marked an occurrence of such
+or in capitals, never as the lower-case word. A short code registered in capitals (at most
+three letters and digits: "SY", "TR", "RVH") is found only as a whole word in capitals, so the
+Welsh word "sy" or a "tr" in markup is no hit; "SY" on a page still is. Where a reviewer marked an occurrence of such
 a word safe (``stories/decisions.yaml``), a hit with the same neighbouring words is that
 occurrence and is let through; a month name beside a number is a date. Nothing else excuses
 a hit: ``allow`` is not consulted at all.
@@ -43,6 +45,22 @@ MONTHS = frozenset("january february march april may june july august september 
 Permits = Mapping[str, Iterable[tuple[tuple[str, ...], tuple[str, ...]]]]
 
 
+SHORT = 3  # letters and digits: an entry this short is not distinctive in any case
+
+
+def short_code(value: str) -> bool:
+    """A register value too short to be looked for in any case: at most three letters and digits
+    with a letter among them, written in capitals ("SY", "B12"): only its capitals are the code."""
+    plain = "".join(c for c in fold(value) if c.isalnum())
+    return 0 < len(plain) <= SHORT and any(c.isalpha() for c in plain) and plain.upper() == plain
+
+
+def short_entry(value: str) -> bool:
+    """At most three letters and digits, with a letter: too short to be distinctive."""
+    plain = "".join(c for c in fold(value) if c.isalnum())
+    return 0 < len(plain) <= SHORT and any(c.isalpha() for c in plain)
+
+
 def canonical(text: str) -> str:
     """The one form needles and published text are compared in."""
     folded = fold(html.unescape(text))
@@ -62,9 +80,10 @@ class NeedleSet:
     """Compiled once per build; :meth:`find` returns ``(found, needle)`` for every hit in a text."""
 
     def __init__(self, needles: Iterable[str], permits: Permits | None = None) -> None:
-        loose, strict, compact, handle_only = set(), set(), set(), set()
+        loose, strict, compact, handle_only, codes = set(), set(), set(), set(), set()
         self.by_key: dict[str, str] = {}  # compact form -> the needle, to say which one was found
         self.digits: dict[str, str] = {}
+        self.codes: set[str] = set()  # short codes: matched in capitals only
         for needle in needles:
             words = _words(needle)
             joined = "".join(words)
@@ -75,7 +94,10 @@ class NeedleSet:
                 self.digits[joined] = needle
                 if joined.startswith("0"):
                     self.digits["44" + joined[1:]] = needle
-            if len(words) == 1 and is_common(words[0]):
+            if short_code(needle):  # "SY": only in capitals, as a whole word
+                codes.add(SEP.join(re.escape(w.upper()) for w in words))
+                self.codes.add(joined)
+            elif len(words) == 1 and is_common(words[0]):
                 strict.update({words[0].capitalize(), words[0].upper()})
                 handle_only.add(joined)
             else:
@@ -83,6 +105,7 @@ class NeedleSet:
                 (compact if len(joined) >= 4 else handle_only).add(joined)
         self.loose = _alternation(loose, 0)  # needles are lower case; matched against lower-cased text
         self.strict = _alternation({re.escape(s) for s in strict}, 0)
+        self.code = _alternation(codes, 0)  # matched against the text as written (capitals)
         self.compact = _alternation({re.escape(c) for c in compact}, re.IGNORECASE)
         self.handles = _alternation({re.escape(c) for c in handle_only | compact}, re.IGNORECASE)
         self.permits = {" ".join(_words(k)): tuple((_plain(_words(" ".join(b))), _plain(_words(" ".join(a))))
@@ -106,7 +129,8 @@ class NeedleSet:
             if "-" in chunk or "_" in chunk or "." in chunk or "'" in chunk:
                 for piece in _COMPOUND.findall(chunk):
                     squashed = re.sub(r"[\W_]", "", piece).lower()
-                    if squashed in self.by_key and not is_common(squashed):
+                    if squashed in self.by_key and not is_common(squashed) and (
+                            squashed not in self.codes or piece.isupper()):
                         found.append(piece)
         hits = [(f, self.by_key.get(_compact(f), f)) for f in found]
         for m in _NUMBER_RUN.finditer(text) if self.digits else ():
@@ -120,6 +144,8 @@ class NeedleSet:
         found = [text[m.start():m.end()] if same else m.group() for m in _bounded(self.loose, lower)] if self.loose else []
         if self.strict:
             found += [m.group() for m in _bounded(self.strict, text) if not self._excused(text, m)]
+        if self.code:
+            found += [m.group() for m in _bounded(self.code, text)]
         return found
 
     def _excused(self, text: str, m: re.Match) -> bool:

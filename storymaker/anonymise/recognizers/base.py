@@ -15,6 +15,7 @@ from ...model import Register
 from ..hits import Hit
 from ..index import CANON, Pattern, allow_index, keys_of, place_index, register_index
 from ..lexicon import SAFE, common_words, first_names, places, surnames
+from ..needles import short_code
 from ..normalise import fold
 from ..structured import classify
 from ..tokens import Tokens, _starts_sentence
@@ -60,6 +61,9 @@ class Tables:
         self.safe = frozenset(SAFE - starts)
         self.gazetteer = first_names() | surnames() | places()
         self.other = {n: classify(fold(e.value)) for n, e in enumerate(self.entries) if e.kind == "other"}
+        # short codes registered in capitals ("SY", "TR"): only their capitals are the code, not Welsh "sy"
+        self.codes = frozenset((n, keys_of(v)) for n, e in enumerate(self.entries) if e.kind != "person"
+                               for v in (e.value, *e.aliases) if short_code(v))
         self.kinds: dict[str, int] = {}  # word as written -> word_kind(word), filled as texts are read
 
     def word_kind(self, word: str) -> int:

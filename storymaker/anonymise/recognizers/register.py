@@ -44,6 +44,9 @@ class RegisterRecognizer:
                 if not found and self._ask(ctx, i, out):
                     free = i + 1
                     continue
+            if found and (found[0].entry, found[0].keys) in t.codes and not text[
+                    tokens.spans[i][0]:tokens.spans[found[1]][1]].isupper():
+                found = None  # "sy" is not the code "SY"; a capitalised "Sy" is left to default deny
             if found and self._applies(ctx, i, found[0], out):
                 pattern, last = found
                 out.append(self._hit(tokens.spans[i][0], tokens.spans[last][1], pattern, ctx, i))
