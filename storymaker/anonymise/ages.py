@@ -5,15 +5,17 @@ import re
 from collections.abc import Iterator
 
 from .hits import Hit
-from .lexicon import is_common
+from .lexicon import first_names, is_common
 from .windows import finditer
 from .wordre import words_pattern
 
-_HER = "she|mum|mam|mom|nan|nana|gran|granny|grandma|wife|daughter|sister|girl|mother|aunt|auntie|lady|woman"
-_HIS = "he|dad|grandad|grandpa|husband|son|brother|boy|father|uncle|man"
-_OTHER = "i|we|you|they|partner|child|kid|baby"
+_HER = ("she|mum|mam|mom|ma|mammy|mummy|nan|nana|nanna|gran|granny|grandma|grandmother|wife|missus|daughter|sister|"
+        "girl|mother|aunt|auntie|aunty|lady|woman")
+_HIS = "he|dad|da|daddy|pa|grandad|granda|grandda|grandpa|grandfather|husband|son|brother|boy|father|uncle|man|fella"
+_OTHER = "i|we|you|they|partner|child|kid|baby|neighbour|friend|mate|pal|lodger|tenant|patient|client"
 _NOT_AGE = (r"(?!\s*(?:%|per\b|percent|years?\b(?!\s+old)|yrs?\b(?!\s+old)|minutes?|mins?|hours?|days?|weeks?|months?|times?|pounds?|quid|p\b|pence|"
-            r"grand|k\b|metres?|feet|foot|inches|stone|kilos?|miles?|[:.]\d|pm|am|o'clock|th\b|st\b|nd\b|rd\b))")
+            r"grand|k\b|metres?|feet|foot|inches|stone|kilos?|miles?|[:.]\d|pm|am|o'clock|th\b|st\b|nd\b|rd\b|"
+            r"an?\s+(?:week|month|year|day|night|hour|head|go|time)\b|each\b|apiece\b|out\s+of\b))")
 COPULA = re.compile(rf"\b({_HER}|{_HIS}|{_OTHER})(?:'s|'m|'re|\s+(?:was|is|were|am|'s|turned|turns|had\s+just\s+turned))"
                     rf"\s+(?:only\s+|just\s+|about\s+|nearly\s+|almost\s+)?(\d{{1,3}})(?:\s*(?:years?|yrs?)\s+old)?\b{_NOT_AGE}",
                     re.I)
@@ -34,6 +36,16 @@ def _owner(word: str) -> str:
     if re.fullmatch(_HIS, w):
         return "his"
     return _POSSESSIVE.get(w, "their")
+
+
+_PRONOUN_AFTER = re.compile(r"[^.!?]{0,60}?\b(she|her|he|him|his)\b", re.I)
+
+
+def _owner_after(text: str, end: int) -> str:
+    """Whose age a name's age is, from the first pronoun after it in its sentence ("Grace was 91 and
+    she ..." -> "her"), else "their"."""
+    m = _PRONOUN_AFTER.match(text, end)
+    return "their" if not m else "her" if m.group(1).lower() in ("she", "her") else "his"
 
 
 def band(age: int, owner: str = "their") -> str:
@@ -78,8 +90,10 @@ def age_hits(text: str, near_digits: list[tuple[int, int]]) -> Iterator[Hit]:
         yield Hit(start, m.end(), "age", "structured", "age", f"age:{m.group().lower()}",
                   band(int(m.group(2)), _owner(m.group(1))))
     for m in finditer(NAMED, text, near_digits) if copula else ():
-        if not is_common(m.group(1)):
-            yield Hit(m.start(2), m.end(), "age", "structured", "age", f"age:{m.group().lower()}", band(int(m.group(2))))
+        name = m.group(1)
+        if not is_common(name) or (name.lower() in first_names() and int(m.group(2)) > 12):  # "Grace was 91"
+            yield Hit(m.start(2), m.end(), "age", "structured", "age", f"age:{m.group().lower()}",
+                      band(int(m.group(2)), _owner_after(text, m.end())))
     for m in finditer(AGED, text, near_digits) if years or "age" in low else ():
         age = int(m.group(1) or m.group(2))
         before_noun = m.group(2) and ATTRIBUTIVE.match(text, m.end())  # "my 87 year old mum"

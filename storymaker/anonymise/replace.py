@@ -10,6 +10,7 @@ from .variants import spelling_variants
 
 
 UNKNOWN = "something I won't name"
+DROPPED = frozenset({"house number after its street"})  # reasons whose identifier goes without a word
 # Generic nouns that say what an `other` entry is without saying which one ("the Tuesday Club" -> "a club").
 HEADS = frozenset("""club group team project scheme programme service centre hub network forum campaign fund
 unit room building block house court event festival fair meeting course class session cafe café initiative
@@ -52,7 +53,7 @@ class Replacer:
         self._people: dict[int, tuple[str, str]] = {}
 
     def replacement(self, hit: Hit, original: str) -> str:
-        if hit.replacement or hit.kind in ("time", "vehicle"):
+        if hit.replacement or hit.kind in ("time", "vehicle") or hit.reason in DROPPED:
             return hit.replacement
         key = hit.key or f"{hit.kind}:{' '.join(original.lower().split())}"
         if key not in self.chosen:

@@ -20,6 +20,23 @@ LOCATION = re.compile(rf"\b({_NOUNS})(?:[ \t]+(?:no\.?|number))?[ \t]*-?[ \t]*(?
 HOUSE_NUMBER = re.compile(r"\b(?:at|to|from|in|outside)[ \t]+((?:no\.?|number)[ \t]*\d{1,4}[a-z]?)\b(?!\s*(?:on|in)\s+the\s+list)",
                           re.I)
 
+# "down on Polkirt Hill, number twelve, above the harbour": a house number after its street
+AFTER_STREET = re.compile(r"([\w'-]+)[ \t]*,[ \t]*(?:no\.?|number)[ \t]*\d{1,4}[a-z]?\b(?=[ \t]*(?:[,.;:!?)]|$))", re.I)
+_STREET_WORDS = frozenset("road street lane close drive avenue way terrace crescent estate hill row place park gardens "
+                          "court square walk".split())
+
+
+def _after_street(text: str, near: list[tuple[int, int]]) -> list[Hit]:
+    """The house number after a street, comma and all, so dropping it keeps the sentence."""
+    out = []
+    for m in finditer(AFTER_STREET, text, near):
+        word = m.group(1)
+        if word[:1].isupper() or word.lower() in _STREET_WORDS:
+            start = m.end(1)
+            out.append(Hit(start, m.end(), "address", "structured", "house number after its street",
+                           f"address:{text[start:m.end()].lower()}", ""))
+    return out
+
 
 _KEYS = frozenset(NOUNS.split("|")) | {"number", "no"}
 
@@ -44,4 +61,5 @@ class PlaceNumberRecognizer:
                    f"location:{m.group().lower()}", _noun(m.group(1))) for m in finditer(LOCATION, text, near)]
         out.extend(Hit(m.start(1), m.end(1), "address", "structured", "house number", f"address:{m.group(1).lower()}",
                        "a house nearby") for m in finditer(HOUSE_NUMBER, text, near))
+        out.extend(_after_street(text, near))
         return out
