@@ -24,7 +24,7 @@ from .errors import AnonymisationError, InputError, OutputError
 from .faults import write_problem
 from .load import load_project
 from .lock import build_lock
-from .model import Chapter, Cue, Problem, Project, VideoArtefact
+from .model import Chapter, Cue, Problem, Project, Story, VideoArtefact
 from .outguard import check_out
 from .prepare import Prepared, prepare
 from .staging import slot, staged_pair
@@ -46,14 +46,14 @@ def load(root: Path) -> Project:
     return project
 
 
-def prepared(project: Project, channels: tuple[str, ...] | None, only: str | None) -> Prepared:
+def prepared(project: Project, channels: tuple[str, ...] | None, only: str | None, site: bool = False) -> Prepared:
     problems = cross_check(project)
     if only and only not in {s.slug for s in project.stories}:
         known = ", ".join(s.slug for s in project.stories)
         problems.append(Problem("stories", 0, f"no story with slug '{only}'; known stories: {known}"))
     if problems:
         raise InputError(problems)
-    prep = prepare(project, channels, only)
+    prep = prepare(project, channels, only, site=site)
     if prep.problems:
         raise (AnonymisationError if prep.unreviewed else InputError)(prep.problems)
     return prep
@@ -68,7 +68,7 @@ def build(root: Path, *, web: bool = False, video: bool = False, only: str | Non
     given = out is not None
     target = check_out(root, out if given else root / "output", f"--out {out}" if given else "output")
     project = console.stage("Loading", lambda: load(root))
-    prep = console.stage("Anonymising and composing", lambda: prepared(project, channels, only))
+    prep = console.stage("Anonymising and composing", lambda: prepared(project, channels, only, site=True))
     result = BuildResult(target, warnings=list(prep.warnings))
     partial = bool(only or channels)
     stages = {slot(target).tmp: str(target), slot(root / "private").tmp: str(root / "private")}
@@ -115,6 +115,8 @@ def render_video(prep: Prepared, stage: Path, root: Path, console: Console) -> l
             old.unlink()
     made = console.stage("Rendering videos", lambda: render_videos(
         stories, stage / "video", assets=prep.assets, store=Cache(root / ".storymaker-cache"), progress=not console.quiet))
+    credits = {s.key: s.voice_credit for s in stories}
+    made = [dataclasses.replace(v, voice_credit=credits.get(f"{v.audience}/{v.slug}", "")) for v in made]
     fresh = {(v.slug, v.audience) for v in made}
     videos = [v for v in previous if (v.slug, v.audience) not in fresh] + list(made)
     write_manifest(stage / "video", videos)
@@ -124,11 +126,18 @@ def render_video(prep: Prepared, stage: Path, root: Path, console: Console) -> l
 def render_web(prep: Prepared, stage: Path, root: Path, videos: list[VideoArtefact], console: Console) -> list[Path]:
     from .render.web import render_site
     shutil.rmtree(stage / "web", ignore_errors=True)
-    stories = [c.story for c in prep.compositions]  # video versions give the transcripts their passages
+    # video versions give the transcripts their passages; one whose video is carried over, its voice credit too
+    stories = [c.story for c in prep.compositions] + [credited(c.story, videos) for c in prep.told]
     return console.stage("Rendering web pages", lambda: render_site(
         stories, videos, stage / "web", templates_dir=templates_dir(root, "web"),
         site_title=prep.project.title, site_description=prep.project.description,
         base_url=prep.project.base_url, font_dir=_font_dir(root), web=prep.project.web))
+
+
+def credited(story: Story, videos: list[VideoArtefact]) -> Story:
+    """The video version of a story with the voice credit its video was made with, if it says."""
+    made = [v.voice_credit for v in videos if (v.slug, v.audience) == (story.slug, story.audience) and v.voice_credit]
+    return dataclasses.replace(story, voice_credit=made[0]) if made else story
 
 
 def _font_dir(root: Path) -> Path | None:
@@ -157,7 +166,7 @@ def write_manifest(folder: Path, videos: list[VideoArtefact]) -> None:
     rows = [{"slug": v.slug, "audience": v.audience, "format": v.format, "mp4": rel(v.mp4), "vtt": rel(v.vtt),
              "srt": rel(v.srt), "poster": rel(v.poster), "duration": round(v.duration, 3),
              "chapters": [[c.title, c.start, c.end] for c in v.chapters],
-             "cues": [[c.start, c.end, c.text] for c in v.cues]} for v in videos]
+             "cues": [[c.start, c.end, c.text] for c in v.cues], "voice_credit": v.voice_credit} for v in videos]
     tmp = folder / "videos.json.tmp"
     tmp.write_text(json.dumps(rows, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     tmp.replace(folder / "videos.json")
@@ -172,7 +181,7 @@ def read_manifest(folder: Path) -> list[VideoArtefact]:
     for r in rows:
         v = VideoArtefact(r["slug"], r["audience"], r["format"], folder / r["mp4"], folder / r["vtt"], folder / r["srt"],
                           folder / r["poster"], r["duration"], tuple(Chapter(*c) for c in r["chapters"]),
-                          tuple(Cue(*c) for c in r["cues"]))
+                          tuple(Cue(*c) for c in r["cues"]), str(r.get("voice_credit", "")))
         if v.mp4.is_file():
             out.append(v)
     return out

@@ -254,3 +254,4 @@ class VideoArtefact:
     duration: float
     chapters: tuple[Chapter, ...] = ()
     cues: tuple[Cue, ...] = ()
+    voice_credit: str = ""  # which voice narrates it, as the page's figure caption says

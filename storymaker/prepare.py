@@ -49,6 +49,7 @@ class Prepared:
     loaded: Project | None = None  # the project as loaded: every excerpt, for pins that break a rule
     flagged: list[FlaggedText] = field(default_factory=list)  # the flags themselves, for check --json and tools
     assets: dict[str, VideoAssets] = field(default_factory=dict)  # each video story's theme, voice and music, by slug
+    told: list[Composition] = field(default_factory=list)  # video versions of pages whose video is carried over
 
 
 def publishable(e: Excerpt, project: Project) -> bool:
@@ -174,8 +175,36 @@ def resolve_assets(prep: Prepared, themes: dict[str, Theme | list[Problem]]) -> 
             prep.assets[comp.story.slug] = video_assets(spec, prep.project.root, theme, comp.story.lang)
 
 
-def prepare(project: Project, channels: Iterable[str] | None = None, only: str | None = None) -> Prepared:
-    """Anonymise and compose; ``channels`` limits the outputs, ``only`` limits to one story slug."""
+def build_plan(specs: Iterable[StorySpec], wanted: tuple[str, ...] | None, only: str | None,
+               site: bool) -> dict[str, tuple[list[str], bool]]:
+    """Per story slug: the channels composed now, and whether its video version is wanted only for its
+    page's transcript. With ``site`` (a build), ``only`` narrows the videos: once that story gets a page,
+    every story's page is made again, so the index, feeds and links between pages cover all of them."""
+    plan = {s.slug: [c for c in s.outputs if wanted is None or c in wanted] for s in specs}
+    whole = site and "web" in plan.get(only or "", [])
+    out = {}
+    for spec in specs:
+        chosen = plan[spec.slug]
+        if only and spec.slug != only:
+            chosen = ["web"] if whole and "web" in chosen else []
+        out[spec.slug] = (chosen, site and "web" in chosen and "video" in spec.outputs and "video" not in chosen)
+    return out
+
+
+def compose_told(prep: Prepared, spec: StorySpec) -> None:
+    """The video version of a story whose video is not made now: its page's transcript follows it.
+    It is never rendered, so a version that cannot be composed is simply left out."""
+    for audience in spec.audiences:
+        try:
+            prep.told.append(compose(prep.project, spec, audience, "video", prep.safe, voice_credit=describe_voice(spec.video)))
+        except ComposeError:
+            continue
+
+
+def prepare(project: Project, channels: Iterable[str] | None = None, only: str | None = None,
+            site: bool = False) -> Prepared:
+    """Anonymise and compose; ``channels`` limits the outputs, ``only`` limits to one story slug
+    (with ``site``, a build's: see :func:`build_plan`)."""
     prep = Prepared(project, Anonymiser(project.register, project.decisions), loaded=project,
                     warnings=sharing_warnings(project) + short_entry_warnings(project.register))
     anonymise_excerpts(prep)
@@ -185,15 +214,19 @@ def prepare(project: Project, channels: Iterable[str] | None = None, only: str |
     wanted = tuple(channels) if channels is not None else None
     narrators = NarratorCheck(project.excerpts, project.register) if project.stories else None
     themes: dict[str, Theme | list[Problem]] = {}
+    plan = build_plan(project.stories, wanted, only, site)
     for spec in project.stories:
-        if only and spec.slug != only:
+        chosen, told = plan[spec.slug]
+        if only and spec.slug != only and not chosen:
             continue
         prep.problems += narrators.problems(spec)
-        chosen = [c for c in spec.outputs if wanted is None or c in wanted]
         if "video" in chosen:
             voice_problems(prep, spec)
             themes[spec.slug] = theme_of(spec, project.root)
-        compose_story(prep, safe_spec(prep, spec), chosen)
+        safe = safe_spec(prep, spec)
+        compose_story(prep, safe, chosen)
+        if told:
+            compose_told(prep, safe)
     prep.problems += video_problems(prep.compositions, {s.slug: s for s in project.stories}, themes)
     langs = {project.web.lang[:2]} | {getattr(s, "lang", "")[:2] for s in project.stories}
     prep.problems += source_problems(project.root, prep.anonymiser.needles(), prep.anonymiser.origins(), langs,
