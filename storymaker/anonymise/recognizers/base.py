@@ -19,6 +19,7 @@ from ..needles import short_code
 from ..normalise import fold
 from ..structured import classify
 from ..tokens import Tokens, _starts_sentence
+from .welsh import is_welsh_text
 
 NAME_CONTEXT = frozenset("said says told tells rang called asked came went and was is has had who would "
                          "from with phoned texted where were".split())
@@ -93,6 +94,7 @@ class Context:
         self.claimed: set[int] = set()  # token indices inside a register hit or an allowed phrase
         self._inside: set[int] = set()  # token indices starting inside a non-flag hit seen so far
         self._seen = 0
+        self._welsh: bool | None = None
         self.candidates = self._candidates()
 
     def _candidates(self) -> list[int]:
@@ -109,6 +111,13 @@ class Context:
             return [i for i in found if codes[i] == 1] if self.title else found
         text, spans = self.text, self.tokens.spans
         return [i for i in found if codes[i] == 1 or not _starts_sentence(text, spans[i][0])]
+
+    @property
+    def welsh(self) -> bool:
+        """The text reads as Welsh (see :mod:`.welsh`): its common Welsh words are ordinary words."""
+        if self._welsh is None:
+            self._welsh = is_welsh_text(self.tokens.keys)
+        return self._welsh
 
     def token_range(self, start: int, end: int) -> range:
         """Indices of the tokens whose first character lies in [start, end)."""

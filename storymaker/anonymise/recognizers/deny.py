@@ -9,6 +9,7 @@ from ..lexicon import SAFE, TITLES, is_common
 from ..structured import road_name
 from .base import FLAG_KINDS, NAME_CONTEXT, Context, Tables
 from .gazetteer import gazetteer_kind
+from .welsh import is_welsh_word
 
 UNITS = frozenset("minutes minute mins hours hour days day weeks week months month years year yrs times time "
                   "people patients staff kids children miles pounds quid percent per pence p grand calls beds "
@@ -61,7 +62,7 @@ def _capitalised(ctx: Context, i: int) -> Hit | None:
     gaz = gazetteer_kind(key)
     if not gaz and len(key) > 1 and tok.text.isupper() and is_common(key):
         return None  # a common word in capitals ("RAN THE WHOLE WARD")
-    if (tok.sentence_start or ctx.title) and is_common(key):
+    if (tok.sentence_start or ctx.title) and (is_common(key) or (ctx.welsh and is_welsh_word(key))):
         named = gaz == "person" and i + 1 < len(tokens) and tokens.keys[i + 1] in NAME_CONTEXT
         return flag(tok.start, tok.end, "name") if named else None
     if gaz:

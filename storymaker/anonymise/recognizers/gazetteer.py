@@ -6,8 +6,9 @@ from __future__ import annotations
 from ..hits import Hit
 from ..lexicon import SAFE, TITLES, counties, first_names, is_common, places, surnames
 from ..tokens import gap_ok
-from .base import Context, Tables
+from .base import FLAG_KINDS, Context, Tables
 from .names_context import place_context
+from .welsh import DETERMINERS, is_welsh_word, welsh_names
 
 
 def gazetteer_kind(key: str) -> str:
@@ -48,14 +49,19 @@ class GazetteerRecognizer:
                 ctx.claimed.add(i)
         return out
 
+    def _skipped(self, key: str, upper: bool) -> bool:
+        """Ours, allowed, a code with digits, a safe word or title, or a common word in lower case."""
+        return (key in self.t.produced or key in self.t.allow_words or (not key.isalpha() and any(
+            ch.isdigit() for ch in key)) or key in SAFE or key in TITLES or (not upper and is_common(key)))
+
     def _one(self, ctx: Context, i: int, ends: dict[int, Hit]) -> Hit | None:
         key = ctx.tokens.keys[i]
-        if key in self.t.produced or key in self.t.allow_words or (not key.isalpha() and any(ch.isdigit() for ch in key)):
-            return None
         upper = ctx.tokens.words[i][:1].isupper()
-        if key in SAFE or key in TITLES or (not upper and is_common(key)):
+        if self._skipped(key, upper):
             return None
         tok = ctx.tokens[i]
+        if ctx.welsh and (key in welsh_names() or is_welsh_word(key)):
+            return _welsh(ctx, i, upper)
         if upper and self._after_name(ctx, i, ends):
             return Hit(tok.start, tok.end, "person", "pattern", "name after a title or first name", f"person-last:{key}")
         gaz = gazetteer_kind(key)
@@ -79,3 +85,19 @@ class GazetteerRecognizer:
         last = ends.get(prev.end)
         return bool(last and (last.key.startswith("person-first:") or last.key.endswith(":first")) and
                     (tokens.keys[i] in surnames() or not is_common(tokens.keys[i])))
+
+
+def _welsh(ctx: Context, i: int, upper: bool) -> Hit | None:
+    """A common Welsh word in Welsh text: the word, left to default deny ("Beth newidiodd", "y
+    tîm", "yn sâl"); one that is also a first name ("bryn", "eira") is the word after an article
+    or a possessive ("lan y bryn"), replaced as a name mid-sentence in capitals ("Daeth Bryn")
+    and flagged elsewhere."""
+    tok, key = ctx.tokens[i], ctx.tokens.keys[i]
+    if key not in welsh_names():
+        return None
+    before = ctx.tokens.keys[i - 1] if i else ""
+    if not upper and (before in DETERMINERS or before.endswith(("'r", "'i", "'w", "'m", "'u"))):  # "i'r glyn"
+        return None
+    if upper and not tok.sentence_start and not ctx.title:
+        return Hit(tok.start, tok.end, "person", "gazetteer", "gazetteer: first name", f"person-first:{key}")
+    return Hit(tok.start, tok.end, "unreviewed", "flag", FLAG_KINDS["name"], flag=FLAG_KINDS["name"])

@@ -8,6 +8,7 @@ from ..hits import Hit
 from ..lexicon import SAFE, is_common
 from .base import FLAG_KINDS, Context, Tables
 from .names_context import WORD_BEFORE, lower_name
+from .welsh import is_welsh_word
 
 _WITH_AFTER = frozenset("from at in on".split())  # "with jo from the office"
 
@@ -24,7 +25,8 @@ class LowerNameRecognizer:
         tokens = ctx.tokens
         for i in ctx.candidates:
             key = tokens.keys[i]
-            if tokens.words[i] != key or not key.isalpha() or len(key) < 2 or ctx.covered(i) or self._known(key):
+            if tokens.words[i] != key or not key.isalpha() or len(key) < 2 or ctx.covered(i) or self._known(key) or (
+                    ctx.welsh and is_welsh_word(key)):
                 continue
             if i and tokens.keys[i - 1] in WORD_BEFORE:
                 continue  # "the weans went": after an article or a possessive, a noun
