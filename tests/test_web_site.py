@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlparse
 from xml.etree import ElementTree
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from helpers.web import BASE, TEMPLATES, WEB, full_site, make_story, make_video, welsh_story
 from storymaker.compose.disclosure import disclosure, wording
@@ -129,6 +129,32 @@ def test_when_a_beat_has_an_image_then_it_is_responsive_sized_and_lazy_below_the
     assert 'type="image/webp" srcset="../media/staff/night-shift-2-400.webp 400w' in html
     with Image.open(tmp_path / "web/media/staff/night-shift-2-640.webp") as img:
         assert img.format == "WEBP" and img.size == (640, 384)
+
+
+def test_when_a_beat_has_a_phone_sized_photo_then_every_width_is_its_shape_and_as_sharp_as_a_full_resize(tmp_path):
+    """A 12-megapixel JPEG is decoded at half scale and each width made from a larger copy (for speed):
+    the files still have the photo's shape and are as close to a Lanczos resize of the full picture as
+    that resize itself is once saved as JPEG (a blurred or blocky copy would be further off)."""
+    import io
+    import numpy as np
+    photo, (w, h) = tmp_path / "phone.jpg", (4032, 3024)
+    rng = np.random.default_rng(7)
+    detail = Image.fromarray(rng.integers(0, 256, (h // 32, w // 32, 3), dtype=np.uint8)).resize((w, h), Image.BICUBIC)
+    ImageDraw.Draw(detail).text((200, 200), "Fine print 0123456789", fill="black", font_size=120)
+    detail.save(photo, quality=92)
+    beats = (replace(make_story().beats[0], image=str(photo), image_alt="A photo"),)
+    render_site([make_story(beats=beats)], [], tmp_path / "web", templates_dir=TEMPLATES, site_title="S")
+    assert 'width="1280" height="960"' in read(tmp_path / "web/staff/night-shift.html")
+    with Image.open(photo) as full:
+        reference = full.convert("RGB")
+    for width in (400, 640, 960, 1280):
+        with Image.open(tmp_path / f"web/media/staff/night-shift-1-{width}.jpg") as made:
+            assert made.size == (width, width * 3 // 4)
+            expected = reference.resize(made.size, Image.LANCZOS)
+            saved = io.BytesIO()
+            expected.save(saved, "JPEG", quality=82)
+            off = lambda img: np.abs(np.asarray(img.convert("RGB"), dtype=int) - np.asarray(expected, dtype=int)).mean()
+            assert off(made) <= off(Image.open(saved)) * 1.05 + 0.2, width
 
 
 def test_when_the_video_has_a_1920_png_poster_then_the_page_uses_a_player_sized_jpeg(site):

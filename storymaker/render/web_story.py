@@ -9,7 +9,7 @@ from ..model import VIDEO_FORMATS, Story, VideoArtefact
 from . import web_links, web_meta
 from .web_card import SIZE, short_quote
 from ..i18n import Language, language
-from .web_images import THUMB_SIZES, THUMB_WIDTHS, Picture, open_rgb, planned, poster, renditions
+from .web_images import THUMB_SIZES, THUMB_WIDTHS, WIDTHS, Picture, open_rgb, planned, poster, renditions
 from .web_media import copy_video, image_file, pick_video
 from .web_page import story_item, transcript_text, video_item
 from .web_text import plain_text
@@ -38,7 +38,7 @@ def beat_pictures(story: Story, site: Site, lang: Language) -> dict[int, Picture
     pictures = {}
     for n, beat in enumerate(story.beats, start=1):
         if beat.image:
-            img = open_rgb(image_file(beat.image), "beat image")
+            img = open_rgb(image_file(beat.image), "beat image", WIDTHS[-1])
             alt = beat.image_alt or lang.gettext("Illustration for the part “%(heading)s”", heading=beat.heading)
             pictures[n] = renditions(img, site.out_dir, f"media/{story.audience}/{story.slug}-{n}", alt=alt)
             site.written.extend(site.out_dir / f for f in pictures[n].files())
