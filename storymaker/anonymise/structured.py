@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import phonenumbers
 
 from .ages import age_hits
+from .codes import code_hits, loose_phone_hits
 from .hits import Hit
 from .lexicon import LEADING
 from .tokens import Tokens, skip_leading, tokenise
@@ -266,6 +267,9 @@ def structured_hits(text: str, tokens: Tokens, keys: frozenset[str] | None = Non
         hits.extend(time_hits(text, near_digits, clue))
         hits.extend(age_hits(text, near_digits))
         hits.extend(place_hits(text, near_digits, clue))
+        hits.extend(code_hits(text))
+        if clue.digits >= 10:
+            hits.extend(loose_phone_hits(text))
     return hits
 
 

@@ -18,6 +18,7 @@ SAFE_ALNUM = frozenset("mp3 mp4 ps4 ps5 f1 a4 a3 a5 p45 p60 p11d b12 d3 3g 4g 5g
                        "a1 m1 m6 m25 m62 9am 5pm cc0".split())
 NOT_PLURAL = frozenset("this thus plus does goes bus yes was has his its ours yours hers theirs always perhaps "
                        "towards afterwards less unless across".split())
+_AFTER_OR = frozenset("so more less a an over under".split())
 _DECADE = re.compile(r"\d{1,3}0s")
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)", re.I)
 
@@ -106,8 +107,15 @@ def safe_number(text: str, tokens, i: int) -> bool:
         return True
     if ordinal:
         return False
-    after = tokens.keys[i + 1:i + 3]
-    return any(k in UNITS or _plural(k) for k in after)  # "forty boxes", "200 home visits"
+    return _quantity(tokens.keys[i + 1:i + 3])
+
+
+def _quantity(after: list[str]) -> bool:
+    """The words after a number say it is a quantity: "forty boxes", "200 home visits", "20 or 30
+    people", "forty or so"; not "4471 and I never change it"."""
+    if after[:1] in (["and"], ["or"]):
+        return len(after) > 1 and (after[1][:1].isdigit() or after[1] in _AFTER_OR)
+    return any(k in UNITS or _plural(k) for k in after)
 
 
 def _plural(key: str) -> bool:

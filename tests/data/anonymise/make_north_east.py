@@ -144,6 +144,15 @@ S_ANON_FIX2 = [
     ("house numbers in words", "She's on Cranmore Road, number thirty-two.", ["number thirty-two"]),
     ("house numbers in words", "They gave us Lisnagarvey Park, no. 7, after the fire.", ["no. 7"]),
     ("house numbers in words", "He was up at the top of Chapel Street, number forty, for years.", ["number forty"]),
+    ("codes and PINs", "It was all under tenancy ref KRN/0312/19, not his name.", ["KRN/0312/19"]),
+    ("codes and PINs", "My PIN is 6628 and I've had it since the eighties.", ["6628"]),
+    ("codes and PINs", "The door code is 1357 and it's never changed.", ["1357"]),
+    ("codes and PINs", "The repair was logged as job RP-55190-C.", ["RP-55190-C"]),
+    ("codes and PINs", "His rent account is 0077/31 at the office.", ["0077/31"]),
+    ("phones in any grouping", "Ring the warden on 07700·900·314 after six.", ["07700\u00b7900\u00b7314"]),
+    ("phones in any grouping", "Her number's 07700 900 31 4, she won't mind.", ["07700 900 31 4"]),
+    ("phones in any grouping", "The scheme phone is 028\u20227034\u20224466.", ["028\u20227034\u20224466"]),
+    ("phones in any grouping", "He spelt it out, 0 1 8 7 2 5 5 5 0 1 9, twice.", ["0 1 8 7 2 5 5 5 0 1 9"]),
 ]
 
 
