@@ -114,3 +114,29 @@ def test_when_opened_from_disk_then_relative_links_and_styles_work(browser, tmp_
     colour = page.evaluate("() => getComputedStyle(document.querySelector('.site-header')).backgroundColor")
     page.close()
     assert heading == "Nobody asked me how I was" and colour == "rgb(18, 59, 74)"
+
+
+@pytest.mark.parametrize("size", [(390, 844), (1280, 900)])
+def test_when_a_picture_is_very_tall_or_very_wide_then_it_fits_the_screen_and_its_card_keeps_the_card_shape(
+        browser, tmp_path, size):
+    from dataclasses import replace
+    from PIL import Image
+    tall, wide = tmp_path / "tall.jpg", tmp_path / "wide.jpg"
+    Image.new("RGB", (500, 3000), "#557755").save(tall)
+    Image.new("RGB", (4000, 500), "#775555").save(wide)
+    first, second = make_story().beats
+    stories = [make_story(beats=(replace(first, image=str(tall), image_alt="A tall picture"), second)),
+               make_story(slug="wide", beats=(replace(first, image=str(wide), image_alt="A wide picture"), second))]
+    render_site(stories, [], tmp_path / "web", templates_dir=TEMPLATES, site_title="S")
+    with served(tmp_path / "web") as url:
+        page, problems = open_page(browser, url + "staff/night-shift.html", size)
+        shown = page.evaluate("() => { const r = document.querySelector('.lead-image').getBoundingClientRect();"
+                              " return [r.width, r.height]; }")
+        page.close()
+        page, more = open_page(browser, url + "index.html", size)
+        cards = page.evaluate("() => Array.from(document.querySelectorAll('.card-image'), i => {"
+                              " const r = i.getBoundingClientRect(); return [r.width, r.height]; })")
+        page.close()
+    assert problems == [] and more == []
+    assert shown[1] <= 0.7 * size[1] + 1 and abs(shown[0] / shown[1] - 500 / 3000) < 0.02  # whole, not squashed
+    assert len(cards) == 2 and all(h > 0.45 * w for w, h in cards)  # the wide one is no 14 px strip

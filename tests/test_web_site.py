@@ -157,6 +157,59 @@ def test_when_a_beat_has_a_phone_sized_photo_then_every_width_is_its_shape_and_a
             assert off(made) <= off(Image.open(saved)) * 1.05 + 0.2, width
 
 
+def _rotated_phone_photo(path):
+    img = Image.new("RGB", (1200, 800), "#336699")
+    ImageDraw.Draw(img).rectangle((0, 0, 99, 799), fill="#ff0000")  # red down the left as stored: the top once turned
+    exif = Image.Exif()
+    exif[0x0112] = 6  # how a phone saves a portrait photo: turn 90 degrees clockwise to view
+    img.save(path, exif=exif)
+
+
+def _transparent(path):
+    img = Image.new("RGBA", (800, 600), (0, 0, 0, 0))
+    ImageDraw.Draw(img).ellipse((200, 100, 600, 500), fill=(220, 0, 0, 255))
+    img.save(path)
+
+
+def _palette(path):
+    img = Image.new("P", (800, 600), 0)
+    img.putpalette([255, 0, 0, 0, 0, 255] + [0] * 762)
+    ImageDraw.Draw(img).rectangle((300, 200, 500, 400), fill=1)
+    img.save(path, transparency=0)
+
+
+def _grey16(path):
+    Image.new("I;16", (800, 600), 30000).save(path)
+
+
+@pytest.mark.parametrize("make, size, corner", [
+    (_rotated_phone_photo, (640, 960), (255, 0, 0)),  # upright, the red band along the top
+    (_transparent, (640, 480), (253, 252, 249)),  # the page's own colour, not black
+    (_palette, (640, 480), (253, 252, 249)),  # the transparent palette entry, not red
+    (_grey16, (640, 480), (117, 117, 117)),  # 30000 of 65535 is mid grey, not white
+])
+def test_when_a_beat_image_is_turned_transparent_or_16_bit_then_it_is_published_as_it_looks(tmp_path, make, size, corner):
+    photo = tmp_path / ("p.jpg" if make is _rotated_phone_photo else "p.png")
+    make(photo)
+    beats = (replace(make_story().beats[0], image=str(photo), image_alt="A picture"),)
+    render_site([make_story(beats=beats)], [], tmp_path / "web", templates_dir=TEMPLATES, site_title="S")
+    for ext in ("jpg", "webp"):
+        with Image.open(tmp_path / f"web/media/staff/night-shift-1-640.{ext}") as made:
+            assert made.size == size
+            assert all(abs(a - b) <= 6 for a, b in zip(made.convert("RGB").getpixel((20, 5)), corner)), (ext, made.getpixel((20, 5)))
+
+
+def test_when_the_logo_is_a_transparent_png_then_the_header_logo_keeps_its_transparency(tmp_path):
+    logo = tmp_path / "logo.png"
+    _transparent(logo)
+    render_site([make_story()], [], tmp_path / "web", templates_dir=TEMPLATES, site_title="S",
+                web=replace(WEB, logo=str(logo)))
+    with Image.open(tmp_path / "web/media/logo.png") as made:
+        assert made.mode == "RGBA" and made.getpixel((1, 1))[3] == 0
+    with Image.open(tmp_path / "web/icon-192.png") as icon:
+        assert icon.convert("RGB").getpixel((3, 3)) == (255, 255, 255)  # a white ground, not black
+
+
 def test_when_the_video_has_a_1920_png_poster_then_the_page_uses_a_player_sized_jpeg(site):
     html = read(site / "staff/night-shift.html")
     assert 'poster="../media/staff/night-shift-16x9-poster.jpg"' in html and "poster.png" not in html

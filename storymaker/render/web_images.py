@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageOps
 
 from ..errors import RenderError
 from ..model import Problem
@@ -25,6 +25,7 @@ THUMB_WIDTHS = (240, 480)  # index cards: 10rem, twice for sharp screens
 THUMB_SIZES = "(min-width: 42.5rem) 10rem, 30vw"
 WEBP_METHOD = 2  # libwebp's effort (0-6): 2 is twice as quick as 3 for files about 3% larger
 REDUCING_GAP = 1.25  # Pillow's two-step resize: reduce() by whole times first, then Lanczos over at least 1.25x
+PAGE = "#fdfcf9"  # the page's background (style.css --paper), under a transparent picture
 ICON_SIZES = {"favicon-32.png": 32, "apple-touch-icon.png": 180, "icon-192.png": 192, "icon-512.png": 512}
 
 
@@ -54,15 +55,27 @@ class Picture:
 
 
 def open_rgb(path: Path, what: str, width: int = 0) -> Image.Image:
-    """An image file as RGB pixels, or a problem naming the file. With ``width``, a JPEG at least twice
-    as wide is decoded at 1/2, 1/4 or 1/8 scale (libjpeg's own, much quicker), never narrower than it."""
+    """An image file as RGB pixels the right way up (EXIF orientation applied), transparency laid on the
+    page's own colour, 16-bit grey scaled to 8 bits; or a problem naming the file. With ``width``, a JPEG
+    at least twice as wide is decoded at 1/2, 1/4 or 1/8 scale (libjpeg's own, much quicker), never narrower."""
     try:
         with Image.open(path) as img:
             if width and img.format == "JPEG" and img.width >= 2 * width:
                 img.draft("RGB", (width, max(1, img.height * width // img.width)))
-            return img.convert("RGB")
+            return flattened(ImageOps.exif_transpose(img))
     except (OSError, ValueError) as exc:
         raise RenderError(Problem(str(path), 0, f"{what} cannot be read ({exc}): save it again as PNG or JPEG")) from exc
+
+
+def flattened(img: Image.Image, ground: str = PAGE) -> Image.Image:
+    """RGB pixels of any mode: alpha (or a palette's transparent colour) over ``ground``, 16-bit data scaled."""
+    if img.mode in ("I;16", "I;16B", "I;16L", "I"):
+        img = img.convert("I").point(lambda v: v * (1 / 256)).convert("L")
+    if img.mode in ("RGBA", "LA", "PA", "RGBa", "La") or "transparency" in img.info:
+        rgba = img.convert("RGBA")
+        base = Image.new("RGBA", rgba.size, ground)
+        return Image.alpha_composite(base, rgba).convert("RGB")
+    return img.convert("RGB")
 
 
 def planned(width: int, height: int, stem: str, widths: tuple[int, ...] = WIDTHS, alt: str = "",
@@ -116,7 +129,7 @@ def icon(size: int, colour: str, accent: str = "#f2b134", logo: Image.Image | No
     if logo is not None:
         mark = logo.copy()
         mark.thumbnail((round(size * 0.8), round(size * 0.8)), Image.LANCZOS)
-        img.paste(mark, ((size - mark.width) // 2, (size - mark.height) // 2))
+        img.paste(mark, ((size - mark.width) // 2, (size - mark.height) // 2), mark if mark.mode == "RGBA" else None)
         return img
     draw = ImageDraw.Draw(img)
     r = size * 0.12
@@ -129,7 +142,7 @@ def icon(size: int, colour: str, accent: str = "#f2b134", logo: Image.Image | No
 
 def write_icons(out_dir: Path, colour: str, logo_path: str) -> list[Path]:
     """favicon-32.png, apple-touch-icon.png (180) and the manifest's 192 and 512 px icons."""
-    logo = open_rgb(Path(logo_path), "logo") if logo_path else None
+    logo = open_logo(Path(logo_path)) if logo_path else None
     written = []
     for name, size in ICON_SIZES.items():
         icon(size, colour, logo=logo).save(out_dir / name, "PNG", optimize=True)
@@ -137,11 +150,22 @@ def write_icons(out_dir: Path, colour: str, logo_path: str) -> list[Path]:
     return written
 
 
+def open_logo(path: Path) -> Image.Image:
+    """The logo the right way up, keeping its transparency (RGBA) when it has any, else RGB."""
+    try:
+        with Image.open(path) as img:
+            img = ImageOps.exif_transpose(img)
+            see_through = img.mode in ("RGBA", "LA", "PA") or "transparency" in img.info
+            return img.convert("RGBA") if see_through else flattened(img)
+    except (OSError, ValueError) as exc:
+        raise RenderError(Problem(str(path), 0, f"logo cannot be read ({exc}): save it again as PNG or JPEG")) from exc
+
+
 def write_logo(out_dir: Path, logo_path: str) -> dict[str, object] | None:
     """The project's logo for the header, 48 CSS px high (96 px for sharp screens)."""
     if not logo_path:
         return None
-    img = open_rgb(Path(logo_path), "logo")
+    img = open_logo(Path(logo_path))
     height = min(96, img.height)
     img = img.resize((max(1, round(img.width * height / img.height)), height), Image.LANCZOS)
     dest = out_dir / "media" / "logo.png"
