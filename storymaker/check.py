@@ -10,6 +10,7 @@ import difflib
 
 from .imagecheck import image_problem
 from .load.hygiene import MAX_AUDIO_BYTES, too_big
+from .load.story_checks import translation_problems
 from .model import Problem, Project
 from .paths import AUDIO_TYPES, IMAGE_TYPES, confined
 
@@ -39,7 +40,7 @@ def unknown_themes(project: Project) -> list[Problem]:
     problems = [Problem(e.source, e.line, _unknown_tag(t, cb)) for e in project.excerpts for t in e.themes if not known_theme(t, cb)]
     for spec in project.stories:
         for beat in spec.beats:
-            problems += [Problem(spec.source, beat.line, f"beat '{beat.heading}': " + _unknown_tag(t, cb))
+            problems += [Problem(spec.source, beat.lines.get("themes") or beat.line, f"beat '{beat.heading}': " + _unknown_tag(t, cb))
                          for t in beat.themes if not known_theme(t, cb)]
     return problems
 
@@ -49,16 +50,16 @@ def asset_paths(project: Project) -> list[Problem]:
     for spec in project.stories:
         for beat in spec.beats:
             if beat.image:
-                where, what = Problem(spec.source, beat.line, ""), f"beat '{beat.heading}': image"
+                where, what = Problem(spec.source, beat.lines.get("image") or beat.line, ""), f"beat '{beat.heading}': image"
                 path, p = confined(project.root, beat.image, where, what, IMAGE_TYPES)
                 problems += [p] if p else []
                 p = image_problem(path, where, what) if path else None
                 problems += [p] if p else []
         if spec.video.music and "video" in spec.outputs:
-            where = Problem(spec.source, spec.line, "")
+            where = Problem(spec.source, spec.lines.get("video") or spec.line, "")
             path, p = confined(project.root, spec.video.music, where, "video: music", AUDIO_TYPES)
             big = too_big(path, spec.source, MAX_AUDIO_BYTES, f"video: music {path.name}") if path else None
-            problems += [q for q in (p, big and Problem(spec.source, spec.line, big.message)) if q]
+            problems += [q for q in (p, big and Problem(spec.source, where.line, big.message)) if q]
     return problems
 
 
@@ -72,4 +73,5 @@ def no_stories(project: Project) -> list[Problem]:
 
 def cross_check(project: Project) -> list[Problem]:
     """Every cross-file problem, in file order."""
-    return duplicate_ids(project) + unknown_themes(project) + asset_paths(project) + no_stories(project)
+    return (duplicate_ids(project) + unknown_themes(project) + asset_paths(project) + no_stories(project)
+            + translation_problems(project.stories, project.web.lang))

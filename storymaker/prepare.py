@@ -31,6 +31,7 @@ from .compose.explain import explain
 from .compose.pins import pin_problems
 from .errors import ComposeError, StorymakerError
 from .load.settings import sharing_warnings
+from .load.story_checks import story_warnings
 from .model import Excerpt, FlaggedText, Problem, Project, Redaction, StorySpec
 from .paths import IMAGE_TYPES, confined
 from .videocheck import video_problems
@@ -112,6 +113,7 @@ def _safe_text(prep: Prepared, text: str, spec: StorySpec, line: int, what: str)
 
 def safe_spec(prep: Prepared, spec: StorySpec) -> StorySpec:
     """The spec with its own (authored) text anonymised and its image paths resolved."""
+    at = lambda key: spec.lines.get(key) or spec.line  # a field's problems name its own line
     beats = []
     for n, beat in enumerate(spec.beats, start=1):
         image, problem = ("", None)
@@ -127,11 +129,11 @@ def safe_spec(prep: Prepared, spec: StorySpec) -> StorySpec:
             discuss=tuple(_safe_text(prep, d, spec, beat.line, f"beat {n} discussion prompt") for d in beat.discuss)))
     return dataclasses.replace(
         spec, beats=tuple(beats),
-        video=dataclasses.replace(spec.video, music_licence=_safe_text(prep, spec.video.music_licence, spec, spec.line,
+        video=dataclasses.replace(spec.video, music_licence=_safe_text(prep, spec.video.music_licence, spec, at("video"),
                                                                        "music credit")),
-        title=_safe_text(prep, spec.title, spec, spec.line, "story title"),
-        narrator=_safe_text(prep, spec.narrator, spec, spec.line, "narrator"),
-        summary=_safe_text(prep, spec.summary, spec, spec.line, "summary"))
+        title=_safe_text(prep, spec.title, spec, at("title"), "story title"),
+        narrator=_safe_text(prep, spec.narrator, spec, at("narrator"), "narrator"),
+        summary=_safe_text(prep, spec.summary, spec, at("summary"), "summary"))
 
 
 def compose_story(prep: Prepared, spec: StorySpec, channels: Iterable[str]) -> None:
@@ -156,7 +158,7 @@ def compose_story(prep: Prepared, spec: StorySpec, channels: Iterable[str]) -> N
 
 def voice_problems(prep: Prepared, spec: StorySpec) -> None:
     for message in check_voice(spec.video, prep.project.root):
-        prep.problems.append(Problem(spec.source, spec.line, f"video voice: {message}"))
+        prep.problems.append(Problem(spec.source, spec.lines.get("video") or spec.line, f"video voice: {message}"))
 
 
 def theme_of(spec: StorySpec, root) -> Theme | list[Problem]:
@@ -201,12 +203,22 @@ def compose_told(prep: Prepared, spec: StorySpec) -> None:
             continue
 
 
+def decisions_read(project: Project) -> tuple:
+    """The decisions, less those about a story whose file is there but did not load: its own problem
+    says why, and its decisions are not "about a story this project does not have"."""
+    from .load.specs import SUFFIXES
+    files = {p.name[: -len(sfx)] for sfx in SUFFIXES for p in (project.root / "stories").glob("*" + sfx)}
+    unread = files - {s.slug for s in project.stories}
+    return tuple(d for d in project.decisions if not any(d.where.startswith(f"story {slug},") for slug in unread))
+
+
 def prepare(project: Project, channels: Iterable[str] | None = None, only: str | None = None,
             site: bool = False) -> Prepared:
     """Anonymise and compose; ``channels`` limits the outputs, ``only`` limits to one story slug
     (with ``site``, a build's: see :func:`build_plan`)."""
     prep = Prepared(project, Anonymiser(project.register, project.decisions), loaded=project,
-                    warnings=sharing_warnings(project) + short_entry_warnings(project.register))
+                    warnings=sharing_warnings(project) + short_entry_warnings(project.register)
+                    + story_warnings(project))
     anonymise_excerpts(prep)
     # compose sees only excerpts that may be published and were anonymised
     prep.project = dataclasses.replace(project, excerpts=tuple(e for e in project.excerpts if e.id in prep.safe))
@@ -232,7 +244,7 @@ def prepare(project: Project, channels: Iterable[str] | None = None, only: str |
     prep.problems += source_problems(project.root, prep.anonymiser.needles(), prep.anonymiser.origins(), langs,
                                      [s.source for s in project.stories])
     if not only:  # decisions about texts that are not there decide nothing: say so
-        prep.warnings += orphans(project.decisions, prep.anonymiser.wheres | {excerpt_where(e.id) for e in project.excerpts})
+        prep.warnings += orphans(decisions_read(project), prep.anonymiser.wheres | {excerpt_where(e.id) for e in project.excerpts})
     prep.problems = list(dict.fromkeys(prep.problems))  # a pin's problem is the same in every version
     prep.warnings = list(dict.fromkeys(prep.warnings))  # ... and so is a coherence warning, mostly
     if not prep.problems:

@@ -40,13 +40,14 @@ class Beat:
     exclude: tuple[str, ...] = key((), "excerpt ids never used in this beat")
     pin_lines: tuple[int, ...] = ()  # the line of each pin, for problems
     discuss: tuple[str, ...] = key((), "discussion prompts for a printed handout")
+    lines: dict = field(default_factory=dict, compare=False, repr=False)  # each key's line in the file, for messages
 
 
 @dataclass(frozen=True)
 class VideoSpec:
     formats: tuple[str, ...] = key(("16:9",), "one or more of " + ", ".join(VIDEO_FORMATS), choices=tuple(VIDEO_FORMATS))
     voice_engine: str = key("", "an engine (hibari, espeak, piper, recorded) or {engine, name}", name="voice",
-                            shown="the best installed: hibari, else espeak")
+                            shown="the best installed: hibari, else espeak; espeak's voice for a story's language (cy) if not English")
     voice: str = ""  # the engine's voice name, model path or recordings folder (voice: {name: ...})
     music: str = key("", "background music inside the project, ducked under the narration")
     music_licence: str = key("", "the music's licence, credited with the video")
@@ -82,6 +83,7 @@ class StorySpec:
                          shown="SOURCE_DATE_EPOCH's date, else the file's modification date")
     updated: str = key("", "the date of the last real change (YYYY-MM-DD)")
     translation_of: str = key("", "the slug of the story this one translates (language links)")
+    lines: dict = field(default_factory=dict, compare=False, repr=False)  # each key's line in the file, for messages
 
     def contributors_needed(self, audience: str) -> int:
         if self.min_contributors is not None:

@@ -112,12 +112,12 @@ def test_when_a_file_is_not_utf8_then_it_says_so(project: Path):
 
 
 @pytest.mark.parametrize("spec, expected", [
-    ("title: A\naudience: staff\nnarrator: N\nbeats: []\n", "stories/s.story.yaml:1: story: 'beats' must be a non-empty list"),
-    ("title: A\naudience: everyone\nnarrator: N\nbeats: [{heading: H, themes: [staff.care]}]\n", "stories/s.story.yaml:1: story: 'audience' must be one or more of staff, community, not everyone"),
-    ("titel: A\naudience: staff\nnarrator: N\nbeats: [{heading: H, themes: [staff.care]}]\n", "stories/s.story.yaml:1: story: unknown field 'titel' (did you mean 'title'?)"),
-    ("title: A\naudience: staff\nnarrator: N\nbeats:\n  - heading: H\n    themes: [staff.care]\n    excerpts: lots\n", "stories/s.story.yaml:5: beat 1: 'excerpts' must be a whole number from 1 to 20, not 'lots'"),
+    ("title: A\naudience: staff\nnarrator: N\nbeats: []\n", "stories/s.story.yaml:4: 'beats' must be a non-empty list"),
+    ("title: A\naudience: everyone\nnarrator: N\nbeats: [{heading: H, themes: [staff.care]}]\n", "stories/s.story.yaml:2: 'audience' must be one or more of staff, community, not everyone"),
+    ("titel: A\naudience: staff\nnarrator: N\nbeats: [{heading: H, themes: [staff.care]}]\n", "stories/s.story.yaml:1: unknown field 'titel' (did you mean 'title'?)"),
+    ("title: A\naudience: staff\nnarrator: N\nbeats:\n  - heading: H\n    themes: [staff.care]\n    excerpts: lots\n", "stories/s.story.yaml:7: beat 1: 'excerpts' must be a whole number from 1 to 20, not 'lots'"),
     ("title: A\naudience: staff\nnarrator: N\nbeats:\n  - heading: H\n", "stories/s.story.yaml:5: beat 1: missing 'themes'"),
-    ("title: A\naudience: staff\nnarrator: N\nmax_share: 2\nbeats: [{heading: H, themes: [a]}]\n", "stories/s.story.yaml:1: story: 'max_share' must be a number from 0.01 to 1.0, not 2"),
+    ("title: A\naudience: staff\nnarrator: N\nmax_share: 2\nbeats: [{heading: H, themes: [a]}]\n", "stories/s.story.yaml:4: 'max_share' must be a number from 0.01 to 1.0, not 2"),
     ("title: A\naudience: staff\nnarrator: N\nvideo: {formats: ['16:10']}\nbeats: [{heading: H, themes: [a]}]\n", "stories/s.story.yaml:4: video: 'formats' must be one or more of 16:9, 1:1, 4:5, 9:16, not 16:10"),
 ])
 def test_when_a_story_spec_is_wrong_then_the_problem_names_field_and_line(project: Path, spec: str, expected: str):

@@ -51,13 +51,13 @@ def test_when_order_is_fixed_then_each_beat_draws_exactly_its_pins(tmp_path):
     ("order: fixed\nbeats:\n  - heading: A\n    themes: [x]\n",
      "stories/t.story.yaml:6: beat 1: the story has order: fixed, so every beat needs a 'pin:' list of excerpt ids"),
     ("order: sorted\nbeats:\n  - heading: A\n    themes: [x]\n",
-     "stories/t.story.yaml:1: story: 'order' must be one or more of auto, fixed, not sorted"),
+     "stories/t.story.yaml:4: 'order' must be one or more of auto, fixed, not sorted"),
     ("beats:\n  - heading: A\n    themes: [x]\n    pin: [{id: a}]\n",
      "stories/t.story.yaml:7: beat 1: 'pin' must be a list of excerpt ids, e.g. [S-P01-02]"),
     ("persona: [3]\nbeats:\n  - heading: A\n    themes: [x]\n",
-     "stories/t.story.yaml:1: story: 'persona' must be a list of short facts"),
+     "stories/t.story.yaml:4: 'persona' must be a list of short facts"),
     ("beats:\n  - heading: A\n    themes: [x]\n    pins: [a]\n",
-     "stories/t.story.yaml:5: beat 1: unknown field 'pins' (did you mean 'pin'?)"),
+     "stories/t.story.yaml:7: beat 1: unknown field 'pins' (did you mean 'pin'?)"),
 ])
 def test_when_a_spec_field_is_wrong_then_the_problem_names_the_line_and_the_fix(tmp_path, body, expected):
     spec, problems = spec_from(tmp_path, body)

@@ -53,7 +53,7 @@ def test_init_writes_base_url_and_the_web_settings_into_the_project(cli, tmp_pat
 
 @pytest.mark.parametrize("line, expected", [
     ("base_url: stories.example.org", "stories/project.yaml:2: 'base_url' must be an absolute address"),
-    ("language: Welsh", "stories/project.yaml:2: 'language' must look like en-GB or cy, not 'Welsh'"),
+    ("language: Welsh", "stories/project.yaml:2: 'language' must be a language tag such as cy or en-GB, not 'Welsh' (did you mean cy?)"),
     ("noindex_staff: sometimes", "stories/project.yaml:2: 'noindex_staff' must be true or false"),
     ("contact_url: javascript:alert(1)", "stories/project.yaml:2: 'contact_url' must be an absolute address"),
     ("logo: ../outside.png", "stories/project.yaml:2: logo '../outside.png': must stay inside the project folder"),
@@ -94,7 +94,9 @@ def test_when_a_spec_has_web_fields_then_they_are_read(small_project):
 def test_when_a_spec_web_field_is_wrong_then_check_says_where_and_how_to_fix_it(cli, small_project, fields, expected):
     spec(small_project, **fields)
     result = cli("--project", str(small_project), "check")
-    assert result.returncode == 1 and f"stories/short-staff.story.yaml:1: story: {expected}" in result.stderr
+    lines = (small_project / "stories/short-staff.story.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, ln in enumerate(lines, 1) if ln.startswith(f"{list(fields)[-1]}:"))  # the field's own line
+    assert result.returncode == 1 and f"stories/short-staff.story.yaml:{line}: {expected}" in result.stderr
 
 
 def test_when_a_spec_has_no_published_date_then_source_date_epoch_gives_it(small_project, monkeypatch):

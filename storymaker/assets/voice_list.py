@@ -9,6 +9,9 @@ from .espeak import DEFAULT_ESPEAK_VOICE, espeak_voices
 from .installed import HIBARI_DEFAULT, hibari_installed, hibari_on_disk, hibari_voices, packaged_piper_model, piper_installed
 
 
+UK_LANGUAGES = {"cy": "Welsh", "gd": "Gaelic", "ga": "Irish", "kw": "Cornish"}  # a Welsh story is read by espeak's cy
+
+
 @dataclass(frozen=True)
 class VoiceInfo:
     engine: str
@@ -41,9 +44,11 @@ def _hibari_rows() -> list[VoiceInfo]:
 def _espeak_rows() -> list[VoiceInfo]:
     if not shutil.which("espeak-ng"):
         return [VoiceInfo("espeak", DEFAULT_ESPEAK_VOICE, "English", "British", "GPL-3.0", False, "apt-get install espeak-ng")]
-    return [VoiceInfo("espeak", code, "English", name.split("(", 1)[-1].rstrip(")").replace("_", " ") if "(" in name
+    rows = [VoiceInfo("espeak", code, "English", name.split("(", 1)[-1].rstrip(")").replace("_", " ") if "(" in name
                       else name.replace("_", " "), "GPL-3.0 (espeak-ng)", *_espeak_state(file))
             for code, name, file in espeak_voices() if code.startswith("en")]
+    return rows + [VoiceInfo("espeak", code, UK_LANGUAGES[code], "-", "GPL-3.0 (espeak-ng)", *_espeak_state(file))
+                   for code, _name, file in espeak_voices() if code in UK_LANGUAGES]
 
 
 def _piper_rows() -> list[VoiceInfo]:

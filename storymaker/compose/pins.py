@@ -49,11 +49,11 @@ def pin_problems(excerpts: Iterable[Excerpt], withdrawn: frozenset[str], spec: S
                  channel: str, safe: Mapping[str, Redaction]) -> list[Problem]:
     """Every pin that is unknown or breaks a rule, and every unknown exclude, for one version."""
     by_id = {e.id: e for e in excerpts}
-    problems = [Problem(spec.source, spec.line, f"story exclude: {eid} is not an excerpt id; {_suggest(eid, by_id)}")
+    problems = [Problem(spec.source, spec.lines.get("exclude") or spec.line, f"story exclude: {eid} is not an excerpt id; {_suggest(eid, by_id)}")
                 for eid in spec.exclude if eid not in by_id]
     for beat in spec.beats:
         where = f"beat '{beat.heading}'"
-        problems += [Problem(spec.source, beat.line, f"{where}: exclude {eid} is not an excerpt id; {_suggest(eid, by_id)}")
+        problems += [Problem(spec.source, beat.lines.get("exclude") or beat.line, f"{where}: exclude {eid} is not an excerpt id; {_suggest(eid, by_id)}")
                      for eid in beat.exclude if eid not in by_id]
         for eid, line in zip(beat.pin, beat.pin_lines or (beat.line,) * len(beat.pin)):
             excerpt = by_id.get(eid)

@@ -17,6 +17,7 @@ from .hygiene import stray_files
 from .register import read_mapping, read_register, read_withdrawn, register_from_mapping
 from .settings import read_project_settings
 from .specs import read_specs
+from .story_checks import language_voices
 
 __all__ = ["load_project", "register_from_mapping"]
 
@@ -45,7 +46,7 @@ def load_project(root: Path) -> tuple[Project, list[Problem]]:
     problems += more
     decisions, more = read_decisions(stories)
     problems += more
-    project = Project(root=root, excerpts=tuple(excerpts), codebook=codebook, stories=tuple(specs),
+    project = Project(root=root, excerpts=tuple(excerpts), codebook=codebook, stories=language_voices(specs, web.lang),
                       register=register, glossary=glossary, withdrawn=withdrawn,
                       title=title, description=description, base_url=base_url, web=web,
                       decisions=decisions)

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from ..model import Problem, Project, WebSettings
 from ..paths import IMAGE_TYPES, confined
-from .story_dates import LANG
+from .story_dates import lang_problem, tag_case
 from .yamlio import read_text, read_yaml
 
 KEYS = {"title", "description", "base_url", "language", "share", "contact_url",
@@ -33,6 +33,11 @@ def url_problem(value: str, key: str) -> str:
     """Why ``value`` is not an absolute http(s) URL, or ``""``."""
     parts = urlsplit(value)
     if parts.scheme in ("http", "https") and parts.netloc and " " not in value:
+        if "@" in parts.netloc:  # it would be published on every page
+            return f"'{key}' must not hold a user name or password: remove the part before @"
+        if key == "base_url" and (parts.query or parts.fragment or value.rstrip().endswith(("?", "#"))):
+            bare = f"{parts.scheme}://{parts.netloc}{parts.path or '/'}"
+            return f"'{key}' must not have a query (?...) or a fragment (#...): pages are addressed under it; use {bare}"
         return ""
     if key == "contact_url" and parts.scheme == "mailto" and "@" in value:
         return ""
@@ -70,6 +75,14 @@ class _Reader:
             return default
         return value
 
+    def language(self) -> str:
+        """The project's language tag, in its usual case (``CY`` is ``cy``)."""
+        value = self.text_value("language") or "en-GB"
+        if why := lang_problem(value, "language"):
+            self.problem("language", why)
+            return "en-GB"
+        return tag_case(value)
+
     def matching(self, key: str, pattern: re.Pattern, default: str, example: str) -> str:
         value = self.text_value(key) or default
         if not pattern.match(value):
@@ -98,17 +111,24 @@ def read_project_settings(path: Path, rel: str, root: Path) -> tuple[str, str, s
         found, problem = confined(root, value, Problem(rel, key_line(r.text, "logo"), ""), "logo", IMAGE_TYPES)
         logo = str(found) if found else ""
         r.problems += [problem] if problem else []
-    web = WebSettings(lang=r.matching("language", LANG, "en-GB", "en-GB or cy"), share=r.flag("share", True),
+    web = WebSettings(lang=r.language(), share=r.flag("share", True),
                       contact_url=r.url("contact_url"), accessibility_url=r.url("accessibility_url"), logo=logo,
                       noindex_staff=r.flag("noindex_staff", False),
                       theme_color=r.matching("theme_color", COLOUR, "#123b4a", "#123b4a"))
     return r.text_value("title") or "Stories", r.text_value("description"), base_url, web, r.problems
 
 
+def given(key: str, project: Project) -> bool:
+    """Whether project.yaml gives ``key`` a value (one refused with a problem of its own, say)."""
+    path = project.root / "stories/project.yaml"
+    text = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
+    return re.search(rf"^{re.escape(key)}[ \t]*:[ \t]*(?![\"']{{2}}|#)\S", text, re.MULTILINE) is not None
+
+
 def sharing_warnings(project: Project) -> list[str]:
     """One warning when the site is meant for sharing but has no ``base_url``."""
     wants_web = any("web" in spec.outputs for spec in project.stories)
-    if not wants_web or not project.web.share or project.base_url:
+    if not wants_web or not project.web.share or project.base_url or given("base_url", project):
         return []
     return ["stories/project.yaml: base_url is not set, so link previews (LinkedIn, Teams, WhatsApp) show no "
             "picture and feeds, the sitemap and oEmbed are not written: add base_url: https://your.site/stories/ "

@@ -9,8 +9,8 @@ from pathlib import Path
 from ..model import Problem
 from ..storyspec import Beat, StorySpec, VideoSpec, default_of, spec_keys
 from .excerpts import split_list
-from .story_dates import fallback_date, read_date, read_lang, read_prompts
-from .yamlio import LineDict, item_line, line_of, read_yaml
+from .story_dates import epoch_problem, fallback_date, read_date, read_lang, read_prompts
+from .yamlio import LineDict, item_line, key_line_of, line_of, read_yaml
 
 SUFFIX = ".story.yaml"
 SUFFIXES = (SUFFIX, ".story.yml")  # .yml works too; the slug is the name before either
@@ -26,25 +26,32 @@ class _Fields:
     def __init__(self, rel: str, data: LineDict, what: str):
         self.rel, self.data, self.what = rel, data, what
         self.line = line_of(data, 1)
+        self.lead = "" if what == "story" else f"{what}: "  # the file says which story; a beat's number helps
         self.problems: list[Problem] = []
 
-    def problem(self, message: str) -> None:
-        self.problems.append(Problem(self.rel, self.line, message))
+    def problem(self, message: str, key: str = "") -> None:
+        """A problem at ``key``'s own line (the mapping's when no key, or the key is not there)."""
+        message = message.removeprefix("story: ") if self.what == "story" else message  # callers' own wording
+        self.problems.append(Problem(self.rel, key_line_of(self.data, key, self.line) if key else self.line, message))
+
+    def at(self, key: str):
+        """``problem`` for one key, for the readers that take a callback."""
+        return lambda message: self.problem(message, key)
 
     def unknown(self, allowed: set[str]) -> None:
         for key in sorted(set(map(str, self.data)) - allowed):
             close = difflib.get_close_matches(key, sorted(allowed), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else f"; known fields: {', '.join(sorted(allowed))}"
-            self.problem(f"{self.what}: unknown field '{key}'{hint}")
+            self.problem(self.lead + f"unknown field '{key}'{hint}", key)
 
     def text(self, key: str, required: bool = False) -> str:
         value = self.data.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
-                self.problem(f"{self.what}: missing '{key}'")
+                self.problem(self.lead + f"missing '{key}'")
             return ""
         if not isinstance(value, (str, int, float)):
-            self.problem(f"{self.what}: '{key}' must be text")
+            self.problem(self.lead + f"'{key}' must be text", key)
             return ""
         return str(value).strip()
 
@@ -61,7 +68,7 @@ class _Fields:
         except (TypeError, ValueError):
             number = None
         if number is None or isinstance(value, bool) or not low <= number <= high:
-            self.problem(f"{self.what}: '{key}' must be a {'whole ' if kind is int else ''}number from {low} to {high}, not {value!r}")
+            self.problem(self.lead + f"'{key}' must be a {'whole ' if kind is int else ''}number from {low} to {high}, not {value!r}", key)
             return default
         return number
 
@@ -72,12 +79,12 @@ class _Fields:
         key = as_key or key
         if key not in self.data:
             if required:
-                self.problem(f"{self.what}: missing '{key}' (one or more of {', '.join(allowed)})")
+                self.problem(self.lead + f"missing '{key}' (one or more of {', '.join(allowed)})")
             return default
         values = [v.lower() if v.lower() in allowed else v for v in split_list(self.data.get(key))]
         bad = [v for v in values if v not in allowed]
         if bad or not values:
-            self.problem(f"{self.what}: '{key}' must be one or more of {', '.join(allowed)}, not {', '.join(bad) or '(empty)'}")
+            self.problem(self.lead + f"'{key}' must be one or more of {', '.join(allowed)}, not {', '.join(bad) or '(empty)'}", key)
             return default
         return tuple(dict.fromkeys(values))
 
@@ -89,12 +96,12 @@ class _Fields:
         items = value if isinstance(value, list) else [value]
         ids, lines = [], []
         for i, item in enumerate(items):
-            line = item_line(value, i, line_of(value, self.line))
+            line = item_line(value, i, line_of(value, key_line_of(self.data, key, self.line)))
             eid = str(item).strip() if isinstance(item, (str, int)) and not isinstance(item, bool) else ""
             if not eid:
-                self.problems.append(Problem(self.rel, line, f"{self.what}: '{key}' must be a list of excerpt ids, e.g. [S-P01-02]"))
+                self.problems.append(Problem(self.rel, line, self.lead + f"'{key}' must be a list of excerpt ids, e.g. [S-P01-02]"))
             elif eid in ids:
-                self.problems.append(Problem(self.rel, line, f"{self.what}: excerpt {eid} is listed twice in '{key}'"))
+                self.problems.append(Problem(self.rel, line, self.lead + f"excerpt {eid} is listed twice in '{key}'"))
             else:
                 ids.append(eid)
                 lines.append(line)
@@ -106,7 +113,7 @@ class _Fields:
             return ()
         items = value if isinstance(value, list) else [value]
         if not all(isinstance(v, str) and v.strip() for v in items):
-            self.problem(f"{self.what}: '{key}' must be a list of short facts, e.g. [\"cares for her mum\"]")
+            self.problem(self.lead + f"'{key}' must be a list of short facts, e.g. [\"cares for her mum\"]", key)
             return ()
         return tuple(v.strip() for v in items)
 
@@ -132,9 +139,10 @@ def _beat(rel: str, data: object, index: int, line: int, order: str = "auto") ->
     f = _Fields(rel, data, f"beat {index + 1}")
     f.unknown(BEAT_KEYS)
     heading = f.text("heading", required=True)
-    themes = split_list(data.get("themes"))
+    themes = split_list(data.get("themes")) if not isinstance(data.get("themes"), dict) else []
     if not themes:
-        f.problem(f"beat {index + 1}: missing 'themes' (codebook tags, as a list)")
+        f.problem(f"beat {index + 1}: missing 'themes' (codebook tags, as a list)" if "themes" not in data else
+                  f"beat {index + 1}: 'themes' must be a list of codebook tags, e.g. [staff.care]", "themes")
     pins, pin_lines = f.ids("pin")
     exclude, _lines = f.ids("exclude")
     for eid in sorted(set(pins) & set(exclude)):
@@ -142,7 +150,7 @@ def _beat(rel: str, data: object, index: int, line: int, order: str = "auto") ->
     beat = Beat(heading=heading, themes=tuple(themes), intro=f.text("intro"), outro=f.text("outro"),
                 excerpts=_excerpts_wanted(f, pins, order), image=f.text("image"),
                 image_alt=f.text("image_alt"), line=f.line, pin=pins, exclude=exclude, pin_lines=pin_lines,
-                discuss=read_prompts(data.get("discuss"), f.problem, f"beat {index + 1}"))
+                discuss=read_prompts(data.get("discuss"), f.at("discuss"), f"beat {index + 1}"), lines=dict(data.key_lines))
     return (None if f.problems else beat), f.problems
 
 
@@ -162,7 +170,7 @@ def _video(rel: str, data: object, line: int) -> tuple[VideoSpec, list[Problem]]
     elif isinstance(voice, str) and voice.strip():
         engine = voice.strip().lower()
     elif voice is not None:
-        f.problem("video: 'voice' must be an engine name or a mapping {engine, name}")
+        f.problem("video: 'voice' must be an engine name or a mapping {engine, name}", "voice")
     spec = VideoSpec(formats=formats, voice_engine=engine, voice=name, music=f.text("music"),
                      music_licence=f.text("music_licence"), theme=f.text("theme") or default_of(VideoSpec, "theme"),
                      fps=f.number(VideoSpec, "fps", int))
@@ -186,7 +194,7 @@ def read_spec(path: Path, rel: str) -> tuple[StorySpec | None, list[Problem]]:
     exclude, _lines = f.ids("exclude")
     beats = _beats(f, data.get("beats"), order)
     f.problems += _pin_clashes(rel, beats, exclude)
-    video, more = _video(rel, data.get("video"), f.line)
+    video, more = _video(rel, data.get("video"), key_line_of(data, "video", f.line))
     f.problems += more
     spec = StorySpec(
         slug=slug, title=f.text("title", required=True), audiences=audiences,
@@ -197,20 +205,22 @@ def read_spec(path: Path, rel: str) -> tuple[StorySpec | None, list[Problem]]:
         target_words=f.number(StorySpec, "target_words", int),
         seed=f.number(StorySpec, "seed", int), summary=f.text("summary"),
         video=video, source=rel, line=1, exclude=exclude, order=order, persona=f.texts("persona"),
-        lang=read_lang(data.get("lang"), f.problem),
-        published=read_date(data.get("published"), "published", f.problem) or fallback_date(path),
-        updated=read_date(data.get("updated"), "updated", f.problem),
-        translation_of=f.text("translation_of"),
+        lang=read_lang(data.get("lang"), f.at("lang")),
+        published=read_date(data.get("published"), "published", f.at("published")) or fallback_date(path),
+        updated=read_date(data.get("updated"), "updated", f.at("updated")),
+        translation_of=f.text("translation_of"), lines=dict(data.key_lines),
     )
+    if not data.get("published") and (why := epoch_problem()):
+        f.problem(why)
     if spec.updated and spec.updated < spec.published:
-        f.problem(f"story: 'updated' ({spec.updated}) is before 'published' ({spec.published}): correct one of them")
+        f.problem(f"'updated' ({spec.updated}) is before 'published' ({spec.published}): correct one of them", "updated")
     return (None if f.problems else spec), f.problems
 
 
 def _beats(f: _Fields, beats_data: object, order: str) -> list[Beat]:
     beats: list[Beat] = []
     if not isinstance(beats_data, list) or not beats_data:
-        f.problem("story: 'beats' must be a non-empty list")
+        f.problem("'beats' must be a non-empty list", "beats")
         return beats
     for i, item in enumerate(beats_data):
         beat, more = _beat(f.rel, item, i, item_line(beats_data, i, f.line), order)

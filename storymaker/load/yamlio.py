@@ -1,7 +1,9 @@
 """Line-aware YAML reading: every mapping remembers the line it started on.
 
 ``read_yaml(path, rel)`` returns ``(data, problems)``; mappings are :class:`LineDict`
-whose ``.line`` is 1-based. A syntax error becomes one Problem with its line.
+whose ``.line`` is 1-based and whose ``.key_lines`` give each key's own line. A syntax
+error becomes one Problem with its line. Dates stay text (``2026-02-30`` is no error
+while loading): the field that wants a date checks it, at its own line.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from .hygiene import MAX_TEXT_BYTES, control_problems, too_big
 
 class LineDict(dict):
     line: int = 0
+    key_lines: dict = {}
 
 
 class LineList(list):
@@ -29,6 +32,11 @@ class _Loader(yaml.SafeLoader):
 def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     out = LineDict(loader.construct_mapping(node, deep=True))
     out.line = node.start_mark.line + 1
+    out.key_lines = {}
+    for key_node, _value in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if isinstance(key, (str, int, float, bool)):
+            out.key_lines.setdefault(key, key_node.start_mark.line + 1)
     return out
 
 
@@ -41,6 +49,7 @@ def _sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
 
 def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
@@ -74,6 +83,11 @@ def read_yaml(path: Path, rel: str) -> tuple[object, list[Problem]]:
 
 def line_of(value: object, default: int = 0) -> int:
     return getattr(value, "line", 0) or default
+
+
+def key_line_of(data: object, key: str, default: int = 0) -> int:
+    """The line of ``key:`` in a mapping read by :func:`read_yaml` (else ``default``)."""
+    return (getattr(data, "key_lines", None) or {}).get(key) or default
 
 
 def item_line(seq: object, index: int, default: int = 0) -> int:
