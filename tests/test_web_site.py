@@ -353,6 +353,24 @@ def test_when_staff_stories_are_noindex_then_they_stay_out_of_search_feed_and_si
     assert "staff/" not in json.dumps(jsonld(read(out / "index.html"))["@graph"][1])
 
 
+def test_when_staff_stories_are_noindex_then_they_offer_e_mail_only_and_no_embed(tmp_path):
+    """An internal story (web-test 34): passed on by e-mail, never posted to LinkedIn or embedded elsewhere."""
+    out = full_site(tmp_path, web=replace(WEB, noindex_staff=True))
+    staff, community = read(out / "staff/night-shift.html"), read(out / "community/night-shift.html")
+    assert "Share by e-mail" in staff and "linkedin.com" not in staff and "wa.me" not in staff
+    assert "Embed the video" not in staff and "oembed" not in staff
+    assert not (out / "oembed/staff/night-shift.json").exists() and not (out / "embed/staff/night-shift.html").exists()
+    assert "linkedin.com" in community
+
+
+def test_when_the_site_is_not_for_sharing_then_no_page_offers_share_links_or_an_embed(tmp_path):
+    """share: false (web-test 53): no share links and no embed snippet, even with base_url set."""
+    out = full_site(tmp_path, web=replace(WEB, share=False))
+    for page in ("staff/night-shift.html", "community/night-shift.html"):
+        html = read(out / page)
+        assert "Share this story" not in html and "Embed the video" not in html and "oembed" not in html
+
+
 def test_the_404_page_icons_manifest_and_theme_colour_are_there(site):
     notfound = read(site / "404.html")
     assert "<h1>Page not found</h1>" in notfound and f'href="{BASE}index.html"' in notfound and "noindex" in notfound

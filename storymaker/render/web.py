@@ -105,7 +105,7 @@ def render_pages(site: Site, renderer: Renderer, fonts: web_card.CardFonts) -> l
             context = story_context(story, site)
             context["site"] = in_language(site.info, site.chosen, site.templates_dir, story.lang)
             write(site.out_dir / context["story"]["url"], renderer.render("story.html", context), site.written)
-            if context["story"]["video"]:
+            if context["story"]["video"] and context["page"]["public"]:  # an internal story has no player to embed
                 write(site.out_dir / "embed" / f"{story.key}.html", renderer.render("embed.html", context), site.written)
             items.append(context["story"])
         for job in jobs:
@@ -126,7 +126,7 @@ def site_info(site_title: str, site_description: str, base_url: str, web: WebSet
     base = base_url.rstrip("/") + "/" if base_url else ""
     return {"title": site_title, "description": site_description, "base_url": base, "lang": web.lang,
             "contact_url": web.contact_url, "accessibility_url": web.accessibility_url, "logo": None,
-            "noindex_staff": web.noindex_staff, "theme_color": web.theme_color,
+            "noindex_staff": web.noindex_staff, "theme_color": web.theme_color, "share": web.share,
             "feed": base + "feed.xml" if base else ""}
 
 

@@ -58,11 +58,13 @@ def related(story: Story, chosen: list[Story], most: int = 3) -> list[dict[str, 
     return [{"href": page_url(s), "text": s.title} for s in others[:most]]  # as share links: one macro shows both
 
 
-def share_links(title: str, url: str, lang: Language) -> list[dict[str, str]]:
-    """E-mail, LinkedIn, WhatsApp and Facebook share URLs for an absolute page ``url``."""
+def share_links(title: str, url: str, lang: Language, social: bool = True) -> list[dict[str, str]]:
+    """E-mail, LinkedIn, WhatsApp and Facebook share URLs for an absolute page ``url`` (e-mail only unless ``social``)."""
     if not url:
         return []
     mail = "mailto:?" + urlencode({"subject": title, "body": f"{title}\n{url}"}, quote_via=quote)
+    if not social:  # an internal (noindex) story: passed on by e-mail, never posted
+        return [{"text": lang.gettext("Share by e-mail"), "href": mail}]
     return [
         {"text": lang.gettext("Share by e-mail"), "href": mail},
         {"text": lang.gettext("Share on LinkedIn"), "href": "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url})},

@@ -39,7 +39,7 @@ def beat_pictures(story: Story, site: Site, lang: Language) -> dict[int, Picture
     for n, beat in enumerate(story.beats, start=1):
         if beat.image:
             img = open_rgb(image_file(beat.image), "beat image", WIDTHS[-1])
-            alt = beat.image_alt or lang.gettext("Illustration for the part “%(heading)s”", heading=beat.heading)
+            alt = beat.image_alt  # none given: decorative (alt=""), never a made-up description
             pictures[n] = renditions(img, site.out_dir, f"media/{story.audience}/{story.slug}-{n}", alt=alt)
             site.written.extend(site.out_dir / f for f in pictures[n].files())
     return pictures
@@ -68,8 +68,9 @@ def page_head(story: Story, site: Site, lang: Language, urls: dict[str, str], ar
     page = {"title": title, "alternates": web_links.alternates(story, site.chosen, site.base),
             "description": web_links.page_description(story, site.chosen, web_meta.description(story, lang), lang),
             "canonical": web_meta.absolute(site.base, urls["page"]) if site.base else "",
-            "noindex": story.audience == "staff" and site.info["noindex_staff"],
-            "oembed": web_meta.absolute(site.base, f"oembed/{story.key}.json") if site.base and video else ""}
+            "noindex": story.audience == "staff" and site.info["noindex_staff"]}
+    page["public"] = site.info["share"] and not page["noindex"]  # an internal story offers no social sharing or embed
+    page["oembed"] = web_meta.absolute(site.base, f"oembed/{story.key}.json") if site.base and video and page["public"] else ""
     page["address"] = page["canonical"]
     page["meta"] = web_meta.meta_tags(page, story, site.info["title"], urls, site.base, video)
     video_ld = web_meta.video_object(story, artefact, urls, site.base, transcript_text(video), lang) if video else None
@@ -93,8 +94,9 @@ def story_context(story: Story, site: Site) -> dict[str, Any]:
     item = story_item(story, urls, video, pictures, lang)
     item.update(web_links.links(story, site.chosen, lang, site.templates_dir))
     item.update(pull_quote=short_quote(story), summary_text=plain_text(story.summary) or page["description"],
-                share=web_links.share_links(page["title"], page["canonical"], lang), noindex=page["noindex"],
-                embed=web_links.embed_snippet(story, site.base, page["title"], embed_size(artefact)) if video else "",
+                share=web_links.share_links(page["title"], page["canonical"], lang, page["public"]) if site.info["share"] else [],
+                noindex=page["noindex"],
+                embed=web_links.embed_snippet(story, site.base, page["title"], embed_size(artefact)) if video and page["public"] else "",
                 thumb=thumb, card_meta=card_meta(story, video, lang))
     return {"story": item, "page": page, "lang": story.lang, "root": "../"}
 
