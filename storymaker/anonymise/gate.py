@@ -22,6 +22,7 @@ from .needles import NeedleSet, Permits, short_code, short_entry
 from .preflight import written_in
 
 UNKNOWN_ORIGIN = "an identifier"
+_VIEWS = frozenset({"source", "text as a browser shows it"})  # another view of text already scanned
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ def _scan_file(path: Path, compiled: NeedleSet, why: _Why) -> list[GateHit]:
     for where, text in parts:
         for found, needle in compiled.find(text):
             key = found.lower()  # a page's text or attribute found is not reported again from its source
-            if (where, key) not in seen and not (where == "source" and key in seen):
+            if (where, key) not in seen and not (where in _VIEWS and key in seen):
                 seen.update({(where, key), key})
                 out.append(GateHit(path, where, mask(found), why(needle)))
     return out

@@ -70,8 +70,35 @@ def fold_char(ch: str) -> str:
     return "".join(confusable_map().get(c, c) for c in out)
 
 
+# Markdown emphasis and emoji inside a word hide it from a matcher but not from a reader:
+# "**N**ewquay", "Cole🙂raine", "Porth~~x~~leven" read as one word, so they are dropped there.
+_INSIDE_WORD = re.compile(r"(?<=[^\W_])(?:[*~`]+|[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]+)(?=[^\W_])")
+
+
+def _inner_marks(text: str) -> list[tuple[int, int]]:
+    if "*" not in text and "~" not in text and "`" not in text and text.isascii():
+        return []
+    return [m.span() for m in _INSIDE_WORD.finditer(text)]
+
+
+def _without(text: str, spans: list[tuple[int, int]]) -> Folded:
+    """``text`` folded with the characters in ``spans`` left out (offsets mapped)."""
+    drop = {i for a, b in spans for i in range(a, b)}
+    chars: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        if i not in drop:
+            folded = fold_char(ch)
+            chars.extend(folded)
+            origin.extend([i] * len(folded))
+    return Folded("".join(chars), tuple(origin), len(text))
+
+
 def normalise(text: str) -> Folded:
     """Fold ``text`` for matching; :meth:`Folded.to_source` maps spans back."""
+    inner = _inner_marks(text)
+    if inner and _RTL_OVERRIDE not in text:
+        return _without(text, inner)
     if text.isascii():
         return Folded(text, None, len(text))
     foreign = {ch: fold_char(ch) for ch in set(_NON_ASCII.findall(text))}
@@ -100,4 +127,4 @@ def _as_displayed(text: str, chars: list[str], origin: list[int]) -> None:
 
 def fold(text: str) -> str:
     """Folded text only (for needles and gate scanning)."""
-    return text if text.isascii() else normalise(text).text
+    return text if text.isascii() and not _inner_marks(text) else normalise(text).text

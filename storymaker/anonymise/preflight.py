@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..model import Problem
+from .extract import css_strings, html_parts
 from .mask import mask
 from .needles import NeedleSet
 
@@ -64,6 +65,19 @@ def _settings_lines(root: Path) -> Iterator[tuple[str, int, str]]:
                 yield rel, n, line
 
 
+def _views(rel: str, text: str) -> list[str]:
+    """A template line as written, and as a browser would show it: inline tags and comments
+    joining the words either side ("<b>N</b>ewquay"), hidden elements left out, text written
+    backwards under a bidi override, base64 in a data address or a script decoded, and a style
+    sheet's strings shown together (``content: "Tre" "neere"``)."""
+    views = [text]
+    if rel.endswith((".html", ".htm", ".svg", ".xml", ".j2", ".jinja")) and "<" in text:
+        views += [part for where, part in html_parts(text) if where != "source" and part != text]
+    if rel.endswith((".css", ".html", ".htm", ".svg")) and ('"' in text or "'" in text):
+        views += list(css_strings(text))
+    return views
+
+
 def source_problems(root: Path, needles: Iterable[str], origins: dict[str, str],
                     langs: Iterable[str] = ("en",), specs: Iterable[str] = ()) -> list[Problem]:
     """A Problem for each needle in a template (and the catalogues of the languages ``langs``
@@ -73,7 +87,7 @@ def source_problems(root: Path, needles: Iterable[str], origins: dict[str, str],
     out: list[Problem] = []
     names = [(rel, 0, Path(rel).name.removesuffix(".story.yaml")) for rel in specs]
     for rel, line, text in (*_template_lines(root, set(langs)), *_settings_lines(root), *names):
-        for found, needle in dict.fromkeys(compiled.find(text)):
+        for found, needle in dict.fromkeys(f for view in _views(rel, text) for f in compiled.find(view)):
             origin = origins.get(needle, "an identifier")
             out.append(Problem(rel, line, f"contains '{mask(found)}', {origin}: this is published as written, so "
                                           "the publish gate would stop the build; remove or reword it here"))
@@ -84,6 +98,6 @@ def written_in(root: Path, needle: str) -> str:
     """The first template or setting line that holds ``needle`` ("templates/web/base.html:12"), or ""."""
     compiled = NeedleSet([needle])
     for rel, line, text in (*_template_lines(root), *_settings_lines(root)):
-        if compiled.find(text):
+        if any(compiled.find(view) for view in _views(rel, text)):
             return f"{rel}:{line}" if line else rel
     return ""
