@@ -1,7 +1,10 @@
 """``storymaker serve``: preview ``output/web`` on 127.0.0.1 and rebuild when inputs change.
 
 A :class:`http.server.ThreadingHTTPServer` serves ``<root>/output/web`` (only
-on the loopback interface, to requests addressed to it: see :mod:`storymaker.localhost`), answering byte ranges so videos can seek. A
+on the loopback interface, to requests addressed to it: see :mod:`storymaker.localhost`), answering byte ranges so videos can seek,
+at the path of the project's ``base_url`` (``/straeon/`` for ``https://example.gov.wales/straeon/``;
+``/`` redirects there), with the site's own ``404.html`` for a page that is not there and the
+live address in pages rewritten to this preview's, so no link leaves the computer. A
 polling :class:`Watcher` compares the modification times and sizes of every
 file under ``stories/``, ``templates/`` and ``assets/`` once a second; on a
 change it calls ``build()``. A failed build prints its problems one per line
@@ -10,11 +13,13 @@ and the server keeps serving the last good output (the build swaps
 """
 from __future__ import annotations
 
+import io
 import os
 import re
 import sys
 import threading
 from functools import partial
+from urllib.parse import urlsplit
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -32,6 +37,48 @@ class PreviewHandler(LocalOnly, SimpleHTTPRequestHandler):
 
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".vtt": "text/vtt", ".mp4": "video/mp4"}
     byte_range: tuple[int, int] | None = None
+    base_url = ""  # the site's live address: served at its path, and rewritten to this preview's in pages
+
+    @property
+    def prefix(self) -> str:
+        return site_path(self.base_url)
+
+    def translate_path(self, path: str) -> str:
+        """A path under the site's prefix, as a file under the served folder; anything else, nowhere."""
+        clean = path.split("?", 1)[0].split("#", 1)[0]
+        if not clean.startswith(self.prefix) and clean + "/" != self.prefix:
+            return os.path.join(self.directory, ".storymaker-outside-the-site", "none")  # never a file: a 404
+        return super().translate_path("/" + path[len(self.prefix):])
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """A missing page answers with the site's own 404.html, as the live site would."""
+        page = Path(self.directory) / "404.html"
+        if code != HTTPStatus.NOT_FOUND or not page.is_file() or self.command == "HEAD":
+            return super().send_error(code, message, explain)
+        body = self.live_to_local(page.read_bytes())
+        self.send_response(code)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def live_to_local(self, body: bytes) -> bytes:
+        if not self.base_url:
+            return body
+        return body.replace(self.base_url.encode(), self.prefix.encode())
+
+    def page(self, path: str):
+        """An HTML page with the live address made this preview's (None: serve the file as it is)."""
+        if os.path.isdir(path) and self.path.split("?")[0].endswith("/"):
+            path = os.path.join(path, "index.html")
+        if not path.endswith(".html") or not self.base_url or not os.path.isfile(path):
+            return None
+        body = self.live_to_local(Path(path).read_bytes())
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-store")
@@ -45,6 +92,14 @@ class PreviewHandler(LocalOnly, SimpleHTTPRequestHandler):
         self.byte_range = None
         match = RANGE_RE.match(self.headers.get("Range", "").strip())
         path = self.translate_path(self.path)
+        if self.path.split("?")[0] + "/" == self.prefix or (self.path == "/" and self.prefix != "/"):
+            self.send_response(HTTPStatus.FOUND)  # the site lives under its own path, as it will live
+            self.send_header("Location", self.prefix)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return None
+        if (page := self.page(path)) is not None:
+            return page
         if not match or not os.path.isfile(path) or match.groups() == ("", ""):
             return super().send_head()
         size = os.path.getsize(path)
@@ -74,10 +129,24 @@ class PreviewHandler(LocalOnly, SimpleHTTPRequestHandler):
             remaining -= len(chunk)
 
 
-def make_server(web_dir: Path, port: int = 8000) -> ThreadingHTTPServer:
-    """An HTTP server for ``web_dir`` on 127.0.0.1 (``port=0``: any free port); a taken port is a UsageError."""
-    handler = partial(PreviewHandler, directory=str(web_dir))
+def site_path(base_url: str) -> str:
+    """The path a site lives at: ``https://example.gov.wales/straeon`` -> ``/straeon/``; ``/`` without one."""
+    path = urlsplit(base_url).path if base_url else ""
+    return "/" + path.strip("/") + "/" if path.strip("/") else "/"
+
+
+def make_server(web_dir: Path, port: int = 8000, base_url: str = "") -> ThreadingHTTPServer:
+    """An HTTP server for ``web_dir`` on 127.0.0.1 (``port=0``: any free port) at ``base_url``'s path;
+    a taken port is a UsageError."""
+    live = base_url.rstrip("/") + "/" if base_url else ""
+    handler = partial(type("SiteHandler", (PreviewHandler,), {"base_url": live}), directory=str(web_dir))
     return bind_local(lambda address: ThreadingHTTPServer(address, handler), port)
+
+
+def project_base_url(root: Path) -> str:
+    """The project's base_url, or "" (a setting with a problem is reported by the build)."""
+    from .load.settings import read_project_settings
+    return read_project_settings(root / "stories/project.yaml", "stories/project.yaml", root)[2]
 
 
 class Watcher:
@@ -156,14 +225,16 @@ def serve(root: Path, port: int = 8000, build: Callable[[], None] | None = None,
     """
     root = Path(root)
     web = root / "output" / "web"
-    server = make_server(web, port)
+    base_url = project_base_url(root)
+    server = make_server(web, port, base_url)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     try:
         watcher = Watcher([root / name for name in WATCHED])
         if build and not rebuild(build, say) and not web.is_dir():
             say("nothing to show yet: fix the problems above and save; every change rebuilds")
         thread.start()
-        say(f"serving at http://{LOOPBACK}:{server.server_address[1]}/ (only this computer can see it; Ctrl+C to stop)")
+        say(f"serving at http://{LOOPBACK}:{server.server_address[1]}{site_path(base_url)} (only this computer can see it; "
+            "Ctrl+C to stop)")
         watch(watcher, build, once, interval, stop or threading.Event(), say, root)
     finally:
         if thread.is_alive():

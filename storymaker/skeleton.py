@@ -36,9 +36,22 @@ allow: []
 """
 
 PROJECT = """\
-# Site title and description.
+# Project settings. Every key is optional.
 title: "Stories"
 description: ""
+
+# Where the site will live, e.g. https://www.example.gov.uk/stories/
+# With it, link previews get absolute image URLs and canonical links, and the build
+# writes the Atom feed, sitemap.xml, share links and oEmbed. Without it, check and
+# build warn once (set share: false for a site that is never shared).
+base_url: ""
+language: en-GB                 # the pages' language (cy for Welsh); a story can set its own with lang: cy
+# share: false                  # no share links and no base_url warning, for a site never shared
+# contact_url: https://www.example.gov.uk/contact
+# accessibility_url: https://www.example.gov.uk/accessibility-statement
+# logo: assets/images/logo.png  # shown in the header and used for the favicons
+# noindex_staff: true           # keep staff stories out of search engines, the feed and the sitemap
+# theme_color: "#123b4a"
 """
 
 STORY = """\

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -17,9 +18,9 @@ from test_output_guard import snapshot
 
 
 def status_for(url: str, host: str | None) -> int:
-    port = int(url.rsplit(":", 1)[1].strip("/"))
+    port = urlsplit(url).port
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-    conn.putrequest("GET", "/", skip_host=True)
+    conn.putrequest("GET", urlsplit(url).path or "/", skip_host=True)  # the site's path: base_url's
     if host is not None:
         conn.putheader("Host", host)
     conn.endheaders()
@@ -107,7 +108,7 @@ def test_serve_says_serving_once_it_serves_and_rebuilt_after_a_change(small_proj
         first = read_until(proc, "serving at http://127.0.0.1:")
         assert not any("rebuilt" in l for l in first) and "only this computer can see it" in first[-1]
         url = first[-1].split("serving at ", 1)[1].split()[0]
-        assert status_for(url, f"localhost:{url.rsplit(':', 1)[1].strip('/')}") == 200
+        assert status_for(url, f"localhost:{urlsplit(url).port}") == 200
         path = small_project / "stories" / "project.yaml"
         path.write_text(path.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
         later = read_until(proc, "rebuilt after")

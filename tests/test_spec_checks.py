@@ -180,3 +180,13 @@ def test_a_video_story_in_a_language_no_voice_speaks_is_warned_about(project, ca
     line = set_field(project, "the-late-bus", "lang", "cy")
     code, text = check(project, capsys)
     assert f"warning: stories/the-late-bus.story.yaml:{line}: the story is in cy but no voice installed here speaks it" in text
+
+
+def test_init_empty_writes_the_web_settings_commented_with_base_url(tmp_path, capsys):
+    assert main(["init", "--empty", str(tmp_path / "new")]) == 0
+    text = (tmp_path / "new/stories/project.yaml").read_text(encoding="utf-8")
+    assert '\nbase_url: ""' in text and "\nlanguage: en-GB" in text
+    for key in ("share", "contact_url", "accessibility_url", "logo", "noindex_staff", "theme_color"):
+        assert f"\n# {key}:" in text
+    _project, problems = load_project(tmp_path / "new")
+    assert problems == []

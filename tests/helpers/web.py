@@ -79,9 +79,9 @@ def make_video(folder: Path, slug: str = "night-shift", audience: str = "staff",
 
 
 @contextmanager
-def served(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` on 127.0.0.1 in a thread; yield its base URL."""
-    server = make_server(folder, 0)
+def served(folder: Path, base_url: str = "") -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 in a thread (at ``base_url``'s path); yield its base URL."""
+    server = make_server(folder, 0, base_url)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
