@@ -6,8 +6,7 @@ from collections.abc import Iterator
 
 from .hits import Hit
 from .lexicon import first_names, is_common
-from .windows import finditer
-from .wordre import words_pattern
+from .windows import DIGITS, finditer
 
 _HER = ("she|mum|mam|mom|ma|mammy|mummy|nan|nana|nanna|gran|granny|grandma|grandmother|wife|missus|daughter|sister|"
         "girl|mother|aunt|auntie|aunty|lady|woman")
@@ -69,13 +68,15 @@ _BEFORE_AGE = ("'s", "'m", "'re", "was", "is", "were", "am", "turned", "turns", 
                "almost")
 
 
-_COPULA_CLUE = re.compile(rf"(?:{words_pattern(_BEFORE_AGE)})\s+\d", re.I)
-
-
 def _after_copula(text: str) -> bool:
-    """Whether some number in ``text`` follows a copula or one of its adverbs ("she's 87", "was only 9"),
-    after a space: what COPULA and NAMED need (one C-level search, not a loop over the numbers)."""
-    return _COPULA_CLUE.search(text) is not None
+    """Whether some number in ``text`` follows a copula or one of its adverbs ("she's 87", "was only 9")."""
+    for m in DIGITS.finditer(text):
+        j = m.start()
+        while j and text[j - 1].isspace():
+            j -= 1
+        if j < m.start() and text[max(0, j - 6):j].lower().endswith(_BEFORE_AGE):
+            return True
+    return False
 
 
 def age_hits(text: str, near_digits: list[tuple[int, int]]) -> Iterator[Hit]:

@@ -8,6 +8,7 @@ replacement and a story stays coherent.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from dataclasses import replace as _with
@@ -19,9 +20,10 @@ from .hits import CONTAINERS, Hit
 from .index import KIND_NAMES, keys_of
 from .lexicon import TITLES, first_names, is_common
 from .fitting import fitted, markdown_link, role_fitted, shifted, splice
-from .joins import JOINED_KINDS, join_flags, joined
+from .joins import JOINED_KINDS, joined
 from .name_parts import entry_key, name_parts, registered_words
 from .normalise import Folded, fold, normalise
+from .parallel import detected, workers
 from .numwords import spoken_numbers
 from .replace import Replacer
 from .tokens import WORD, _starts_sentence
@@ -65,15 +67,13 @@ class Anonymiser:
         self.published: dict[str, str] = {}  # where -> its anonymised text: the gate says which one a hit is in
 
     # ----- detection ---------------------------------------------------------------
-    def _hits(self, text: str) -> tuple[Folded, list[Hit]]:
-        folded = normalise(text)
-        return folded, join_flags(folded.text, self._detector.detect(folded.text))
-
-    def _plan(self, text: str, persona: bool, where: str = "") -> tuple[list[_Planned], list[tuple[int, int]]]:
+    def _plan(self, text: str, persona: bool, where: str = "",
+              found: list[Hit] | None = None) -> tuple[list[_Planned], list[tuple[int, int]]]:
         """Each hit with its source span and replacement, in reading order (so pseudonyms are
         handed out in that order), and the source spans a reviewer marked safe here; in persona
-        mode, gazetteer-only first names are left alone."""
-        folded, hits = self._hits(text)
+        mode, gazetteer-only first names are left alone. ``found``: the hits, detected already."""
+        folded = normalise(text)
+        hits = self._detector.detect_joined(folded.text) if found is None else found
         planned: list[_Planned] = []
         kept: list[tuple[int, int]] = []
         swallowed = 0  # a phrase replaced whole takes the spans inside it along
@@ -152,7 +152,7 @@ class Anonymiser:
         return spans
 
     # ----- replacement -------------------------------------------------------------
-    def anonymise(self, text: str, persona: bool = False, where: str = "") -> Redaction:
+    def anonymise(self, text: str, persona: bool = False, where: str = "", found: list[Hit] | None = None) -> Redaction:
         """Safe text, what was replaced and what needs review.
 
         ``persona=True`` is for a fictional narrator ("Sam, who answers a council helpline"):
@@ -161,7 +161,7 @@ class Anonymiser:
         text for per-occurrence decisions ("excerpt S-P01-09", "story <slug>, story title")."""
         out, replacements, flags = text, [], []
         self.wheres.add(where)
-        planned, kept = self._plan(text, persona, where)
+        planned, kept = self._plan(text, persona, where, found)
         for p in reversed(planned):  # splice right to left: earlier offsets stay valid
             h, original = p.hit, text[p.start:p.end]
             if h.is_flag:
@@ -176,6 +176,17 @@ class Anonymiser:
         for start, end in kept:
             self._permit(out, text[start:end], shifted(start, replacements), replacements)
         return Redaction(out, tuple(replacements), tuple(reversed(flags)))
+
+    def anonymise_many(self, texts: Sequence[str], persona: bool = False,
+                       wheres: Sequence[str] | None = None) -> list[Redaction]:
+        """:meth:`anonymise` of each text in order, with the same answers and pseudonyms; for many
+        texts, detection runs in worker processes while replacement stays here (see parallel.py)."""
+        wheres = [""] * len(texts) if wheres is None else wheres
+        found = detected(self._detector, texts, workers(len(texts)))
+        try:
+            return [self.anonymise(t, persona, w, hits) for t, w, hits in zip(texts, wheres, found)]
+        finally:
+            found.close()
 
     def _permit(self, out: str, token: str, at: int, replacements: list[Replacement]) -> None:
         """Remember the published neighbours of an occurrence reviewed safe, so the publish gate

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from ..model import Register
 from .hits import Hit, merge
+from .joins import join_flags
 from .numwords import spoken_numbers, worth_reading
 from .recognizers import FLAG_KINDS, REGISTRY, Context, Recognizer, Tables
 from .recognizers.quasi import KIND as PHRASE
@@ -73,3 +74,7 @@ class Detector:
             return hits
         return [replace(h, start=s, end=e, reach=spoken.source(h.start, h.reach)[1] if h.reach else 0)
                 for h in hits for s, e in [spoken.source(h.start, h.end)]]
+
+    def detect_joined(self, text: str) -> list[Hit]:
+        """:meth:`detect`, with neighbouring word flags joined into one flag over the whole name."""
+        return join_flags(text, self.detect(text))

@@ -257,7 +257,8 @@ def structured_hits(text: str, tokens: Tokens, keys: frozenset[str] | None = Non
     near_suffix = [] if STREET_KEYS.isdisjoint(keys) else around(
         text, [s for s, k in zip(tokens.spans, tokens.keys) if k in STREET_KEYS], 60, 0)
     hits: list[Hit] = list(street_hits(text, near_suffix))
-    if not BEFORE_KEYS.isdisjoint(k.split("'")[0] for k in keys):
+    if not BEFORE_KEYS.isdisjoint(keys) or ("'" in text and not BEFORE_KEYS.isdisjoint(  # "heol", "heol'r"
+            k.split("'")[0] for k in keys if "'" in k)):
         hits.extend(street_before_hits(text, around(
             text, [s for s, k in zip(tokens.spans, tokens.keys) if k.split("'")[0] in BEFORE_KEYS], 32, 60)))
     hits.extend(contact_hits(text, near_digits, clue))
