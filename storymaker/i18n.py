@@ -71,6 +71,10 @@ def _load(path: Path, stamp: float) -> Translations:
         raise InputError(Problem(str(path), getattr(exc, "lineno", 0),
                                  f"message catalogue cannot be read ({exc}): save it as UTF-8 gettext .po, "
                                  "or restore it from storymaker's templates/web/locale/")) from exc
+    unclosed = _unclosed(path)
+    if unclosed:
+        raise InputError(Problem(str(path), unclosed, 'this string is not closed with " (Babel would drop its last '
+                                 'letter): end the line with a double quote'))
     for message, errors in [*catalog.check(), *_brace_errors(catalog)]:  # placeholders not the English ones
         english = shorten(message.id if isinstance(message.id, str) else message.id[0], 60, placeholder=" ...")
         raise InputError(Problem(str(path), message.lineno, f"the translation of \"{english}\" has {errors[0]}: "
@@ -79,6 +83,18 @@ def _load(path: Path, stamp: float) -> Translations:
     write_mo(buffer, catalog)
     buffer.seek(0)
     return Translations(buffer)
+
+
+_QUOTED = re.compile(r'(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)?\s*"(?:[^"\\]|\\.)*"')
+
+
+def _unclosed(path: Path) -> int:
+    """The first line of a string that does not end with its closing quote (0 for none)."""
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = line.strip()
+        if line.startswith(("msg", '"')) and not _QUOTED.fullmatch(line):
+            return n
+    return 0
 
 
 def _brace_errors(catalog) -> list[tuple[Message, list[str]]]:

@@ -174,3 +174,18 @@ def test_when_story_file_is_hostile_then_the_whole_build_publishes_only_inert_te
         assert audit.findings == [], page.name
     story = (project / "output/web/community/short-community.html").read_text(encoding="utf-8")
     assert "<h1 id=\"story-title\">&lt;script&gt;window.__xss=true&lt;/script&gt; talk</h1>" in story
+
+
+@pytest.mark.parametrize("summary, shown", [
+    ("Click [here](javascript:alert(1)) to see.", "<p>Click here to see.</p>"),
+    ("Read <a href='a website'>this</a> now.", "<p>Read this now.</p>"),  # the anonymiser took the address
+    ("Read <a href=''>this</a> now.", "<p>Read this now.</p>"),
+    ("See [our page](https://example.org/welcome).",
+     '<p>See <a href="https://example.org/welcome" rel="noopener noreferrer">our page</a>.</p>'),
+])
+def test_when_a_summary_link_loses_its_address_then_its_words_stay_without_a_broken_link(tmp_path, summary, shown):
+    """web-test 41: never <a href="a website"> (a relative link to nowhere) or an <a> with rel but no href."""
+    render_site([make_story(summary=summary)], [], tmp_path / "web", templates_dir=TEMPLATES, site_title="S")
+    html = (tmp_path / "web/staff/night-shift.html").read_text(encoding="utf-8")
+    assert shown in html
+    assert not re.search(r'<a (?![^>]*href=)[^>]*>', html) and 'href="a website"' not in html

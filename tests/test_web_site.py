@@ -353,6 +353,14 @@ def test_when_staff_stories_are_noindex_then_they_stay_out_of_search_feed_and_si
     assert "staff/" not in json.dumps(jsonld(read(out / "index.html"))["@graph"][1])
 
 
+def test_when_every_story_is_internal_then_the_feed_is_dated_from_the_stories_not_1970(tmp_path):
+    """web-test 33: a feed with no public entry still says when the site last changed."""
+    render_site([make_story(published="2026-03-14", updated="2026-04-02")], [], tmp_path / "web", templates_dir=TEMPLATES,
+                site_title="S", base_url=BASE, web=replace(WEB, noindex_staff=True))
+    feed = read(tmp_path / "web/feed.xml")
+    assert "<entry>" not in feed and "1970" not in feed and "<updated>2026-04-02T00:00:00Z</updated>" in feed
+
+
 def test_when_staff_stories_are_noindex_then_they_offer_e_mail_only_and_no_embed(tmp_path):
     """An internal story (web-test 34): passed on by e-mail, never posted to LinkedIn or embedded elsewhere."""
     out = full_site(tmp_path, web=replace(WEB, noindex_staff=True))
@@ -369,6 +377,19 @@ def test_when_the_site_is_not_for_sharing_then_no_page_offers_share_links_or_an_
     for page in ("staff/night-shift.html", "community/night-shift.html"):
         html = read(out / page)
         assert "Share this story" not in html and "Embed the video" not in html and "oembed" not in html
+
+
+def test_the_svg_icon_takes_the_theme_colour_and_gives_way_to_the_logo(tmp_path):
+    """web-test 10 and 26: browsers prefer favicon.svg, so it must not keep storymaker's colours or icon."""
+    render_site([make_story()], [], tmp_path / "a", templates_dir=TEMPLATES, site_title="S",
+                web=replace(WEB, theme_color="#00594f"))
+    assert 'fill="#00594f"' in read(tmp_path / "a/favicon.svg") and "#123b4a" not in read(tmp_path / "a/favicon.svg")
+    assert 'href="../favicon.svg"' in read(tmp_path / "a/staff/night-shift.html")
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (200, 100), "#00594f").save(logo)
+    render_site([make_story()], [], tmp_path / "b", templates_dir=TEMPLATES, site_title="S", web=replace(WEB, logo=str(logo)))
+    for page in ("index.html", "staff/night-shift.html", "404.html"):
+        assert "favicon.svg" not in read(tmp_path / "b" / page) and "favicon-32.png" in read(tmp_path / "b" / page)
 
 
 def test_the_404_page_icons_manifest_and_theme_colour_are_there(site):
@@ -444,6 +465,23 @@ def test_when_the_welsh_catalogue_is_not_utf8_then_one_problem_names_it_and_noth
         render_site([welsh_story()], [], tmp_path / "web", templates_dir=templates, site_title="S")
     problem = caught.value.problems[0]
     assert problem.path == str(po) and "save it as UTF-8" in problem.message
+    assert not (tmp_path / "web/staff").exists()
+
+
+def test_when_a_welsh_translation_is_not_closed_with_a_quote_then_one_problem_names_the_line(tmp_path):
+    """web-test 50: Babel reads 'msgstr "Rhannu’r stori hon' (no closing quote) as "Rhannu’r stori ho"."""
+    import shutil
+    from storymaker.errors import InputError
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    po = templates / "locale/cy/LC_MESSAGES/messages.po"
+    text = po.read_text(encoding="utf-8")
+    po.write_text(text.replace('msgstr "Rhannu’r stori hon"', 'msgstr "Rhannu’r stori hon'), encoding="utf-8")
+    line = text[:text.index('msgstr "Rhannu’r stori hon"')].count("\n") + 1
+    with pytest.raises(InputError) as caught:
+        render_site([welsh_story()], [], tmp_path / "web", templates_dir=templates, site_title="S")
+    problem = caught.value.problems[0]
+    assert (problem.path, problem.line) == (str(po), line) and "not closed" in problem.message
     assert not (tmp_path / "web/staff").exists()
 
 

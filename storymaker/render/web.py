@@ -92,6 +92,13 @@ def copy_static(templates_dir: Path, out_dir: Path, written: list[Path]) -> None
             written.append(out_dir / src.name)
 
 
+def tint_svg_icon(path: Path, colour: str) -> None:
+    """The default ``favicon.svg`` on the theme colour, as the PNG icons are (a project's own SVG is left alone)."""
+    default = 'fill="' + WebSettings().theme_color + '"'
+    if path.is_file() and colour != WebSettings().theme_color and default in (text := path.read_text(encoding="utf-8")):
+        path.write_text(text.replace(default, f'fill="{colour}"', 1), encoding="utf-8")
+
+
 def render_pages(site: Site, renderer: Renderer, fonts: web_card.CardFonts) -> list[dict[str, Any]]:
     """Write every story page and its player page; social cards are drawn in a thread pool meanwhile."""
     items = []
@@ -147,6 +154,7 @@ def render_site(stories: Sequence[Story], videos: Sequence[VideoArtefact], out_d
     info["logo"] = write_logo(out_dir, web.logo)
     site.written.extend([out_dir / "media" / "logo.png"] if info["logo"] else [])
     copy_static(templates_dir, out_dir, site.written)
+    tint_svg_icon(out_dir / "favicon.svg", web.theme_color)
     site.written.extend(write_icons(out_dir, web.theme_color, web.logo))
     items = render_pages(site, renderer, fonts)
     write_site_files(site, items, renderer, fonts)

@@ -60,7 +60,7 @@ def write_site_files(site: "Site", items: list[dict[str, Any]], renderer: "Rende
         return
     dated = [i for i in web_site.listed(items)]
     write(out / "feed.xml", renderer.render("feed.xml", {"site": info, "lang": info["lang"], "entries": web_site.feed_entries(info, items),
-                                                        "updated": web_site.newest(dated)}), site.written)
+                                                        "updated": web_site.newest(dated) or web_site.newest(items)}), site.written)
     write(out / "sitemap.xml", renderer.render("sitemap.xml", {"lang": info["lang"], "urls": sitemap_urls(info, items)}), site.written)
     for item in items:
         if item["video"] and item["embed"]:

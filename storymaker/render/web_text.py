@@ -10,6 +10,7 @@ words and are escaped by the templates as plain text.
 from __future__ import annotations
 
 import html
+import re
 from functools import lru_cache
 
 import markdown
@@ -27,16 +28,27 @@ def to_html(text: str) -> str:
     return _MARKDOWN.reset().convert(text)
 
 
+def _address(element: str, attribute: str, value: str) -> str | None:
+    """An ``href`` that is no address (empty, or words such as the anonymiser's "a website") is dropped."""
+    return None if attribute == "href" and (not value.strip() or any(c.isspace() for c in value.strip())) else value
+
+
+_ADDRESSLESS = re.compile(r'<a rel="noopener noreferrer">(.*?)</a>', re.S)
+
+
 def clean_html(html: str) -> str:
-    """Sanitise HTML to the allow-list; links get ``rel="noopener noreferrer"``."""
-    return nh3.clean(
+    """Sanitise HTML to the allow-list; links get ``rel="noopener noreferrer"``; a link left with no
+    address (a ``javascript:`` one, or one whose address was anonymised) becomes its words alone."""
+    cleaned = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
+        attribute_filter=_address,
     )
+    return _ADDRESSLESS.sub(r"\1", cleaned)
 
 
 def authored_html(text: str) -> Markup:
