@@ -48,6 +48,7 @@ class Excerpt:
     sensitive: bool = False
     source: str = ""  # file it came from, relative to the project
     line: int = 0  # line (CSV row / YAML item) in that file
+    lang: str = ""  # BCP 47 tag of the language spoken; "": the project's (see compose/language.py)
 
     def admits(self, audience: str, channel: str) -> bool:
         return (
@@ -196,6 +197,7 @@ class StoryBeat:
     image: str = ""  # absolute path of a checked image inside the project, or ""
     image_alt: str = ""
     discuss: tuple[str, ...] = ()  # discussion prompts (authored, anonymised)
+    quote_langs: tuple[str, ...] = ()  # per quote: its language where it is not the story's, else ""
 
 
 @dataclass(frozen=True)

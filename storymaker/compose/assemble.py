@@ -16,6 +16,7 @@ from .coherence import Slip, coherence
 from .disclosure import default_voice_credit, disclosure, wording
 from .edits import Edit, is_verbatim
 from .notes import jargon_notes, length_notes
+from .language import mixed_note
 from .plain import apply_glossary, reading_ease
 from .pool import pool_for
 from .provenance import Provenance, QuoteRecord, SentenceRecord, authored, quoted, shares
@@ -40,14 +41,16 @@ def compose(project: Project, spec: StorySpec, audience: str, channel: str,
             safe: Mapping[str, Redaction], voice_credit: str = "") -> Composition:
     """Compose *spec* for one audience and channel from the anonymiser's safe texts."""
     _check_request(spec, audience, channel)
-    picks, everywhere = choose(pool_for(project), spec, audience, channel, safe)
+    pool = pool_for(project)
+    picks, everywhere = choose(pool, spec, audience, channel, safe)
     glossary = project.glossary if audience == "community" else {}
     records = _quote_records(picks)
-    beats, linking = _beats(spec, records, glossary)
+    lang = spec.lang or project.web.lang
+    marks = {r.excerpt: pool.languages.marked(r.excerpt, lang) for r in records}
+    beats, linking = _beats(spec, records, glossary, marks)
     summary, summary_edits = apply_glossary(spec.summary, glossary)
     contributors = len({p.excerpt.participant for p in picks})
     credit = (voice_credit or default_voice_credit(spec.video)) if channel == "video" else ""
-    lang = spec.lang or project.web.lang
     story = Story(spec.slug, audience, channel, spec.title, spec.narrator, beats,
                   disclosure(contributors, audience, channel, credit, wording(project.root, lang)), contributors, summary,
                   spec.video, credit, reading_ease(_body(summary, beats)), lang=lang,
@@ -56,7 +59,9 @@ def compose(project: Project, spec: StorySpec, audience: str, channel: str,
     provenance = Provenance(spec.slug, audience, channel, spec.title, spec.seed, contributors,
                             sum(r.words for r in records), spec.target_words, spec.max_share,
                             everywhere, shares(records), records, sentences)
-    composition = Composition(story, provenance, tuple(jargon_notes(story, glossary) + length_notes(spec, provenance)),
+    others = [eid for eid, mark in marks.items() if mark]
+    mixed = [mixed_note(spec.slug, audience, channel, lang, others)] if others else []
+    composition = Composition(story, provenance, tuple(jargon_notes(story, glossary) + length_notes(spec, provenance) + mixed),
                               warnings=coherence(story, spec, records))
     verify(composition, safe)
     return composition
@@ -82,8 +87,8 @@ def _quote_records(picks: list[Pick]) -> tuple[QuoteRecord, ...]:
     return tuple(records)
 
 
-def _beats(spec: StorySpec, records: tuple[QuoteRecord, ...],
-           glossary: dict[str, str]) -> tuple[tuple[StoryBeat, ...], list[Linking]]:
+def _beats(spec: StorySpec, records: tuple[QuoteRecord, ...], glossary: dict[str, str],
+           marks: Mapping[str, str]) -> tuple[tuple[StoryBeat, ...], list[Linking]]:
     """The composed beats, and the glossary edits made to each beat's authored text."""
     beats: list[StoryBeat] = []
     linking: list[Linking] = []
@@ -92,7 +97,9 @@ def _beats(spec: StorySpec, records: tuple[QuoteRecord, ...],
         intro, i_edits = apply_glossary(beat.intro, glossary)
         outro, o_edits = apply_glossary(beat.outro, glossary)
         quotes = tuple(r.text for r in records if r.beat == i)
-        beats.append(StoryBeat(heading, intro, quotes, outro, beat.image, beat.image_alt, beat.discuss))
+        langs = tuple(marks.get(r.excerpt, "") for r in records if r.beat == i)
+        beats.append(StoryBeat(heading, intro, quotes, outro, beat.image, beat.image_alt, beat.discuss,
+                               langs if any(langs) else ()))
         linking.append((tuple(h_edits), tuple(i_edits), tuple(o_edits)))
     return tuple(beats), linking
 

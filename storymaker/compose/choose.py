@@ -59,13 +59,16 @@ class Quotes:
         return abs(words - self.budget) // max(1, self.budget // 4)
 
 
-def _slots(pool: Pool, spec: StorySpec, audience: str, channels: frozenset[str], quotes: Quotes) -> list[Slot]:
-    """Per beat: a slot per pin (in the pins' order), then the slots chosen automatically."""
+def _slots(pool: Pool, spec: StorySpec, audience: str, channels: frozenset[str], quotes: Quotes,
+           lang: str | None = None) -> list[Slot]:
+    """Per beat: a slot per pin (in the pins' order), then the slots chosen automatically (from
+    excerpts in ``lang`` only, when given: a pin is the editor's choice, in any language)."""
     slots: list[Slot] = []
+    speaks = pool.languages.speaks
     for i, beat in enumerate(spec.beats):
         skip = excluded(spec, i)
         groups = {p: kept for p, found in pool.groups(tuple(beat.themes), audience, channels).items()
-                  if (kept := tuple(e for e in found if e.id not in skip))}
+                  if (kept := tuple(e for e in found if e.id not in skip and (lang is None or speaks(e, lang))))}
         order = tuple(sorted(groups, key=lambda p: rank(spec.seed, spec.slug, p)))
         for eid in beat.pin:
             excerpt = pool.by_id[eid]
@@ -101,8 +104,10 @@ def choose(pool: Pool, spec: StorySpec, audience: str, channel: str,
     _check_pins(pool, spec, audience, channel, quotes)
     everywhere = frozenset(spec.outputs) | {channel}
     outcome = Outcome()
-    for channels in _phases(pool, spec, audience, channel):
-        search = Search(_slots(pool, spec, audience, channels, quotes), spec.contributors_needed(audience),
+    own = spec.lang or pool.languages.default  # the story's own language first, any language after
+    for lang, channels in [(lang, c) for lang in ([None] if pool.languages.one else [own, None])
+                           for c in _phases(pool, spec, audience, channel)]:
+        search = Search(_slots(pool, spec, audience, channels, quotes, lang), spec.contributors_needed(audience),
                         spec.max_share, quotes, lambda eid: rank(spec.seed, spec.slug, eid))
         outcome = search.run()
         if outcome.picks is not None:

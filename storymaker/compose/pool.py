@@ -13,6 +13,7 @@ import weakref
 from collections import defaultdict
 
 from ..model import Excerpt, Project
+from .language import Languages
 
 Groups = dict[str, tuple[Excerpt, ...]]  # participant -> excerpts, in id order
 
@@ -40,6 +41,7 @@ class Pool:
                     index[prefix][excerpt.id] = excerpt
         self._index = {k: tuple(sorted(v.values(), key=lambda e: e.id)) for k, v in index.items()}
         self._groups: dict[tuple, Groups] = {}
+        self.languages = Languages(project)
 
     def tagged(self, themes: tuple[str, ...]) -> tuple[Excerpt, ...]:
         """Every excerpt matching any of *themes*, once each, in id order."""

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Iterator, Mapping
 
 from ..model import CHANNELS, EXCERPT_AUDIENCES, Excerpt, Problem
+from .story_dates import lang_problem, tag_case
 from .yamlio import LineDict, item_line, read_text, read_yaml
 
 REQUIRED = ("id", "participant", "text", "themes", "audience", "consent")
@@ -59,13 +60,16 @@ def make_excerpt(row: Mapping[str, object], rel: str, line: int) -> tuple[Excerp
         problems.append(Problem(rel, line, f"consent {', '.join(map(repr, bad))} is not one of web, video (use ';' between them; leave empty to publish nowhere)"))
     sensitive, more = _bool(row.get("sensitive"), here)
     problems += more
+    lang = _opt(row, "lang")
+    if lang and (why := lang_problem(lang)):
+        problems.append(Problem(rel, line, why))
     if problems:
         return None, problems
     return Excerpt(
         id=str(row["id"]).strip(), participant=str(row["participant"]).strip(),
         text=str(row["text"]).strip(), themes=tuple(themes), audience=audience,
         consent=frozenset(consent), role=_opt(row, "role"), sector=_opt(row, "sector"),
-        stage=_opt(row, "stage"), sensitive=sensitive, source=rel, line=line,
+        stage=_opt(row, "stage"), sensitive=sensitive, source=rel, line=line, lang=tag_case(lang) if lang else "",
     ), []
 
 
@@ -109,13 +113,14 @@ def read_yaml_excerpts(path: Path, rel: str) -> tuple[list[Excerpt], list[Proble
     items = data.get("excerpts") if isinstance(data, dict) else data
     if not isinstance(items, list):
         return [], [Problem(rel, 1, "expected a list of excerpts (or a mapping with an 'excerpts:' list)")]
+    whole = data.get("lang") if isinstance(data, dict) else None  # the language of the file's excerpts
     out: list[Excerpt] = []
     for index, item in enumerate(items):
         line = item_line(items, index)
         if not isinstance(item, LineDict):
             problems.append(Problem(rel, line, "each excerpt must be a mapping of fields (id, participant, text, ...)"))
             continue
-        excerpt, more = make_excerpt(item, rel, line)
+        excerpt, more = make_excerpt(item if whole is None or "lang" in item else {**item, "lang": whole}, rel, line)
         problems += more
         if excerpt:
             out.append(excerpt)

@@ -45,6 +45,7 @@ def beat_items(story: Story, images: dict[int, Picture], lang: Language) -> list
             "heading": beat.heading,
             "intro": authored_html(beat.intro),
             "quotes": [plain_paragraphs(q) for q in beat.quotes if q.strip()],
+            "quote_langs": [lang for q, lang in zip(beat.quotes, beat.quote_langs or ("",) * len(beat.quotes)) if q.strip()],
             "outro": authored_html(beat.outro),
             "image": images.get(n),
         })
