@@ -153,6 +153,13 @@ S_ANON_FIX2 = [
     ("phones in any grouping", "Her number's 07700 900 31 4, she won't mind.", ["07700 900 31 4"]),
     ("phones in any grouping", "The scheme phone is 028\u20227034\u20224466.", ["028\u20227034\u20224466"]),
     ("phones in any grouping", "He spelt it out, 0 1 8 7 2 5 5 5 0 1 9, twice.", ["0 1 8 7 2 5 5 5 0 1 9"]),
+    ("more quasi-identifiers", "Ask the Latvian caretaker, he has the keys.", ["the Latvian caretaker"]),
+    ("more quasi-identifiers", "She's the one who does the tombola at the chapel.", ["the one who does the tombola"]),
+    ("more quasi-identifiers", "As chief executive of the trust I saw every complaint.", ["chief executive"]),
+    ("more quasi-identifiers", "He was the only resident with a mobility scooter in the block.",
+     ["the only resident with a mobility scooter"]),
+    ("more quasi-identifiers", "My aunt got the BEM in 2021 for the lunch club.", ["the BEM in 2021 for the lunch club"]),
+    ("more quasi-identifiers", "It was the lad who found the body on the beach.", ["the lad who found the body"]),
 ]
 
 
