@@ -120,8 +120,10 @@ def test_a_careless_reviewer_who_allows_everything_is_stopped_by_the_gate(small_
     spec = small_project / "stories/short-staff.story.yaml"
     edit(spec, 'title: "The clock came down"', 'title: "The clock came down at #OakridgeTrust"')
     first_intro = next(line for line in spec.read_text(encoding="utf-8").splitlines() if "intro:" in line)
-    edit(spec, first_intro, '    intro: "For years we worked against a timer, said A.L.A.N P.R.Y.C.E of alanpryce.com."\n'
-                            '    image: assets/x.png\n    image_alt: "A desk at F.E.N.M.O.O.R"')
+    # spelt out with mixed separators: the anonymiser replaces a name spelt out evenly, so these
+    # are flagged letter by letter, allowed by the careless reviewer, and left to the gate
+    edit(spec, first_intro, '    intro: "For years we worked against a timer, said A.L-A.N P.R-Y.C-E of alanpryce.com."\n'
+                            '    image: assets/x.png\n    image_alt: "A desk at F.E-N.M-O.O-R"')
     (small_project / "assets").mkdir()
     from PIL import Image
     Image.new("RGB", (8, 8), "white").save(small_project / "assets/x.png")
@@ -136,6 +138,6 @@ def test_a_careless_reviewer_who_allows_everything_is_stopped_by_the_gate(small_
     assert not (small_project / "output").exists()
     gate = [l for l in result.stderr.splitlines() if l.startswith("output/web/")]
     assert gate and all("a registered identifier (" in l for l in gate)
-    assert {"A.*.*.*", "P.*.*.*.*", "F.*.*.*.*.*.*"} <= {l.split(" contains '")[1].split("'")[0] for l in gate}
+    assert {"A.*-*.*", "P.*-*.*-*", "F.*-*.*-*.*-*"} <= {l.split(" contains '")[1].split("'")[0] for l in gate}
     for secret in ("Oakridge", "oakridge", "ALAN", "alanpryce", "FENMOOR", "Fenmoor"):
         assert secret not in result.stderr

@@ -16,6 +16,7 @@ from .places_numbers import PlaceNumberRecognizer
 from .quasi import QuasiIdentifierRecognizer
 from .register import RegisterRecognizer
 from .script import ScriptRecognizer
+from .spelt import SpeltRecognizer
 from .structured import StructuredRecognizer
 from .vehicles import VehicleRecognizer
 from .web import WebRecognizer
@@ -23,6 +24,7 @@ from .word_names import WordNameRecognizer
 
 REGISTRY: tuple[type, ...] = (
     RegisterRecognizer,  # 100: registered people, places, organisations, other; allowed phrases claimed
+    SpeltRecognizer,  # 99: "C-O-L-E-R-A-I-N-E": a registered name spelt out, or one flag for a spelt word
     WebRecognizer,  # 95: web addresses, domains, @handles (unless the domain is allowed), each replaced whole
     StructuredRecognizer,  # 90: email, phone, NHS, NI, postcode, address, date, time, age
     VehicleRecognizer,  # 89: "SV19 KXR", "M123 ABC": a number plate, replaced whole
