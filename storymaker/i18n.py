@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from babel.dates import format_date
 from babel.messages.catalog import Message
 from babel.messages.mofile import write_mo
@@ -50,6 +51,16 @@ def locale_of(lang: str) -> Locale:
         return Locale.parse(lang.replace("-", "_"))
     except (ValueError, UnknownLocaleError):
         return Locale.parse("en_GB")
+
+
+def og_locale(tag: str) -> str:
+    """Open Graph's ``language_TERRITORY`` for a BCP 47 tag: ``cy`` -> ``cy_GB``, ``en-gb`` -> ``en_GB``."""
+    parts = tag.replace("_", "-").split("-")
+    if len(parts) > 1 and len(parts[-1]) == 2:
+        return f"{parts[0].lower()}_{parts[-1].upper()}"
+    likely = get_global("likely_subtags").get(parts[0].lower(), "")
+    territory = likely.split("_")[-1] if likely.count("_") else ""
+    return f"{parts[0].lower()}_{territory}" if len(territory) == 2 else parts[0].lower()
 
 
 def catalogue_path(templates_dir: Path, lang: str) -> Path | None:

@@ -106,6 +106,22 @@ def test_when_a_cue_breaks_a_sentence_then_the_transcript_keeps_one_paragraph_pe
     assert rows[1][2] == "Linking text: When Alex first joined, the team was stretched."
 
 
+def test_when_a_beat_has_no_intro_then_its_spoken_heading_is_filed_under_that_beat_in_the_transcript():
+    """web-test 21: the video says the heading of a beat with a picture and no intro; it is that beat's, not the last one's."""
+    from storymaker.model import Chapter, Cue
+    from storymaker.render.web_transcript import transcript
+    first, second = make_story().beats
+    story = make_story(beats=(first, replace(second, intro="", image="/x.jpg")))
+    cues = (Cue(0.0, 1.0, "Nobody asked me how I was. Told by Alex."), Cue(1.0, 2.0, first.intro.replace("*", "")),
+            *(Cue(2.0 + n, 3.0 + n, q) for n, q in enumerate(first.quotes)),
+            Cue(5.0, 6.0, second.heading), Cue(6.0, 7.0, second.quotes[0]), Cue(7.0, 8.0, second.outro))
+    groups = [g for g in transcript(story, cues, (Chapter(first.heading, 0, 5), Chapter(second.heading, 5, 8)), [])
+              if g["beat"] >= 0]  # the title card's words come first, under no beat
+    assert [g["title"] for g in groups] == [first.heading, second.heading]
+    assert all(p["text"] != second.heading for p in groups[0]["paragraphs"])
+    assert groups[1]["paragraphs"][0] == {"kind": "narration", "text": second.heading, "t": "5", "clock": "0:05"}
+
+
 def test_when_quotes_and_linking_text_are_in_the_transcript_then_they_are_marked_apart(site):
     part = read(site / "staff/night-shift.html").split('class="transcript"')[1]
     assert '<p class="said said-quote"><a class="time" href="../media/staff/night-shift-16x9.mp4#t=1.6">0:01</a> ' \
@@ -239,6 +255,18 @@ def test_when_the_key_says_italic_serif_then_quotes_are_italic_serif_and_linking
 
 # 5. language
 
+def test_the_dates_line_is_a_sentence_and_an_update_on_the_day_of_publishing_is_not_shown(tmp_path):
+    """web-test 11 and 48: "Published 14 March 2026. Updated 2 April 2026.", and no "Updated" the same day."""
+    render_site([make_story(published="2026-03-14", updated="2026-04-02"),
+                 make_story(slug="same-day", published="2026-03-14", updated="2026-03-14")], [], tmp_path / "web",
+                templates_dir=TEMPLATES, site_title="Straeon Cyngor Sir Ŵy & Dŷffryn")
+    later, same = read(tmp_path / "web/staff/night-shift.html"), read(tmp_path / "web/staff/same-day.html")
+    assert re.search(r'Published <time datetime="2026-03-14">14 March 2026</time>\. Updated <time [^>]+>2 April 2026</time>\.</p>', later)
+    assert re.search(r'Published <time datetime="2026-03-14">14 March 2026</time>\.</p>', same) and "Updated" not in same
+    assert '"dateModified": "2026-03-14"' in same  # the structured data still says it
+    assert json.loads(read(tmp_path / "web/site.webmanifest"))["short_name"] == "Straeon"  # whole words only
+
+
 def test_when_a_story_is_welsh_then_its_page_furniture_language_and_captions_are_welsh(tmp_path):
     folder = tmp_path / "v"
     video = make_video(folder, slug="neb-yn-gofyn")
@@ -248,7 +276,7 @@ def test_when_a_story_is_welsh_then_its_page_furniture_language_and_captions_are
     assert '<track kind="captions" srclang="cy" label="Cymraeg" default' in html
     assert "Gwyliwch y stori" in html and "Neidio i’r cynnwys" in html and "gydag isdeitlau Cymraeg" in html
     assert "Watch the story" not in html and "Skip to the content" not in html
-    assert meta(html, "og:locale") == ["cy"]
+    assert meta(html, "og:locale") == ["cy_GB"]  # Open Graph's language_TERRITORY (web-test 11)
     assert "<div><p>Am y stori hon: stori gyfansawdd yw hon, yn seiliedig ar 5 o gyfweliadau." in html
 
 

@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from ..model import Story, VideoArtefact
 from .web_card import SIZE
-from ..i18n import Language
+from ..i18n import Language, og_locale
 from .web_text import plain_text
 
 JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -63,10 +63,10 @@ def meta_tags(page: dict[str, Any], story: Story, site_title: str, urls: dict[st
     card = absolute(base_url, urls["card"])
     tags = [("property", "og:type", "article"), ("property", "og:title", page["title"]),
             ("property", "og:description", page["description"]), ("property", "og:site_name", site_title),
-            ("property", "og:locale", story.lang.replace("-", "_")), ("property", "og:image", card),
+            ("property", "og:locale", og_locale(story.lang)), ("property", "og:image", card),
             ("property", "og:image:type", "image/png"), ("property", "og:image:width", str(SIZE[0])),
             ("property", "og:image:height", str(SIZE[1])), ("property", "og:image:alt", page["title"])]
-    tags += [("property", "og:locale:alternate", tag.replace("-", "_")) for tag, _ in page["alternates"]
+    tags += [("property", "og:locale:alternate", og_locale(tag)) for tag, _ in page["alternates"]
              if tag not in (story.lang, "x-default")]
     if base_url:
         tags.append(("property", "og:url", absolute(base_url, urls["page"])))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..i18n import og_locale
 from .web_card import SIZE
 from .web_meta import absolute, jsonld_script_text
 
@@ -31,7 +32,7 @@ def index_meta(site: dict[str, Any], card: str) -> list[tuple[str, str, str]]:
     image = absolute(base, card, "")
     tags = [("property", "og:type", "website"), ("property", "og:title", site["title"]),
             ("property", "og:description", description), ("property", "og:site_name", site["title"]),
-            ("property", "og:locale", site["lang"].replace("-", "_")), ("property", "og:image", image),
+            ("property", "og:locale", og_locale(site["lang"])), ("property", "og:image", image),
             ("property", "og:image:type", "image/png"), ("property", "og:image:width", str(SIZE[0])),
             ("property", "og:image:height", str(SIZE[1])), ("property", "og:image:alt", site["title"])]
     tags += [("property", "og:url", absolute(base, "index.html", ""))] if base else []
@@ -71,9 +72,19 @@ def robots_txt(site: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def short_name(title: str, most: int = 12) -> str:
+    """The title's first words that fit in ``most`` characters (a home-screen label), never a cut word."""
+    words, out = title.split(), ""
+    for word in words:
+        if len(f"{out} {word}".strip()) > most:
+            break
+        out = f"{out} {word}".strip()
+    return out or title[:most]
+
+
 def manifest(site: dict[str, Any]) -> str:
     """``site.webmanifest``: the name, theme colour and the 192/512 px icons."""
-    data = {"name": site["title"], "short_name": site["title"][:12], "lang": site["lang"],
+    data = {"name": site["title"], "short_name": short_name(site["title"]), "lang": site["lang"],
             "start_url": "index.html", "display": "browser", "theme_color": site["theme_color"],
             "background_color": "#fdfcf9",
             "icons": [{"src": f"icon-{n}.png", "sizes": f"{n}x{n}", "type": "image/png"} for n in (192, 512)]}

@@ -47,8 +47,10 @@ def passages(story: Story) -> list[tuple[int, str, str]]:
     return out
 
 
-def align(items: list[tuple[int, str, str]], cues: tuple[Cue, ...]) -> list[tuple[int, str, str, float | None]]:
-    """Each passage with the start of its first cue; unmatched cue text as narration."""
+def align(items: list[tuple[int, str, str]], cues: tuple[Cue, ...],
+          headings: tuple[str, ...] = ()) -> list[tuple[int, str, str, float | None]]:
+    """Each passage with the start of its first cue; unmatched cue text as narration (a beat's heading,
+    said where the beat has no intro, belongs to that beat, not to the one before)."""
     out: list[tuple[int, str, str, float | None]] = []
     i, beat = 0, -1
     for b, kind, text in items:
@@ -59,8 +61,10 @@ def align(items: list[tuple[int, str, str]], cues: tuple[Cue, ...]) -> list[tupl
         if j == len(cues):  # the video does not say it (e.g. a different selection): no time
             out.append((b, kind, text, None))
             continue
-        if j > i:  # words between passages: the title card, say
-            out.append((beat, "narration", " ".join(cue_text(c) for c in cues[i:j]), cues[i].start))
+        if j > i:  # words between passages: the title card, say, or the next beat's heading
+            said_between = " ".join(cue_text(c) for c in cues[i:j])
+            heading = b != beat and b < len(headings) and squash(said_between) == squash(headings[b])
+            out.append((b if heading else beat, "narration", said_between, cues[i].start))
         start, said = cues[j].start, ""
         while j < len(cues) and target.startswith(said + squash(cue_text(cues[j]))):
             said += squash(cue_text(cues[j]))
@@ -75,7 +79,8 @@ def align(items: list[tuple[int, str, str]], cues: tuple[Cue, ...]) -> list[tupl
 def transcript(story: Story, cues: tuple[Cue, ...], chapters: tuple[Chapter, ...],
                headings: list[str]) -> list[dict[str, Any]]:
     """Groups (one per beat, titled by its chapter) of ``{kind, text, t, clock}`` paragraphs."""
-    rows = align(passages(story), cues) if cues else [(*p, None) for p in passages(story)]
+    spoken = tuple(plain_text(beat.heading) for beat in story.beats)
+    rows = align(passages(story), cues, spoken) if cues else [(*p, None) for p in passages(story)]
     titles = [c.title for c in chapters] or headings
     groups: list[dict[str, Any]] = []
     for b, kind, text, start in rows:
