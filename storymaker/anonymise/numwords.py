@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from text_to_num import alpha2digit
 
@@ -66,6 +67,7 @@ def _runs(text: str) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=8192)  # the same few runs ("two", "twenty five") come back text after text
 def _reading(text: str) -> str | None:
     """The digits a run of number words stands for, or None to leave it as words."""
     plain = _CLEAN.sub("zero", re.sub(r"^a\b", "one", text, flags=re.I))

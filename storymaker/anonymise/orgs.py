@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import compress
 
 from .hits import Hit
 from .lexicon import LEADING, is_common
@@ -61,8 +62,8 @@ def org_hits(text: str, tokens: Tokens) -> Iterator[Hit]:
                       f"organisation:{' '.join(m.group().lower().split())}", "the prison")
     if SUFFIX_KEYS.isdisjoint(tokens.keys):
         return
-    suffixes = [(span, key == word) for span, key, word in zip(tokens.spans, tokens.keys, tokens.words)
-                if key in SUFFIX_KEYS]
+    suffixes = [(span, key == word) for span, key, word in compress(  # C-level: only the suffix words
+        zip(tokens.spans, tokens.keys, tokens.words), map(SUFFIX_KEYS.__contains__, tokens.keys))]
     near = around(text, [span for span, _ in suffixes], 90, 0)
     if not near:
         return

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import compress
 from dataclasses import dataclass
 
 import phonenumbers
@@ -255,7 +256,7 @@ def structured_hits(text: str, tokens: Tokens, keys: frozenset[str] | None = Non
     clue = clues(text, keys)
     near_digits = clue.near_digits
     near_suffix = [] if STREET_KEYS.isdisjoint(keys) else around(
-        text, [s for s, k in zip(tokens.spans, tokens.keys) if k in STREET_KEYS], 60, 0)
+        text, list(compress(tokens.spans, map(STREET_KEYS.__contains__, tokens.keys))), 60, 0)
     hits: list[Hit] = list(street_hits(text, near_suffix))
     if not BEFORE_KEYS.isdisjoint(keys) or ("'" in text and not BEFORE_KEYS.isdisjoint(  # "heol", "heol'r"
             k.split("'")[0] for k in keys if "'" in k)):
