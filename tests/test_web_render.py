@@ -12,7 +12,7 @@ import pytest
 
 from helpers.web import TEMPLATES, make_story, make_video
 from storymaker.errors import InputError, RenderError
-from storymaker.model import StoryBeat
+from storymaker.model import StoryBeat, WebSettings
 from storymaker.render.web import render_site
 from storymaker.render.web_meta import iso_duration
 
@@ -184,6 +184,32 @@ def test_when_beat_has_image_then_it_is_re_encoded_without_metadata_and_has_alt_
         assert b"SecretCameraMaker" not in copied.read_bytes()
     html = read(out / "staff" / "night-shift.html")  # no image_alt: decorative, never a made-up description
     assert re.search(r'<img class="lead-image" [^>]*alt=""', html) and "Illustration for the part" not in html
+
+
+def test_when_an_image_carries_a_comment_icc_or_xmp_then_no_published_copy_keeps_any_of_it(tmp_path):
+    """anon-attack LEAK 18: Pillow copies a JPEG's COM comment into every JPEG it saves from the picture."""
+    from PIL import Image, ImageCms
+    secret = b"Photo: Ffion Fictional, 4 Made-up Road, Nowhereton"
+    icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    src, logo = tmp_path / "photo.jpg", tmp_path / "logo.png"
+    Image.new("RGB", (2000, 1000), "#336699").save(src, comment=secret, icc_profile=icc, xmp=b"<x>" + secret + b"</x>")
+    Image.new("RGB", (300, 100), "#336699").save(logo, icc_profile=icc, pnginfo=_text_chunk(secret))
+    beat = StoryBeat("With a picture", "Linking words.", ("A quote of some length here.",), image=str(src))
+    render_site([make_story(beats=(beat,))], [], tmp_path / "web", templates_dir=TEMPLATES, site_title="S",
+                web=WebSettings(logo=str(logo)))
+    published = [f for f in (tmp_path / "web").rglob("*") if f.is_file()]
+    assert len([f for f in published if f.suffix in (".jpg", ".webp", ".png")]) > 10
+    assert [f.name for f in published if secret in f.read_bytes() or b"Ffion" in f.read_bytes()] == []
+    for f in (f for f in published if f.suffix in (".jpg", ".webp", ".png")):
+        with Image.open(f) as img:
+            assert not {"comment", "icc_profile", "xmp", "exif"} & set(img.info), f.name
+
+
+def _text_chunk(text: bytes):
+    from PIL.PngImagePlugin import PngInfo
+    info = PngInfo()
+    info.add_text("Author", text.decode())
+    return info
 
 
 def test_when_beat_image_has_a_description_then_it_is_the_alt_text(tmp_path):

@@ -62,9 +62,15 @@ def open_rgb(path: Path, what: str, width: int = 0) -> Image.Image:
         with Image.open(path) as img:
             if width and img.format == "JPEG" and img.width >= 2 * width:
                 img.draft("RGB", (width, max(1, img.height * width // img.width)))
-            return flattened(ImageOps.exif_transpose(img))
+            return bare(flattened(ImageOps.exif_transpose(img)))
     except (OSError, ValueError) as exc:
         raise RenderError(Problem(str(path), 0, f"{what} cannot be read ({exc}): save it again as PNG or JPEG")) from exc
+
+
+def bare(img: Image.Image) -> Image.Image:
+    """The pixels with no metadata at all: Pillow writes ``info``'s JPEG comment (and more) into every copy saved."""
+    img.info.clear()
+    return img
 
 
 def flattened(img: Image.Image, ground: str = PAGE) -> Image.Image:
@@ -156,7 +162,7 @@ def open_logo(path: Path) -> Image.Image:
         with Image.open(path) as img:
             img = ImageOps.exif_transpose(img)
             see_through = img.mode in ("RGBA", "LA", "PA") or "transparency" in img.info
-            return img.convert("RGBA") if see_through else flattened(img)
+            return bare(img.convert("RGBA") if see_through else flattened(img))
     except (OSError, ValueError) as exc:
         raise RenderError(Problem(str(path), 0, f"logo cannot be read ({exc}): save it again as PNG or JPEG")) from exc
 
