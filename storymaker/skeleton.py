@@ -62,6 +62,7 @@ STORY = """\
 # audience: staff                      # staff, community, or [staff, community]
 # narrator: "Sam, who works on a helpline"
 # summary: "One line for the index page."
+# published: 2026-01-31                # the date first published (without it, the file's date, which moves)
 # beats:
 #   - heading: "How it was"
 #     themes: [staff.care]             # codebook tags; excerpts with these themes fill the beat

@@ -91,7 +91,7 @@ def with_image(project: Path, write) -> str:
     spec = project / "stories/short-staff.story.yaml"
     text = spec.read_text(encoding="utf-8").replace('    intro: "For years', '    image: assets/photo.jpg\n    intro: "For years', 1)
     spec.write_text(text, encoding="utf-8")
-    return f"stories/short-staff.story.yaml:{next(i for i, l in enumerate(text.splitlines(), 1) if 'No more clock' in l)}"
+    return f"stories/short-staff.story.yaml:{next(i for i, l in enumerate(text.splitlines(), 1) if 'image: assets/photo' in l)}"
 
 
 @pytest.mark.parametrize("kind, write, message", [

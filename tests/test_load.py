@@ -96,7 +96,7 @@ def test_when_a_csv_field_is_wrong_then_the_problem_names_the_row(project: Path,
 
 def test_when_a_required_column_is_missing_then_it_is_named(project: Path):
     write(project, "stories/excerpts/a.csv", "id,participant,text,themes,audience\nE1,P01,x,staff.care,staff\n")
-    assert messages(project) == ["stories/excerpts/a.csv:2: missing field(s) consent: every excerpt needs id, participant, text, themes, audience, consent"]
+    assert messages(project) == ["stories/excerpts/a.csv:1: the header has no 'consent' column: every excerpt file needs the columns id, participant, text, themes, audience, consent"]
 
 
 def test_when_yaml_is_malformed_then_the_line_is_given(project: Path):

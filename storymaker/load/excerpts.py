@@ -5,6 +5,7 @@ Every problem is collected (``path:line: message``); a bad row is skipped, never
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 from pathlib import Path
 from typing import Iterator, Mapping
@@ -14,6 +15,7 @@ from .story_dates import lang_problem, tag_case
 from .yamlio import LineDict, item_line, read_text, read_yaml
 
 REQUIRED = ("id", "participant", "text", "themes", "audience", "consent")
+OPTIONAL = ("role", "sector", "stage", "sensitive", "lang")
 TRUE = {"true", "yes", "y", "1"}
 FALSE = {"false", "no", "n", "0", ""}
 
@@ -88,14 +90,37 @@ def _csv_rows(text: str) -> Iterator[tuple[int, dict[str, str]]]:
         start = reader.line_num + 1
 
 
+def header_problem(text: str, rel: str) -> Problem | None:
+    """A header without a required column: one problem at line 1, naming the column meant."""
+    names = [f.strip().lower() for f in next(csv.reader(io.StringIO(text, newline="")), [])]
+    missing = [f for f in REQUIRED if f not in names]
+    if not names or not missing:
+        return None
+    unknown = [n for n in names if n not in REQUIRED + OPTIONAL]
+    hints = [f"'{u}' (did you mean '{m}'?)" for m in missing for u in difflib.get_close_matches(m, unknown, n=1)]
+    said = f"; it has {', '.join(hints)}" if hints else ""
+    return Problem(rel, 1, f"the header has no {', '.join(map(repr, missing))} column{'s' if len(missing) > 1 else ''}{said}: "
+                   f"every excerpt file needs the columns {', '.join(REQUIRED)}")
+
+
+def unclosed(row: Mapping[str, object]) -> bool:
+    """A row that ran on to other lines and still came up short: a quote opened and never closed."""
+    return any(v is None for v in row.values()) and any("\n" in v for v in row.values() if isinstance(v, str))
+
+
 def read_csv(path: Path, rel: str) -> tuple[list[Excerpt], list[Problem]]:
     text, problems = read_text(path, rel)
     if text is None:
         return [], problems
+    if header := header_problem(text, rel):
+        return [], problems + [header]
     out: list[Excerpt] = []
     try:
         for line, row in _csv_rows(text):
             if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
+                continue
+            if unclosed(row):
+                problems.append(Problem(rel, line, 'a quoted text starts on this row and is never closed: add the closing "'))
                 continue
             excerpt, more = make_excerpt(row, rel, line)
             problems += more

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..model import Problem
 from ..storyspec import Beat, StorySpec, VideoSpec, default_of, spec_keys
 from .excerpts import split_list
-from .story_dates import epoch_problem, fallback_date, read_date, read_lang, read_prompts
+from .story_dates import epoch_problem, fallback_date, fallback_source, read_date, read_lang, read_prompts
 from .yamlio import LineDict, item_line, key_line_of, line_of, read_yaml
 
 SUFFIX = ".story.yaml"
@@ -212,7 +212,10 @@ def read_spec(path: Path, rel: str) -> tuple[StorySpec | None, list[Problem]]:
     )
     if not data.get("published") and (why := epoch_problem()):
         f.problem(why)
-    if spec.updated and spec.updated < spec.published:
+    if spec.updated and spec.updated < spec.published and not data.get("published"):
+        f.problem(f"'updated' ({spec.updated}) is before 'published', which is not set, so it is {fallback_source()} "
+                  f"({spec.published}): add published: YYYY-MM-DD (the date it was first published)", "updated")
+    elif spec.updated and spec.updated < spec.published:
         f.problem(f"'updated' ({spec.updated}) is before 'published' ({spec.published}): correct one of them", "updated")
     return (None if f.problems else spec), f.problems
 

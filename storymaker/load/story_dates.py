@@ -58,6 +58,11 @@ def fallback_date(path: Path) -> str:
     return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).date().isoformat()
 
 
+def fallback_source() -> str:
+    """Where a story without ``published:`` takes its date from, in words."""
+    return "SOURCE_DATE_EPOCH's date" if os.environ.get("SOURCE_DATE_EPOCH", "").strip() and not epoch_problem() else "the file's date"
+
+
 def future_warning(spec_source: str, line: int, key: str, value: str) -> str:
     """A warning for a date after today (the clock is read for this warning only, never for output)."""
     if not value or value <= dt.datetime.now(dt.timezone.utc).date().isoformat():
