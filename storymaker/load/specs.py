@@ -210,14 +210,19 @@ def read_spec(path: Path, rel: str) -> tuple[StorySpec | None, list[Problem]]:
         updated=read_date(data.get("updated"), "updated", f.at("updated")),
         translation_of=f.text("translation_of"), lines=dict(data.key_lines),
     )
-    if not data.get("published") and (why := epoch_problem()):
+    _date_problems(f, spec, bool(data.get("published")))
+    return (None if f.problems else spec), f.problems
+
+
+def _date_problems(f: _Fields, spec: StorySpec, given: bool) -> None:
+    """A date the story cannot take from SOURCE_DATE_EPOCH; 'updated' before 'published'."""
+    if not given and (why := epoch_problem()):
         f.problem(why)
-    if spec.updated and spec.updated < spec.published and not data.get("published"):
+    if spec.updated and spec.updated < spec.published and not given:
         f.problem(f"'updated' ({spec.updated}) is before 'published', which is not set, so it is {fallback_source()} "
                   f"({spec.published}): add published: YYYY-MM-DD (the date it was first published)", "updated")
     elif spec.updated and spec.updated < spec.published:
         f.problem(f"'updated' ({spec.updated}) is before 'published' ({spec.published}): correct one of them", "updated")
-    return (None if f.problems else spec), f.problems
 
 
 def _beats(f: _Fields, beats_data: object, order: str) -> list[Beat]:
