@@ -45,6 +45,8 @@ def test_a_code_or_reference_is_replaced_whole(text, code, out):
     ("His badge ID: 77, and he lost it twice.", "77", "ID: a two-digit number,"),
     ("The alarm code was 1966 for years.", "1966", "code was a four-digit number for years"),
     ("The wifi password is gull2019 if you need it.", "gull2019", "password is a reference code if"),
+    ("My account number ends 6789 and the sort code is on the card.", "6789", "number ends in four digits and"),
+    ("The card number starts with 4929, that's all I know.", "4929", "starts with four digits, that's"),
 ])
 def test_a_number_after_a_code_word_is_an_identifier_however_short(text, number, out):
     red = anonymised(text)

@@ -39,6 +39,17 @@ PHRASES = [  # (sentence, what it reads once a reviewer replaces the phrase here
     ("She got the MBE in 2019 for the food bank.", "She got an honour."),
     ("He was given an OBE for the lifeboat work.", "He was given an honour."),
     ("The housing officer for Trewennack, that's who I mean.", "Someone, that's who I mean."),
+    # round 4-5 (LEAK 20, LEAK 6 more detail)
+    ("I was the only welfare rights officer in the office for years.", "I was a welfare rights officer for years."),
+    ("As head of housing I signed every eviction off.", "In my job I signed every eviction off."),
+    ("I'm the team leader for the east patch, so it lands on me.", "I'm someone, so it lands on me."),
+    ("He's the oldest resident on the estate, everybody knows him.", "He's a resident, everybody knows him."),
+    ("The youngest councillor on the whole council came to see us.", "A councillor came to see us."),
+    ("Me, I'm the only one in the scheme, so they all know me.", "I'm someone, so they all know me."),
+    ("The man who runs the garage in Ballykeel fixed it for nothing.", "Someone fixed it for nothing."),
+    ("The lass with one arm from the end house waved at me.", "Someone from the end house waved at me."),
+    ("She went to university, the first in the family.", "university, one of the first in the family."),
+    ("Mrs Devlin from the shop was the first to help.", "was one of the first to help."),
 ]
 
 
@@ -68,3 +79,13 @@ def test_an_honour_is_one_phrase_flag_not_a_capitalised_word_to_mark_safe():
 def test_ordinary_sentences_are_not_flagged(text):
     red = Anonymiser(REGISTER).anonymise(text, where=WHERE)
     assert not red.flags, [(f.kind, f.token) for f in red.flags]
+
+
+@pytest.mark.parametrize("text, out", [
+    ("Our Bridget turned eighty last week.", "was in their eighties last week."),
+    ("She turned seventy the week she came in.", "She was in her seventies the week"),
+    ("My da turns 80 in March.", "My da is in his eighties in March."),
+])
+def test_an_age_after_turned_keeps_a_verb_that_fits(text, out):
+    red = Anonymiser(REGISTER).anonymise(text, where=WHERE)
+    assert out in red.text, red.text

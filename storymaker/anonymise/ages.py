@@ -47,6 +47,18 @@ def _owner_after(text: str, end: int) -> str:
     return "their" if not m else "her" if m.group(1).lower() in ("she", "her") else "his"
 
 
+_TURNED = re.compile(r"\b(?:had\s+just\s+)?turn(ed|s)\b", re.I)
+
+
+def _turned(m: re.Match) -> tuple[int, str]:
+    """Where an age's replacement starts, and the verb it needs: "turned 80" -> "was in her eighties"
+    (never "turned in her eighties"); other verbs stay ("she was 87" -> "she was in her eighties")."""
+    verb = _TURNED.search(m.string, m.start(), m.start(2))
+    if not verb:
+        return m.start(2), ""
+    return verb.start(), "was " if verb.group(1).lower() == "ed" else "is "
+
+
 def band(age: int, owner: str = "their") -> str:
     """A readable band: "a child", "a teenager", "in her eighties", "over a hundred"."""
     if age < 13:
@@ -87,14 +99,15 @@ def age_hits(text: str, near_digits: list[tuple[int, int]]) -> Iterator[Hit]:
         yield Hit(m.start(), m.end(), "age", "structured", "age", f"age:{m.group().lower()}",
                   adjective(int(m.group(2))))
     for m in finditer(COPULA, text, near_digits) if copula else ():
-        start = m.start(2)
+        start, tense = _turned(m)
         yield Hit(start, m.end(), "age", "structured", "age", f"age:{m.group().lower()}",
-                  band(int(m.group(2)), _owner(m.group(1))))
+                  tense + band(int(m.group(2)), _owner(m.group(1))))
     for m in finditer(NAMED, text, near_digits) if copula else ():
         name = m.group(1)
         if not is_common(name) or (name.lower() in first_names() and int(m.group(2)) > 12):  # "Grace was 91"
-            yield Hit(m.start(2), m.end(), "age", "structured", "age", f"age:{m.group().lower()}",
-                      band(int(m.group(2)), _owner_after(text, m.end())))
+            start, tense = _turned(m)
+            yield Hit(start, m.end(), "age", "structured", "age", f"age:{m.group().lower()}",
+                      tense + band(int(m.group(2)), _owner_after(text, m.end())))
     for m in finditer(AGED, text, near_digits) if years or "age" in low else ():
         age = int(m.group(1) or m.group(2))
         before_noun = m.group(2) and ATTRIBUTIVE.match(text, m.end())  # "my 87 year old mum"

@@ -27,7 +27,8 @@ _KEYWORD = r"pin|passcode|password|code|ref|reference|account|acct|id|number|no\
 _UNITS = (r"(?![ \t]*(?:%|per\b|percent|years?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|times|quid|pounds?|"
           r"pence|p\b|grand|k\b|people|miles?|metres?|digits?|numbers?|letters?|characters?|of\b|or\b|to\b))")
 AFTER_WORD = re.compile(rf"\b((?:(?:{_QUALIFIER})[ \t]+){{0,2}})({_KEYWORD})(?!\w)((?:'s)?(?:[ \t]+(?:number|no\.?|num)\b)?"
-                        rf"(?:[ \t]+(?:is|was|were|are|'s|reads|read)\b)?[ \t]*[:=#]?[ \t]*)(?<![\w])({_CODE})(?![\w@])"
+                        rf"(?:[ \t]+(?:is|was|were|are|'s|reads|read)\b)?(?:[ \t]+(?:ends|ending|ended|starts|starting|begins)"
+                        rf"(?:[ \t]+(?:in|with))?\b)?[ \t]*[:=#]?[ \t]*)(?<![\w])({_CODE})(?![\w@])"
                         rf"{_UNITS}", re.I)
 JOINED = re.compile(rf"(?<![\w/.\-·@£$€]){_GROUP}(?:{_J}{_GROUP})+(?![\w@]|{_J}\w)")
 RUN = re.compile(r"(?<![\w@£$€-])(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{6,}(?![\w@-])")
@@ -51,6 +52,16 @@ def _digits_phrase(code: str) -> str:
 _OWNED = re.compile(r"(?<![\w'])(?:her|his|my|our|your|their|its|the|this|that)[ \t]+$", re.I)
 
 
+_PART = re.compile(r"\b(ends|ending|ended|starts|starting|begins)\b.*$", re.I | re.S)
+
+
+def _part(verb: str, code: str) -> str:
+    """ "ends 6789" -> "ends in four digits": how many, never which."""
+    n = sum(c.isalnum() for c in code)
+    what = f"{_SPELT[n - 1]} digits" if code.isdigit() and n <= 12 else "a code"
+    return f"{verb} {'in' if verb.lower().startswith('end') else 'with'} {what}"
+
+
 def _article(text: str, start: int, words: str) -> str:
     """ "a tenancy reference", but "her account number": a possessive before it is its determiner."""
     if _OWNED.search(text, max(0, start - 8), start):
@@ -69,6 +80,9 @@ def keyword_hits(text: str) -> Iterator[Hit]:
                 words += " number"
             yield Hit(m.start(), m.end(), "code", "structured", "code after a code word",
                       f"code:{m.group(4).lower()}", _article(text, m.start(), words))
+        elif part := _PART.search(m.group(3)):  # "ends 6789" -> "ends in four digits"
+            yield Hit(m.start(3) + part.start(), m.end(4), "code", "structured", "code after a code word",
+                      f"code:{code.lower()}", _part(part.group(1), code))
         else:
             yield Hit(m.start(4), m.end(4), "code", "structured", "code after a code word",
                       f"code:{code.lower()}", _digits_phrase(code.replace("-", "").replace(" ", "")))

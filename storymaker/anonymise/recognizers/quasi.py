@@ -44,8 +44,9 @@ ONLY = re.compile(rf"\bthe[ \t]+(?:only|sole|last[ \t]+remaining)[ \t]+(?!(?:{_G
                   rf"(?:[ \t]+with[ \t]+(?:a|an|the|two|his|her|their)(?:[ \t]+[a-z'-]+){{1,2}})?",
                   re.I)
 ONLY_ONE = re.compile(r"\bthe[ \t]+only[ \t]+one[ \t]+(?:with|who[ \t]+(?:has|had|holds|held|keeps|kept|knows|knew|drives|"
-                      r"drove|runs|ran|owns|owned|speaks|spoke)|in[ \t]+the[ \t]+(?:village|town|street|estate|family|class|school|"
-                      r"office|team|building|close|scheme|ward|year|house|flats))\b(?:[ \t]+[a-z'-]+){1,4}", re.I)  # "the only one with a key"
+                      r"drove|runs|ran|owns|owned|speaks|spoke))\b(?:[ \t]+[a-z'-]+){1,4}|\bthe[ \t]+only[ \t]+one[ \t]+in[ \t]+the[ \t]+"
+                      r"(?:village|town|street|estate|family|class|school|office|team|building|close|scheme|ward|year|"
+                      r"house|flats)\b", re.I)  # "the only one with a key"
 FIRST = re.compile(rf"\bthe[ \t]+first[ \t]+(?!(?:{_GENERIC}|few|couple|week|month|year|lockdown|step|port)\b)"
                    r"(?:[a-z'-]+[ \t]+){0,4}?to[ \t]+[a-z'-]+"
                    r"(?:[ \t]+(?!(?:was|is|were|are|and|but|who|so|because|when|then)\b)[\w'-]+){0,6}", re.I)
@@ -55,7 +56,7 @@ _HABIT = (r"does|did|organises|organised|organizes|organized|collects|collected|
 _WHO = r"one|man|woman|lad|lass|girl|boy|fella|guy|bloke|lady|chap|fellow|family|couple|wee man|wee woman"
 ONE_WHO = re.compile(rf"\bthe[ \t]+(?:one[ \t]+whose[ \t]+[a-z'-]+|(?:{_WHO})[ \t]+who[ \t]+(?:{_SPECIFIC}|{_HABIT}|found|"
                      rf"started|set up|founded|got|had the|lost|survived|came back|went down|saved|rescued|reported|"
-                     rf"blew the whistle)\b)(?:[ \t]+[a-z'-]+){{0,5}}", re.I)
+                     rf"blew the whistle)\b)(?:[ \t]+(?-i:[a-z'-]+)){{0,5}}", re.I)
 # "the Polish caretaker", "our Irish-speaking tenancy officer": who they are and a job in a small place
 _JOB = (r"caretaker|cleaner|janitor|nurse|doctor|gp|carer|warden|officer|manager|worker|driver|porter|handyman|"
         r"plumber|electrician|joiner|builder|gardener|cook|chef|receptionist|priest|volunteer|translator|"
@@ -68,13 +69,24 @@ _NOT_PATCH = (r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|january|february
               r"benefits?|duty|nights?|days?|call)\b")
 # "the housing officer for Dunclug": a job and the named patch it covers
 PATCH = re.compile(rf"\bthe[ \t]+(?:[a-z]+[ \t]+){{0,2}}(?:officer|worker|manager|nurse|warden|visitor|coordinator|"
-                   rf"co-ordinator|adviser|advisor|caretaker|inspector|constable|councillor|midwife)[ \t]+(?:for|on)[ \t]+"
-                   rf"(?:the[ \t]+)?(?!{_NOT_PATCH})(?-i:[A-Z])[\w'-]+", re.I)
+                   rf"co-ordinator|adviser|advisor|caretaker|inspector|constable|councillor|midwife|leader|lead)[ \t]+(?:(?:for|on)[ \t]+"
+                   rf"(?:the[ \t]+)?(?!{_NOT_PATCH})(?-i:[A-Z])[\w'-]+|for[ \t]+the[ \t]+[a-z]+[ \t]+(?:patch|side|end))", re.I)
 # "She got the MBE in 2019 for the food bank": a public honour is on a public list
 HONOUR = re.compile(r"\b(?:(?:the|an|a|her|his|my|their)[ \t]+)?(?:MBE|OBE|CBE|BEM|KBE|DBE|British Empire Medal|"
                     r"knighthood|damehood|George Medal|Pride of Britain award|freedom of the (?:city|town|borough))\b"
                     r"(?:[ \t]+in[ \t]+\d{4})?(?:[ \t]+for[ \t]+(?:the[ \t]+|her[ \t]+|his[ \t]+)?[a-z'-]+(?:[ \t]+[a-z'-]+){0,2})?")
-MY_RELATIVE = re.compile(rf"\bmy[ \t]+(?:{_RELATIVE})[ \t]+who[ \t]+(?:{_SPECIFIC})\b(?:[ \t]+[a-z'-]+){{0,5}}", re.I)
+MY_RELATIVE = re.compile(rf"\bmy[ \t]+(?:{_RELATIVE})[ \t]+who[ \t]+(?:{_SPECIFIC})\b(?:[ \t]+(?-i:[a-z'-]+)){{0,5}}", re.I)
+_PERSON = rf"{_JOB}|resident|councillor|member|person|one|patient|pupil|child|woman|man|girl|boy|player|parent|mum|dad"
+# "the only money advice officer in the office", "the oldest tenant on the estate"
+ONLY_JOB = re.compile(rf"\bthe[ \t]+only[ \t]+(?:[a-z'-]+[ \t]+){{0,3}}?(?:{_JOB})\b(?=[ \t]+(?:{_SCOPE}|{_WITH}))", re.I)
+SUPERLATIVE = re.compile(rf"\bthe[ \t]+(?:oldest|youngest|eldest|newest|longest[ -]serving|longest-standing)[ \t]+"
+                         rf"(?:[a-z'-]+[ \t]+){{0,2}}?(?:{_PERSON})s?\b(?=[ \t]+(?:{_SCOPE}))", re.I)
+# "the lad with one leg", "the woman with the guide dog": a person known by their body or what they have
+WITH_BODY = re.compile(rf"\bthe[ \t]+(?:{_WHO})[ \t]+with[ \t]+(?:one|a|an|the|no|two)[ \t]+(?-i:[a-z'-]+)"
+                       rf"(?:[ \t]+(?-i:[a-z'-]+))?", re.I)
+# "the first in the family": first of a small group
+FIRST_IN = re.compile(r"\bthe[ \t]+first[ \t]+(?:one[ \t]+)?(?:in|of)[ \t]+(?:the|our|my|his|her|their)[ \t]+"
+                      r"(?:family|village|street|estate|school|town|class|year|scheme)\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -116,7 +128,8 @@ def role_hits(text: str, why: str) -> list[Hit]:
 
 _AFTER_SCOPE = re.compile(rf"(?:[ \t]+[a-z'-]+){{0,3}}?[ \t]+(?:{_SCOPE})", re.I)
 _PLACE_AFTER = re.compile(r"[ \t]+(?:in|on|off|at|from|of|near|by)[ \t]+(?:the[ \t]+)?[A-Z][\w'-]*(?:[ \t]+(?!I\b)[A-Z][\w'-]*){0,3}")
-_ARTICLE_AFTER = re.compile(r"[ \t]+(?:of|in|on|off|at|for|to|from)[ \t]+(?:the|a|our|this|that)[ \t]+[a-z'-]+\b")
+_ARTICLE_AFTER = re.compile(r"[ \t]+(?:of|in|on|off|at|for|to|from)[ \t]+(?:the|a|our|this|that)[ \t]+"
+                            r"(?!(?:top|bottom|front|back|end|next|old|new|big|wee|little|far|same|other)\b)[a-z'-]+\b")
 _TRAILING = re.compile(r"(?:[ \t]+(?:the|a|an|on|in|at|of|off|for|to|from|our|my|this|that|and|by|near))+$", re.I)
 _NOT_HEAD = frozenset({"only", "sole", "last", "remaining", "first"})
 _HEAD_STOP = frozenset("for in on at of off to from who whose that which across round around with by near".split())
@@ -161,6 +174,8 @@ def _neutral(words: list[str], why: str) -> str:
         job = [w.lower() for w in words[1:] if w.lower().split("-")[0] not in _IDENTITY_WORDS]
         return _article(job or ["worker"])
     head = _head(words[2:] if why.startswith(("only", "the first")) else [])
+    if why.startswith("the first") and not head:  # "was the first to help" -> "was one of the first to help"
+        return "one of the " + " ".join(words[1:])
     if not head or head[-1] in ("one", "ones"):
         return "someone"
     return _article(head[-3:])
@@ -197,10 +212,14 @@ class QuasiIdentifierRecognizer:
         if "the only" in low or "the sole" in low or "the last remaining" in low:
             out.extend(self._hits(ONLY, text, "only one person fits"))
             out.extend(self._hits(ONLY_ONE, text, "only one person fits"))
+            out.extend(self._hits(ONLY_JOB, text, "only one person fits"))
         if "the first" in low:
             out.extend(self._hits(FIRST, text, "the first to do something"))
+            out.extend(self._hits(FIRST_IN, text, "the first of a small group"))
         if " who" in low and "the " in low:
             out.extend(self._hits(ONE_WHO, text, "points at one person"))
+        if " with " in low:
+            out.extend(self._hits(WITH_BODY, text, "points at one person"))
         if "my " in low and " who " in low:
             out.extend(self._hits(MY_RELATIVE, text, "a relative described"))
         if not ctx.keyset.isdisjoint(role_words()):
@@ -212,6 +231,8 @@ class QuasiIdentifierRecognizer:
         text = ctx.text
         out = self._claimed(ctx, IDENTITY_JOB, "who they are and their job") if not _IDENTITY_KEYS.isdisjoint(
             k.split("-")[0] for k in ctx.keyset) else []
+        if "est " in low or "serving" in low or "standing" in low:
+            out.extend(self._hits(SUPERLATIVE, text, "only one person fits"))
         if " for " in low or " on " in low:
             out.extend(self._hits(PATCH, text, "a role for a named patch"))
         if not ctx.keyset.isdisjoint(_HONOUR_KEYS):

@@ -160,6 +160,11 @@ S_ANON_FIX2 = [
      ["the only resident with a mobility scooter"]),
     ("more quasi-identifiers", "My aunt got the BEM in 2021 for the lunch club.", ["the BEM in 2021 for the lunch club"]),
     ("more quasi-identifiers", "It was the lad who found the body on the beach.", ["the lad who found the body"]),
+    ("more quasi-identifiers", "She's the longest-serving tenant in the close, forty years.",
+     ["the longest-serving tenant"]),
+    ("more quasi-identifiers", "The fella with the wooden leg from the chapel helped us.", ["The fella with the wooden leg"]),
+    ("more quasi-identifiers", "I'm the team leader for the west patch.", ["the team leader for the west patch"]),
+    ("codes and PINs", "My account number ends 4417, that's how they check it's me.", ["4417"]),
 ]
 
 
