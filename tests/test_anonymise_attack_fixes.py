@@ -34,3 +34,56 @@ def test_an_unregistered_word_spelt_out_is_one_flag_not_one_per_letter():
 def test_single_letters_in_ordinary_speech_are_not_a_spelt_name(text):
     red = Anonymiser(REGISTER).anonymise(text)
     assert red.text == text and all(len(f.token) == 1 for f in red.flags)
+
+
+# ----- LEAK 23: letters a browser shows as Latin capitals (small capitals, Lisu, Cherokee) ----
+
+@pytest.mark.parametrize("text", [
+    "\u1d18\u1d0f\u0280\u1d1b\u0280\u1d07\u1d00\u1d1b\u029c was always windy.",  # small capitals: PORTREATH
+    "\ua4d1\ua4f3\ua4e3\ua4d4\ua4e3\ua4f0\ua4ee\ua4d4\ua4e7 was always windy.",  # Lisu: PORTREATH
+])
+def test_a_registered_place_in_look_alike_capitals_is_replaced_and_found_by_the_gate(text):
+    anon = Anonymiser(REGISTER)
+    red = anon.anonymise(text)
+    assert text.split()[0] not in red.text and not red.flags, red.text
+    assert NeedleSet(["Portreath"]).find(text)
+
+
+def test_an_unregistered_name_in_small_capitals_is_read_as_a_name():
+    red = Anonymiser(REGISTER).anonymise("I was helped by \u1d04\u1d00\u1d05\u1d0f\u0262\u1d00\u0274 every week.")
+    assert red.flags and red.flags[0].kind != "unreviewed word in another script"
+
+
+# ----- LEAK 16: a month or season after a person noun or a title is a name ----------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("My grandson Winter fixed the telly for me.", "Winter"),
+    ("Her teacher Miss Autumn helps the kids with forms.", "Autumn"),
+    ("Our neighbour June keeps an eye on the flat.", "June"),
+])
+def test_a_month_or_season_after_a_person_noun_or_title_is_flagged_as_a_name(text, name):
+    red = Anonymiser(REGISTER).anonymise(text)
+    assert any(name in f.token for f in red.flags) or name not in red.text, red.text
+
+
+def test_a_season_after_a_date_word_is_still_the_season():
+    red = Anonymiser(REGISTER).anonymise("We went down to the cove in Summer with my daughter.")
+    assert not red.flags and "Summer" in red.text
+
+
+# ----- LEAK 17: a handle without "@" right after the platform it is on ------------------------
+
+@pytest.mark.parametrize("text, handle", [
+    ("Follow me on Instagram, tamsin.polglaze, I post the garden.", "tamsin.polglaze"),
+    ("My snapchat is little_ruan_x if you want it.", "little_ruan_x"),
+    ("She's on TikTok: morwennabakes22 for the cakes.", "morwennabakes22"),
+])
+def test_a_handle_after_its_platform_is_replaced_whole(text, handle):
+    out = Anonymiser(REGISTER).anonymise(text).text
+    assert handle not in out and "a social media account" in out, out
+
+
+@pytest.mark.parametrize("text", ["I'm on Facebook a lot and on Instagram too.", "We saw it on TikTok last week."])
+def test_naming_a_platform_is_not_a_handle_and_not_a_flag(text):
+    red = Anonymiser(REGISTER).anonymise(text)
+    assert red.text == text and not red.flags, [f.token for f in red.flags]

@@ -61,6 +61,13 @@ def sentence_start_name(tokens: Tokens, i: int, context: frozenset[str]) -> bool
     return nxt in context or nxt in VERBS or possessive(tokens, i)
 
 
+# A person noun or a title right before a month or season makes it a name: "my granddaughter
+# Summer", "her teacher Miss Summer", "our June" is not enough, "Auntie June" is.
+KIN = frozenset("""son daughter granddaughter grandson grandchild niece nephew cousin sister brother wife husband
+partner friend neighbour neighbor teacher colleague boss manager aunt auntie aunty uncle nan nana granny grandma
+grandad baby stepdaughter stepson goddaughter godson carer worker nurse miss mrs mr ms mx dr sister""".split())
+
+
 def mid_sentence_name(tokens: Tokens, i: int) -> bool:
     """A capitalised month, season or other safe word mid-sentence used as a name: "I asked June",
     "June said", "me and Autumn" (not "in June", "May and June")."""
@@ -70,7 +77,7 @@ def mid_sentence_name(tokens: Tokens, i: int) -> bool:
     nxt = keys[i + 1] if i + 1 < len(keys) else ""
     if prev in DATE_WORDS or (nxt and nxt[:1].isdigit()):
         return False
-    if nxt in VERBS or possessive(tokens, i) or prev in AFTER_VERB:
+    if nxt in VERBS or possessive(tokens, i) or prev in AFTER_VERB or prev in KIN:
         return True
     return prev == "and" and prev2 in ("me", "i")
 

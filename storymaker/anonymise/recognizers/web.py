@@ -19,6 +19,11 @@ URL = re.compile(rf"(?:\bhttps?://|\bwww\.)[^\s<>\"']+|\b(?:{_LABEL}\.){{1,8}}{_
 SPELT = re.compile(rf"\b[a-z0-9-]+(?:[ \t]+dot[ \t]+[a-z0-9-]+)*[ \t]+dot[ \t]+{_TLD}\b(?:[ \t]+(?:slash|forward slash)[ \t]+[a-z0-9-]+)*",
                    re.I)  # "seahavenboats dot org dot uk slash members"
 HANDLE = re.compile(r"(?<![\w@.])@[a-z0-9_](?:[a-z0-9_.]*[a-z0-9_])?", re.I)
+# A handle written without "@" right after the platform it is on: "Instagram, jago.tregenza",
+# "my snapchat is wee_shauna_x", "follow me on TikTok: kerenza99"
+SOCIAL = re.compile(r"\b(?:instagram|insta|tiktok|snapchat|snap|twitter|facebook|fb|threads|youtube|bluesky|handle|"
+                    r"username|user[ \t]name)\b(?:[ \t]*(?:[,:]|\bis\b|\bit's\b|\bat\b|\bas\b)[ \t]*|[ \t]+){1,3}"
+                    r"(?P<handle>[a-z0-9_]+(?:[._][a-z0-9_]+)+|[a-z_]*[0-9][a-z0-9_]*|[a-z0-9]*_[a-z0-9_]*)\b", re.I)
 _DOT_INSIDE = re.compile(r"[a-z0-9]\.[a-z]")  # on lower-case text: a dot inside a word; most prose has none
 _DOT_WORD = re.compile(r"\bdot\b")
 _TRAILING = ".,;:!?)]}'\""
@@ -58,9 +63,10 @@ class WebRecognizer:
 
     def find(self, ctx: Context) -> list[Hit]:
         text = ctx.text
-        if "@" not in text and not _clue(text):
+        if "@" not in text and "_" not in text and not _clue(text) and not any(c.isdigit() for c in text):
             return []
-        out = []
+        out = [Hit(m.start("handle"), m.end("handle"), "handle", "structured", "social media handle (no @)",
+                   f"handle:{m.group('handle').lower()}", "a social media account") for m in SOCIAL.finditer(text)]
         for m in URL.finditer(text) if "." in text else ():
             end = m.end()
             while end > m.start() and text[end - 1] in _TRAILING:

@@ -68,10 +68,22 @@ def common_words() -> list[str]:
     return sorted(w for w in keep if not w.endswith("'s"))
 
 
+# Letters a browser shows as Latin capitals that confusables.txt maps elsewhere or not at all
+# (anon-attack LEAK 23): Latin small capitals, Lisu and Cherokee letters, each as the capital it shows.
+SHOWN_AS_CAPITALS = {
+    **dict(zip("\u1d00\u0299\u1d04\u1d05\u1d07\ua730\u0262\u029c\u026a\u1d0a\u1d0b\u029f\u1d0d\u0274\u1d0f"
+               "\u1d18\ua7af\u0280\ua731\u1d1b\u1d1c\u1d20\u1d21\u028f\u1d22", "ABCDEFGHIJKLMNOPQRSTUVWYZ")),
+    **dict(zip("\ua4d0\ua4d1\ua4d3\ua4d4\ua4d6\ua4d7\ua4d9\ua4da\ua4dc\ua4dd\ua4df\ua4e0\ua4e1\ua4e2\ua4e3"
+               "\ua4e6\ua4e7\ua4ea\ua4eb\ua4ec\ua4ee\ua4f0\ua4f2\ua4f3\ua4f4", "BPDTGKJCZFMNLSRVHWXYAEIOU")),
+    **dict(zip("\u13aa\u13f4\u13df\u13a0\u13ac\u13c0\u13bb\u13ab\u13e6\u13de\u13b7\u13e2\u13d2\u13da\u13a2"
+               "\u13d9\u13b3\u13c3\u13a9", "ABCDEGHJKLMPRSTVWZY")),
+}
+
+
 def confusables() -> list[str]:
     from confusable_homoglyphs import confusables as cf
 
-    rows: dict[str, str] = {}
+    rows: dict[str, str] = dict(SHOWN_AS_CAPITALS)
     for key, glyphs in cf.confusables_data.items():
         if len(key) == 1 and key.isascii() and key.isalnum():
             for g in glyphs:
