@@ -46,7 +46,7 @@ def _project_commands(command) -> None:
     d.add_argument("--note", default="", help="a note kept with a per-occurrence decision")
     b = command("build", help="compose, render and publish into output/")
     b.add_argument("--web", action="store_true", help="build web pages only")
-    b.add_argument("--video", action="store_true", help="build videos only")
+    b.add_argument("--video", action="store_true", help="build videos only (and again the web pages, which show them)")
     b.add_argument("--story", metavar="SLUG", help="build one story only")
     b.add_argument("--out", metavar="DIR", help="write here instead of output/")
     c = command("compose", help="write the composed scripts as Markdown to private/scripts/ for review")

@@ -180,15 +180,18 @@ def resolve_assets(prep: Prepared, themes: dict[str, Theme | list[Problem]]) -> 
 def build_plan(specs: Iterable[StorySpec], wanted: tuple[str, ...] | None, only: str | None,
                site: bool) -> dict[str, tuple[list[str], bool]]:
     """Per story slug: the channels composed now, and whether its video version is wanted only for its
-    page's transcript. With ``site`` (a build), ``only`` narrows the videos: once that story gets a page,
-    every story's page is made again, so the index, feeds and links between pages cover all of them."""
-    plan = {s.slug: [c for c in s.outputs if wanted is None or c in wanted] for s in specs}
-    whole = site and "web" in plan.get(only or "", [])
+    page's transcript. With ``site`` (a build), once a page changes (its story or its video is made
+    again), every story's page is made again, so the index, feeds, links between pages and the
+    copies of the videos they show are those of a full build; ``only`` and ``wanted`` narrow the videos."""
+    specs = list(specs)
+    plan = {s.slug: [c for c in s.outputs if (wanted is None or c in wanted) and (not only or s.slug == only)]
+            for s in specs}
+    pages = site and any("web" in s.outputs and plan[s.slug] for s in specs)
     out = {}
     for spec in specs:
         chosen = plan[spec.slug]
-        if only and spec.slug != only:
-            chosen = ["web"] if whole and "web" in chosen else []
+        if pages and "web" in spec.outputs:
+            chosen = [c for c in spec.outputs if c in chosen or c == "web"]
         out[spec.slug] = (chosen, site and "web" in chosen and "video" in spec.outputs and "video" not in chosen)
     return out
 

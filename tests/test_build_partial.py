@@ -85,3 +85,26 @@ def test_a_video_made_with_a_synthetic_voice_keeps_saying_so_when_the_spec_now_n
     build(root, web=True)  # the video on the page is still the synthetic one: its page must say so
     page = (root / "output/web/staff/the-late-bus.html").read_text(encoding="utf-8")
     assert "synthetic voice" in page and "voice artist" not in page
+
+
+def test_a_video_only_rebuild_puts_the_new_video_on_its_page(tmp_path, monkeypatch):
+    """The page copies its video into output/web/media: after --video it must be the new one."""
+    from dataclasses import replace
+    from helpers.web import make_video
+    import storymaker.render.video as video
+    length = {"seconds": 2.0}
+
+    def render_videos(stories, folder, **_):
+        return [replace(make_video(Path(folder), s.slug, s.audience), duration=length["seconds"]) for s in stories]
+    monkeypatch.setattr(video, "render_videos", render_videos)
+    root = write_project(tmp_path / "p")
+    build(root)
+    length["seconds"] = 75.0  # the story's video is made again, longer
+    build(root, video=True)
+    fresh = write_project(tmp_path / "fresh")
+    build(fresh)
+    assert tree(root / "output/web") == tree(fresh / "output/web")
+    page = (root / "output/web/staff/the-late-bus.html").read_text(encoding="utf-8")
+    assert "1 minute 15 seconds" in page or "1 min" in page
+    assert (root / "output/web/media/staff/the-late-bus-16x9.mp4").read_bytes() == \
+        (root / "output/video/staff/the-late-bus-16x9.mp4").read_bytes()
