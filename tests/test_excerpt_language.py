@@ -68,7 +68,7 @@ def test_a_bad_language_on_an_excerpt_is_one_line_with_the_tag_meant(project, ca
     welsh_file(project, header="", per_item="    lang: welsh\n")
     capsys.readouterr()
     assert main(["--project", str(project), "check"]) == 1
-    assert "stories/excerpts/cymraeg.yaml:2: 'lang' must be a language tag such as cy or en-GB, not 'welsh' (did you mean cy?)" in capsys.readouterr().err
+    assert "stories/excerpts/cymraeg.yaml:8: 'lang' must be a language tag such as cy or en-GB, not 'welsh' (did you mean cy?)" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("header", ["lang: cy\n", ""])  # "": untagged, read as Welsh

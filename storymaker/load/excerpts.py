@@ -12,7 +12,7 @@ from typing import Iterator, Mapping
 
 from ..model import CHANNELS, EXCERPT_AUDIENCES, Excerpt, Problem
 from .story_dates import lang_problem, tag_case
-from .yamlio import LineDict, item_line, read_text, read_yaml
+from .yamlio import LineDict, item_line, key_line_of, read_text, read_yaml
 
 REQUIRED = ("id", "participant", "text", "themes", "audience", "consent")
 OPTIONAL = ("role", "sector", "stage", "sensitive", "lang")
@@ -42,29 +42,29 @@ def _bool(value: object, where: Problem) -> tuple[bool, list[Problem]]:
 
 def make_excerpt(row: Mapping[str, object], rel: str, line: int) -> tuple[Excerpt | None, list[Problem]]:
     """Validate one row (from CSV or YAML) and build an Excerpt, or explain what is wrong."""
-    here = Problem(rel, line, "")
     missing = [f for f in REQUIRED if f not in row]
     if missing:
         return None, [Problem(rel, line, f"missing field(s) {', '.join(missing)}: every excerpt needs {', '.join(REQUIRED)}")]
     problems: list[Problem] = []
+    at = lambda key: key_line_of(row, key, line)  # a YAML field's own line; a CSV row's
     for name in ("id", "participant", "text"):
         if not str(row.get(name) or "").strip():
-            problems.append(Problem(rel, line, f"empty {name}: give every excerpt a {name}"))
+            problems.append(Problem(rel, at(name), f"empty {name}: give every excerpt a {name}"))
     themes = split_list(row.get("themes"))
     if not themes:
-        problems.append(Problem(rel, line, "no themes: tag the excerpt with at least one codebook theme"))
+        problems.append(Problem(rel, at("themes"), "no themes: tag the excerpt with at least one codebook theme"))
     audience = str(row.get("audience") or "").strip().lower()
     if audience not in EXCERPT_AUDIENCES:
-        problems.append(Problem(rel, line, f"audience {audience or '(empty)'!r} is not one of {', '.join(EXCERPT_AUDIENCES)}"))
+        problems.append(Problem(rel, at("audience"), f"audience {audience or '(empty)'!r} is not one of {', '.join(EXCERPT_AUDIENCES)}"))
     consent = [c.lower() for c in split_list(row.get("consent"))]
     bad = [c for c in consent if c not in CHANNELS]
     if bad:
-        problems.append(Problem(rel, line, f"consent {', '.join(map(repr, bad))} is not one of web, video (use ';' between them; leave empty to publish nowhere)"))
-    sensitive, more = _bool(row.get("sensitive"), here)
+        problems.append(Problem(rel, at("consent"), f"consent {', '.join(map(repr, bad))} is not one of web, video (use ';' between them; leave empty to publish nowhere)"))
+    sensitive, more = _bool(row.get("sensitive"), Problem(rel, at("sensitive"), ""))
     problems += more
     lang = _opt(row, "lang")
     if lang and (why := lang_problem(lang)):
-        problems.append(Problem(rel, line, why))
+        problems.append(Problem(rel, at("lang"), why))
     if problems:
         return None, problems
     return Excerpt(
