@@ -190,3 +190,13 @@ def test_init_empty_writes_the_web_settings_commented_with_base_url(tmp_path, ca
         assert f"\n# {key}:" in text
     _project, problems = load_project(tmp_path / "new")
     assert problems == []
+
+
+def test_a_welsh_video_story_given_an_english_voice_is_warned_about(project, capsys):
+    path = project / "stories/the-late-bus.story.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("outputs: [web]", "outputs: [web, video]"), encoding="utf-8")
+    set_field(project, "the-late-bus", "lang", "cy")
+    line = next(n for n, ln in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if ln.startswith("video:"))
+    code, text = check(project, capsys)
+    assert (f"warning: stories/the-late-bus.story.yaml:{line}: the story is in cy but its voice (espeak en-gb) speaks "
+            "English: set video: voice: {engine: espeak, name: cy}") in text

@@ -85,15 +85,27 @@ def language_warnings(project: Project) -> list[str]:
     return out
 
 
+def speaks_english(engine: str, name: str) -> bool:
+    """A voice storymaker knows to be English: hibari's, piper's joe, espeak-ng's en-*."""
+    return engine == "hibari" or (engine == "piper" and name == "joe") or (engine == "espeak" and name.lower().startswith("en"))
+
+
 def voice_warnings(project: Project) -> list[str]:
-    """A video story in a language no installed voice speaks, with no voice of its own: English would read it."""
+    """A video story not in English read by an English voice: no voice installed speaks its language,
+    or the one it names is English."""
     out = []
     for spec in project.stories:
-        lang = spec.lang or project.web.lang
-        if "video" in spec.outputs and primary(lang) != "en" and not spec.video.voice_engine:
+        lang, video = spec.lang or project.web.lang, spec.video
+        if "video" not in spec.outputs or primary(lang) == "en":
+            continue
+        if not video.voice_engine:
             out.append(f"{spec.source}:{_at(spec, 'lang')}: the story is in {lang} but no voice installed here speaks "
                        "it, so the default English voice would read it: install one (storymaker voices lists them) "
                        "or set video: voice: {engine: ..., name: ...}")
+        elif speaks_english(video.voice_engine, video.voice):
+            named = f"{video.voice_engine} {video.voice}".strip()
+            out.append(f"{spec.source}:{_at(spec, 'video')}: the story is in {lang} but its voice ({named}) speaks "
+                       f"English: set video: voice: {{engine: espeak, name: {primary(lang)}}} (see storymaker voices)")
     return out
 
 
