@@ -140,3 +140,24 @@ def test_when_a_picture_is_very_tall_or_very_wide_then_it_fits_the_screen_and_it
     assert problems == [] and more == []
     assert shown[1] <= 0.7 * size[1] + 1 and abs(shown[0] / shown[1] - 500 / 3000) < 0.02  # whole, not squashed
     assert len(cards) == 2 and all(h > 0.45 * w for w, h in cards)  # the wide one is no 14 px strip
+
+
+def test_when_the_embed_snippet_is_pasted_into_a_page_then_the_player_and_its_link_show_without_scrolling(browser, tmp_path):
+    """web-test 22: the frame is the player and the line under it, so "read the story" is never cut off."""
+    import html as markup
+    import re as regex
+    from helpers.web import BASE
+    render_site([make_story()], [make_video(tmp_path / "video")], tmp_path / "web", templates_dir=TEMPLATES,
+                site_title="S", base_url=BASE)
+    story = (tmp_path / "web/staff/night-shift.html").read_text(encoding="utf-8")
+    snippet = markup.unescape(regex.search(r'<textarea id="embed-code"[^>]*>(.*?)</textarea>', story, regex.S).group(1))
+    (tmp_path / "web/host.html").write_text(f'<!DOCTYPE html><html lang="en"><title>CMS</title><body style="margin:0">{snippet}',
+                                            encoding="utf-8")
+    with served(tmp_path / "web") as url:
+        page, problems = open_page(browser, url + "host.html")
+        frame = next(f for f in page.frames if f.url.endswith("embed/staff/night-shift.html"))
+        link = frame.evaluate("() => { const r = document.querySelector('.embed-link').getBoundingClientRect();"
+                              " return [r.bottom, window.innerHeight, document.documentElement.scrollHeight]; }")
+        page.close()
+    assert problems == []
+    assert link[0] <= link[1] + 0.5 and link[2] <= link[1] + 1, link

@@ -124,3 +124,14 @@ def test_screenshots_of_the_full_site_for_review(browser, site, path, name):
         overflow = page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth")
         page.close()
         assert problems == [] and not overflow
+
+
+def test_when_printed_then_linking_boxes_stay_bordered_and_shaded_as_the_key_says(browser, site):
+    """web-test 36: the printed key says "bordered, shaded boxes", so the handout keeps a light tint."""
+    page, problems = open_page(browser, site + "staff/night-shift.html", media="print")
+    styles = page.evaluate("""() => Array.from(document.querySelectorAll('.linking, .key-linking'), e => {
+        const s = getComputedStyle(e); return [s.backgroundColor, s.borderTopColor, s.printColorAdjust]; })""")
+    page.close()
+    assert problems == [] and len(styles) >= 2
+    assert all(bg not in ("rgba(0, 0, 0, 0)", "transparent") and border == "rgb(0, 0, 0)" and adjust == "exact"
+               for bg, border, adjust in styles), styles

@@ -128,6 +128,7 @@ def test_when_quotes_and_linking_text_are_in_the_transcript_then_they_are_marked
            '<q>We stopped counting calls for a week and the whole place breathed out.</q></p>' in part
     css = read(site / "style.css")
     assert ".said-quote q { font-family: Georgia" in css and ".said-linking { border-left" in css
+    assert "Each time opens the video file at that point, on a page of its own." in part  # says where it goes (web-test 20)
 
 
 # 3. images
@@ -255,6 +256,16 @@ def test_when_the_key_says_italic_serif_then_quotes_are_italic_serif_and_linking
 
 # 5. language
 
+def test_the_pull_quote_comes_from_a_later_beat_so_it_never_stands_right_above_itself(tmp_path):
+    """web-test 35: a first beat with no picture or intro starts with the very quote the lede showed."""
+    first, second = make_story().beats
+    render_site([make_story(beats=(replace(first, intro=""), second))], [], tmp_path / "web", templates_dir=TEMPLATES,
+                site_title="S")
+    html = read(tmp_path / "web/staff/night-shift.html")
+    pull = re.search(r'<aside class="pull-quote"[^>]*><p>(.*?)</p>', html).group(1)
+    assert pull == "We stopped counting calls for a week and the whole place breathed out."
+
+
 def test_the_dates_line_is_a_sentence_and_an_update_on_the_day_of_publishing_is_not_shown(tmp_path):
     """web-test 11 and 48: "Published 14 March 2026. Updated 2 April 2026.", and no "Updated" the same day."""
     render_site([make_story(published="2026-03-14", updated="2026-04-02"),
@@ -278,6 +289,25 @@ def test_when_a_story_is_welsh_then_its_page_furniture_language_and_captions_are
     assert "Watch the story" not in html and "Skip to the content" not in html
     assert meta(html, "og:locale") == ["cy_GB"]  # Open Graph's language_TERRITORY (web-test 11)
     assert "<div><p>Am y stori hon: stori gyfansawdd yw hon, yn seiliedig ar 5 o gyfweliadau." in html
+
+
+def test_link_preview_cards_name_the_version_and_the_site_card_quotes_no_one(tmp_path):
+    """web-test 55: a story's two versions get two cards; 49: the site's card says "Composite stories" and
+    shows the description upright, without the quotation marks that mean an interviewee's words."""
+    from storymaker.render.web_card import CardFonts, draw_card, layout, short_quote
+    story = make_story()
+    render_site([story, make_story(audience="community")], [], tmp_path / "web", templates_dir=TEMPLATES,
+                site_title="S", site_description="Stories about kindness at work.", base_url=BASE)
+    cards = {a: (tmp_path / f"web/media/{a}/night-shift-card.png").read_bytes() for a in ("staff", "community")}
+    assert cards["staff"] != cards["community"]
+    with Image.open(tmp_path / "web/media/staff/night-shift-card.png") as card:
+        expected = draw_card(story.title, short_quote(story), "S", CardFonts.find(None), kicker="A composite story · staff version")
+        assert card.convert("RGB").tobytes() == expected.convert("RGB").tobytes()
+    blocks = layout("S", "Stories about kindness at work.", "", CardFonts.find(None), kicker="Composite stories", quoted=False)
+    assert blocks[0][3] == ["COMPOSITE STORIES"] and blocks[2][3][0].startswith("Stories about")
+    with Image.open(tmp_path / "web/media/site-card.png") as card:
+        site = draw_card("S", "Stories about kindness at work.", "", CardFonts.find(None), kicker="Composite stories", quoted=False)
+        assert card.convert("RGB").tobytes() == site.convert("RGB").tobytes()
 
 
 def test_when_a_story_is_welsh_then_its_social_card_and_json_ld_genre_are_welsh(tmp_path):
@@ -407,6 +437,18 @@ def test_when_the_site_is_not_for_sharing_then_no_page_offers_share_links_or_an_
         assert "Share this story" not in html and "Embed the video" not in html and "oembed" not in html
 
 
+def test_when_the_theme_colour_is_the_marks_own_yellow_then_the_icon_mark_still_shows(tmp_path):
+    """web-test 58: a brand yellow (#f2b134) made the default icons plain yellow squares."""
+    render_site([make_story()], [], tmp_path / "web", templates_dir=TEMPLATES, site_title="S",
+                web=replace(WEB, theme_color="#f2b134"))
+    with Image.open(tmp_path / "web/icon-192.png") as icon:
+        colours = {c for _, c in icon.convert("RGB").getcolors(1 << 16)}
+    assert (242, 177, 52) in colours and (0, 0, 0) in colours  # the ground and a black mark on it
+    render_site([make_story()], [], tmp_path / "default", templates_dir=TEMPLATES, site_title="S")
+    with Image.open(tmp_path / "default/icon-192.png") as icon:
+        assert (242, 177, 52) in {c for _, c in icon.convert("RGB").getcolors(1 << 16)}  # the usual yellow mark
+
+
 def test_the_svg_icon_takes_the_theme_colour_and_gives_way_to_the_logo(tmp_path):
     """web-test 10 and 26: browsers prefer favicon.svg, so it must not keep storymaker's colours or icon."""
     render_site([make_story()], [], tmp_path / "a", templates_dir=TEMPLATES, site_title="S",
@@ -418,6 +460,21 @@ def test_the_svg_icon_takes_the_theme_colour_and_gives_way_to_the_logo(tmp_path)
     render_site([make_story()], [], tmp_path / "b", templates_dir=TEMPLATES, site_title="S", web=replace(WEB, logo=str(logo)))
     for page in ("index.html", "staff/night-shift.html", "404.html"):
         assert "favicon.svg" not in read(tmp_path / "b" / page) and "favicon-32.png" in read(tmp_path / "b" / page)
+
+
+def test_when_some_stories_are_welsh_then_the_404_page_speaks_welsh_too():
+    """web-test 8: an English site with Welsh stories answers a lost Welsh reader in Welsh as well."""
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "web"
+        render_site([make_story(), welsh_story()], [], out, templates_dir=TEMPLATES, site_title="S", base_url=BASE)
+        both = read(out / "404.html")
+        render_site([make_story()], [], Path(tmp) / "en", templates_dir=TEMPLATES, site_title="S", base_url=BASE)
+        english = read(Path(tmp) / "en/404.html")
+    assert '<html lang="en-GB">' in both and "<h1>Page not found</h1>" in both
+    assert re.search(r'<div lang="cy">\s*<h2>Tudalen heb ei chanfod</h2>', both)
+    assert f'<a href="{BASE}index.html">Gweld yr holl straeon</a>' in both
+    assert 'lang="cy"' not in english
 
 
 def test_the_404_page_icons_manifest_and_theme_colour_are_there(site):
@@ -459,8 +516,9 @@ def test_the_embed_page_and_oembed_let_a_cms_show_the_player(site):
     embed = read(site / "embed/staff/night-shift.html")
     assert "<video controls" in embed and 'src="../../media/staff/night-shift-16x9.vtt"' in embed and "<header" not in embed
     data = json.loads(read(site / "oembed/staff/night-shift.json"))
-    assert data["version"] == "1.0" and data["type"] == "video" and (data["width"], data["height"]) == (640, 360)
-    assert f'<iframe src="{BASE}embed/staff/night-shift.html"' in data["html"]
+    assert data["version"] == "1.0" and data["type"] == "video" and (data["width"], data["height"]) == (640, 408)
+    assert f'<iframe src="{BASE}embed/staff/night-shift.html" width="640" height="408"' in data["html"]  # player + link
+    assert '<h1 class="visually-hidden">' in embed  # web-test 38
     html = read(site / "staff/night-shift.html")
     assert f'<link rel="alternate" type="application/json+oembed" href="{BASE}oembed/staff/night-shift.json"' in html
     assert "&lt;iframe src=&#34;" + BASE + "embed/staff/night-shift.html" in html  # the snippet to copy

@@ -28,6 +28,7 @@ from ..model import Problem, Story, VideoArtefact, WebSettings
 from . import web_card
 from .web_files import in_language, write, write_site_files
 from ..i18n import language
+from .web_links import card_kicker
 from .web_images import write_icons, write_logo
 from .web_media import check_story_name, check_video
 from .web_page import AUDIENCES
@@ -105,8 +106,8 @@ def render_pages(site: Site, renderer: Renderer, fonts: web_card.CardFonts) -> l
     with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
         jobs = []
         title = site.info["title"]
-        draw = lambda story, dest, thumb: jobs.append(pool.submit(card_job, story, title, fonts, dest, thumb, language(
-            site.templates_dir, story.lang).gettext("A composite story")))
+        draw = lambda story, dest, thumb: jobs.append(pool.submit(card_job, story, title, fonts, dest, thumb, card_kicker(
+            story, site.chosen, language(site.templates_dir, story.lang))))
         site = Site(site.out_dir, site.templates_dir, site.info, site.chosen, site.videos, site.told, draw, site.written)
         for story in site.chosen:
             context = story_context(story, site)

@@ -134,7 +134,7 @@ def short_quote(story: Story, most_words: int = 30) -> str:
 
 
 def layout(title: str, quote: str, site_title: str, fonts: CardFonts, load: FontLoader = cached_font,
-           kicker: str = "A composite story") -> list[tuple[str, int, ImageFont.FreeTypeFont, list[str], int]]:
+           kicker: str = "A composite story", quoted: bool = True) -> list[tuple[str, int, ImageFont.FreeTypeFont, list[str], int]]:
     """The card's text blocks as ``(colour, top, font, lines, line height)``, top to bottom."""
     width = SIZE[0] - 2 * MARGIN
     label = load(fonts.semibold, 24)
@@ -143,7 +143,8 @@ def layout(title: str, quote: str, site_title: str, fonts: CardFonts, load: Font
     blocks.append((TITLE, 100, font, lines, round(font.size * 1.22)))
     y = 100 + len(lines) * blocks[-1][4] + 28
     if quote:
-        qfont, qlines = fit(f"“{quote}”", fonts.italic, range(38, 25, -2), width, 4 if y < 290 else 3, load)
+        text, face = (f"“{quote}”", fonts.italic) if quoted else (quote, fonts.semibold)  # italic quotes: the key's sign
+        qfont, qlines = fit(text, face, range(38, 25, -2), width, 4 if y < 290 else 3, load)
         blocks.append((QUOTE, y, qfont, qlines, round(qfont.size * 1.35)))
     foot, foot_lines = fit(site_title, fonts.semibold, range(26, 19, -2), width, 1, load)
     blocks.append((MUTED, SIZE[1] - 70, foot, foot_lines, 0))
@@ -162,10 +163,11 @@ def palette(colours: list[str]) -> list[int]:
 
 
 def draw_card(title: str, quote: str, site_title: str, fonts: CardFonts,
-              load: FontLoader = cached_font, kicker: str = "A composite story") -> Image.Image:
+              load: FontLoader = cached_font, kicker: str = "A composite story", quoted: bool = True) -> Image.Image:
     """Draw the card as a palette image: text coverage is drawn once in greyscale,
-    then each block's band is mapped to 16 shades of its colour (fast to write as PNG)."""
-    blocks = layout(title, quote, site_title, fonts, load, kicker)
+    then each block's band is mapped to 16 shades of its colour (fast to write as PNG).
+    ``quoted``: the words are an interviewee's (in quotation marks, italic), else plain (the site's description)."""
+    blocks = layout(title, quote, site_title, fonts, load, kicker, quoted)
     coverage = Image.new("L", SIZE, 0)
     draw = ImageDraw.Draw(coverage)
     for _, top, font, lines, step in blocks:

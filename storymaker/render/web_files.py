@@ -28,6 +28,18 @@ def in_language(info: dict[str, Any], chosen: list, templates_dir: Path, lang: s
     return dict(info, sections=[(a, audience_label(a, words)) for a in AUDIENCES if a in present])
 
 
+def not_found_in(site: "Site", lang: str) -> list[dict[str, str]]:
+    """The 404 page's words in each other language the stories are told in (Welsh beside English)."""
+    out = []
+    for tag in sorted({s.lang for s in site.chosen if s.lang.split("-")[0] != lang.split("-")[0]}):
+        words = language(site.templates_dir, tag)
+        if words.catalogued and all(o["lang"].split("-")[0] != tag.split("-")[0] for o in out):
+            out.append({"lang": tag, "heading": words.gettext("Page not found"), "link": words.gettext("See all the stories"),
+                        "text": words.gettext("If you typed the web address, check it is correct. If you followed a "
+                                              "link, the story may have moved or been withdrawn.")})
+    return out
+
+
 def index_context(site: "Site", items: list[dict[str, Any]], info: dict[str, Any]) -> dict[str, Any]:
     """The index: stories grouped by audience (staff first), the first cards' images loaded eagerly."""
     words = language(site.templates_dir, info["lang"])
@@ -46,13 +58,14 @@ def write_site_files(site: "Site", items: list[dict[str, Any]], renderer: "Rende
                      fonts: web_card.CardFonts) -> None:
     """Everything besides the story pages, into the same (staged) folder so the publish gate sees it."""
     out, info = site.out_dir, in_language(site.info, site.chosen, site.templates_dir, site.info["lang"])
-    card = web_card.draw_card(info["title"], info["description"], "", fonts,
-                              kicker=language(site.templates_dir, info["lang"]).gettext("A composite story"))
+    card = web_card.draw_card(info["title"], info["description"], "", fonts, quoted=False,
+                              kicker=language(site.templates_dir, info["lang"]).gettext("Composite stories"))
     web_card.save_card(card, info["title"], out / "media" / "site-card.png")
     site.written.append(out / "media" / "site-card.png")
     write(out / "index.html", renderer.render("index.html", index_context(site, items, info)), site.written)
     root = info["base_url"] or "/"
     write(out / "404.html", renderer.render("404.html", {"site": info, "root": root, "lang": info["lang"],
+                                                         "others": not_found_in(site, info["lang"]),
           "page": {"noindex": True, "alternates": [], "address": "", "canonical": "", "meta": [], "jsonld": ""}}), site.written)
     write(out / "robots.txt", web_site.robots_txt(info), site.written)
     write(out / "site.webmanifest", web_site.manifest(info), site.written)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageOps
+from PIL import Image, ImageColor, ImageDraw, ImageOps
 
 from ..errors import RenderError
 from ..model import Problem
@@ -129,6 +129,21 @@ def poster(src: Path, out_dir: Path, stem: str) -> tuple[str, int, int, Picture]
     return f"{stem}-poster.jpg", img.width, img.height, thumb
 
 
+def mark_colour(ground: str, accent: str) -> str:
+    """``accent`` if it stands out from ``ground`` (contrast 3:1, WCAG's for graphics), else black or white."""
+    def luminance(colour: str) -> float:
+        channels = [c / 255 for c in ImageColor.getrgb(colour)[:3]]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    def contrast(a: str, b: str) -> float:
+        high, low = sorted((luminance(a), luminance(b)), reverse=True)
+        return (high + 0.05) / (low + 0.05)
+    if contrast(ground, accent) >= 3:
+        return accent
+    return max(("#000000", "#ffffff"), key=lambda c: contrast(ground, c))
+
+
 def icon(size: int, colour: str, accent: str = "#f2b134", logo: Image.Image | None = None) -> Image.Image:
     """A square icon: the logo on a plain ground, or a quotation mark on the theme colour."""
     img = Image.new("RGB", (size, size), colour if logo is None else "#ffffff")
@@ -138,6 +153,7 @@ def icon(size: int, colour: str, accent: str = "#f2b134", logo: Image.Image | No
         img.paste(mark, ((size - mark.width) // 2, (size - mark.height) // 2), mark if mark.mode == "RGBA" else None)
         return img
     draw = ImageDraw.Draw(img)
+    accent = mark_colour(colour, accent)
     r = size * 0.12
     for dx in (-0.14, 0.14):  # two bold commas, a closing quotation mark
         cx, cy = size * (0.5 + dx), size * 0.42

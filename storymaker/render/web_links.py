@@ -81,6 +81,15 @@ def page_title(story: Story, chosen: list[Story], lang: Language) -> str:
     return f"{story.title} ({label})"
 
 
+def card_kicker(story: Story, chosen: list[Story], lang: Language) -> str:
+    """The link-preview card's label: "A composite story", naming the version when the story has two."""
+    kicker = lang.gettext("A composite story")
+    if page_title(story, chosen, lang) == story.title:
+        return kicker
+    version = lang.gettext("staff version") if story.audience == "staff" else lang.gettext("community version")
+    return f"{kicker} · {version}"
+
+
 def page_description(story: Story, chosen: list[Story], description: str, lang: Language) -> str:
     """The description, saying which version it is when there are two."""
     if page_title(story, chosen, lang) == story.title:

@@ -94,7 +94,7 @@ def manifest(site: dict[str, Any]) -> str:
 def oembed(site: dict[str, Any], item: dict[str, Any], snippet: str) -> str:
     """oEmbed 1.0 ``video`` response for one story's player page."""
     video = item["video"]
-    width, height = 640, round(640 * video["height"] / video["width"])
+    width, height = 640, round(640 * video["height"] / video["width"]) + 48  # the player and the link under it (as the snippet)
     data = {"version": "1.0", "type": "video", "title": item["title"], "provider_name": site["title"],
             "provider_url": site["base_url"], "width": width, "height": height, "html": snippet,
             "thumbnail_url": absolute(site["base_url"], video["poster"], ""),

@@ -93,7 +93,7 @@ def story_context(story: Story, site: Site) -> dict[str, Any]:
     page = page_head(story, site, lang, urls, artefact, video)
     item = story_item(story, urls, video, pictures, lang)
     item.update(web_links.links(story, site.chosen, lang, site.templates_dir))
-    item.update(pull_quote=short_quote(story), summary_text=plain_text(story.summary) or page["description"],
+    item.update(pull_quote=pull_quote(story), summary_text=plain_text(story.summary) or page["description"],
                 share=web_links.share_links(page["title"], page["canonical"], lang, page["public"]) if site.info["share"] else [],
                 noindex=page["noindex"],
                 embed=web_links.embed_snippet(story, site.base, page["title"], embed_size(artefact)) if video and page["public"] else "",
@@ -101,9 +101,19 @@ def story_context(story: Story, site: Site) -> dict[str, Any]:
     return {"story": item, "page": page, "lang": story.lang, "root": "../"}
 
 
+EMBED_LINK = 48  # px under the player for the link to the story (two lines at 360 px wide)
+
+
+def pull_quote(story: Story) -> str:
+    """The lede's quote: from a later beat where there is one, so it never stands right above itself."""
+    later = short_quote(replace(story, beats=story.beats[1:])) if len(story.beats) > 1 else ""
+    return later or short_quote(story)
+
+
 def embed_size(artefact: VideoArtefact | None) -> tuple[int, int]:
+    """The embed snippet's frame: the player 640 px wide and the link to the story under it."""
     width, height = VIDEO_FORMATS[artefact.format] if artefact else (16, 9)
-    return 640, round(640 * height / width)
+    return 640, round(640 * height / width) + EMBED_LINK
 
 
 def index_picture(pictures: dict[int, Picture], video: dict[str, Any] | None, card: str) -> Picture:
