@@ -87,3 +87,30 @@ def test_a_handle_after_its_platform_is_replaced_whole(text, handle):
 def test_naming_a_platform_is_not_a_handle_and_not_a_flag(text):
     red = Anonymiser(REGISTER).anonymise(text)
     assert red.text == text and not red.flags, [f.token for f in red.flags]
+
+
+# ----- LEAK 19: lower-case places and surnames that no gazetteer knows ------------------------
+
+@pytest.mark.parametrize("text, word", [
+    ("we lived out in carnlough before the move.", "carnlough"),  # a gazetteer town? then replaced: either is fine
+    ("we grew up in tullyherron, all of us.", "tullyherron"),
+    ("so drumaness was where the family was.", "drumaness"),
+    ("she came from lisnagelvin originally.", "lisnagelvin"),
+    ("her name was kezzie and she ran the shop.", "kezzie"),
+    ("the lad was called tiernan, everyone knew him.", "tiernan"),
+])
+def test_a_lower_case_unknown_word_where_only_a_place_or_name_fits_is_flagged(text, word):
+    red = Anonymiser(REGISTER).anonymise(text)
+    assert word not in red.text or any(word in f.token for f in red.flags), red.text
+
+
+def test_a_lower_case_surname_beside_a_registered_name_goes_with_it():
+    register = register_from_mapping({"people": ["Ruairí"]})
+    red = Anonymiser(register).anonymise("his name was ruairí ó maoláin and he was kind.")
+    assert "Ruair" not in red.text and any("maol" in f.token for f in red.flags), red.text
+
+
+@pytest.mark.parametrize("text", ["we grew up in poverty, you know.", "i came from nowhere really.",
+                                  "we lived out in the country then."])
+def test_ordinary_lower_case_words_in_those_places_are_not_flagged(text):
+    assert not Anonymiser(REGISTER).anonymise(text).flags

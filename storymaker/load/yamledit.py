@@ -10,6 +10,7 @@ If the file changed on disk between reading and writing, nothing is written and
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -58,10 +59,22 @@ def edited(path: Path, rel: str, header: str = "") -> Iterator[CommentedMap]:
     _write(path, rel, yaml, data, before)
 
 
+def _mode(path: Path) -> int:
+    """The file's permissions, kept when it is rewritten; a new file gets what the umask gives."""
+    if path.exists():
+        return stat.S_IMODE(path.stat().st_mode)
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def _write(path: Path, rel: str, yaml: YAML, data: CommentedMap, before: bytes | None) -> None:
+    path = path.resolve() if path.is_symlink() else path  # a shared register behind a link: write the real file
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = _mode(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(tmp, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             yaml.dump(data, f)
         now = path.read_bytes() if path.exists() else None
