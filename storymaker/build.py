@@ -10,6 +10,7 @@ previous ``output/`` and ``private/``.
 from __future__ import annotations
 
 import dataclasses
+import glob
 import json
 import shutil
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from .errors import AnonymisationError, InputError, OutputError
 from .faults import write_problem
 from .load import load_project
 from .lock import build_lock
-from .model import Chapter, Cue, Problem, Project, Story, VideoArtefact
+from .model import VIDEO_FORMATS, Chapter, Cue, Problem, Project, Story, VideoArtefact
 from .outguard import check_out
 from .prepare import Prepared, prepare
 from .staging import slot, staged_pair
@@ -103,15 +104,38 @@ def _wants(prep: Prepared, channel: str) -> bool:
     return any(c.story.channel == channel for c in prep.compositions)
 
 
+def video_files(folder: Path, audience: str, slug: str) -> list[Path]:
+    """The files of one story's videos (every format): ``<slug>-16x9.mp4``, ``.vtt``, ``.chapters.vtt`` ...,
+    never another story's whose slug starts the same (``rota`` is not ``rota-talk``)."""
+    tokens = [f.replace(":", "x") for f in VIDEO_FORMATS]
+    return sorted(p for t in tokens for p in (folder / audience).glob(f"{glob.escape(slug)}-{t}.*"))
+
+
+def carried_videos(prep: Prepared, folder: Path) -> list[VideoArtefact]:
+    """The videos of the last build that belong to this project's stories; every other file carried over
+    into the stage goes (a story since removed, or another project's output given as --out)."""
+    versions = {(s.slug, a) for s in prep.project.stories if "video" in s.outputs for a in s.audiences}
+    kept = [v for v in read_manifest(folder) if (v.slug, v.audience) in versions]
+    keep = {folder / "videos.json"} | {p for v in kept for p in video_files(folder, v.audience, v.slug)}
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+        if (path.is_file() or path.is_symlink()) and path not in keep:
+            path.unlink()
+    if folder.is_dir() and not kept:
+        shutil.rmtree(folder)  # as a full build leaves it: no video folder without videos
+    elif folder.is_dir():
+        write_manifest(folder, kept)
+    return kept
+
+
 def render_video(prep: Prepared, stage: Path, root: Path, console: Console) -> list[VideoArtefact]:
-    previous = read_manifest(stage / "video")
+    previous = carried_videos(prep, stage / "video")
     stories = [c.story for c in prep.compositions if c.story.channel == "video"]
     if not stories:
         return previous
     from .render.video import render_videos
     from .render.video.cache import Cache
     for s in stories:  # a story's files from the last build go: a format it no longer asks for too
-        for old in (stage / "video" / s.audience).glob(f"{s.slug}-*"):
+        for old in video_files(stage / "video", s.audience, s.slug):
             old.unlink()
     made = console.stage("Rendering videos", lambda: render_videos(
         stories, stage / "video", assets=prep.assets, store=Cache(root / ".storymaker-cache"), progress=not console.quiet))

@@ -108,3 +108,25 @@ def test_a_video_only_rebuild_puts_the_new_video_on_its_page(tmp_path, monkeypat
     assert "1 minute 15 seconds" in page or "1 min" in page
     assert (root / "output/web/media/staff/the-late-bus-16x9.mp4").read_bytes() == \
         (root / "output/video/staff/the-late-bus-16x9.mp4").read_bytes()
+
+
+def test_a_partial_build_into_another_projects_output_keeps_none_of_its_videos(tmp_path, fake_videos):
+    council = write_project(tmp_path / "council")
+    build(council)
+    assert (council / "output/video/staff/the-late-bus-16x9.mp4").is_file()
+    charity = write_project(tmp_path / "charity", {"open-doors": ("community", "Open doors", "web", "Nia, who reads the papers")})
+    build(charity, web=True, out=council / "output")
+    left = sorted(p.relative_to(council / "output").as_posix() for p in (council / "output").rglob("*") if p.is_file())
+    assert not any("the-late-bus" in p or "the-quiet-desk" in p for p in left), left
+    assert "web/community/open-doors.html" in left and not any(p.startswith("video/") for p in left)
+
+
+def test_rebuilding_a_story_keeps_the_video_of_a_story_whose_slug_starts_the_same(tmp_path, fake_videos):
+    stories = {"bus": ("staff", "The bus", "web, video", "Tom, who drives"),
+               "bus-stop": ("staff", "The bus stop", "web, video", "Rhys, who waits")}
+    root = write_project(tmp_path / "p", stories)
+    build(root)
+    before = tree(root / "output")
+    build(root, only="bus")
+    assert (root / "output/video/staff/bus-stop-16x9.mp4").is_file()
+    assert tree(root / "output") == before
