@@ -130,15 +130,16 @@ def test_when_a_picture_is_very_tall_or_very_wide_then_it_fits_the_screen_and_it
     render_site(stories, [], tmp_path / "web", templates_dir=TEMPLATES, site_title="S")
     with served(tmp_path / "web") as url:
         page, problems = open_page(browser, url + "staff/night-shift.html", size)
-        shown = page.evaluate("() => { const r = document.querySelector('.lead-image').getBoundingClientRect();"
-                              " return [r.width, r.height]; }")
+        shown = page.evaluate("() => { const i = document.querySelector('.lead-image'), r = i.getBoundingClientRect();"
+                              " const s = Math.min(r.width / i.naturalWidth, r.height / i.naturalHeight);"
+                              " return [r.width, r.height, i.naturalWidth * s, i.naturalHeight * s]; }")
         page.close()
         page, more = open_page(browser, url + "index.html", size)
         cards = page.evaluate("() => Array.from(document.querySelectorAll('.card-image'), i => {"
                               " const r = i.getBoundingClientRect(); return [r.width, r.height]; })")
         page.close()
     assert problems == [] and more == []
-    assert shown[1] <= 0.7 * size[1] + 1 and abs(shown[0] / shown[1] - 500 / 3000) < 0.02  # whole, not squashed
+    assert shown[1] <= 0.7 * size[1] + 1 and abs(shown[2] / shown[3] - 500 / 3000) < 0.02  # whole, not squashed
     assert len(cards) == 2 and all(h > 0.45 * w for w, h in cards)  # the wide one is no 14 px strip
 
 
@@ -161,3 +162,23 @@ def test_when_the_embed_snippet_is_pasted_into_a_page_then_the_player_and_its_li
         page.close()
     assert problems == []
     assert link[0] <= link[1] + 0.5 and link[2] <= link[1] + 1, link
+
+
+def test_when_a_tall_picture_further_down_has_not_loaded_yet_then_its_space_is_already_kept(browser, tmp_path):
+    """web-test 63: a lazy picture with no size reserved makes the page jump 518 px on a phone when it loads."""
+    from dataclasses import replace
+    from PIL import Image
+    tall = tmp_path / "tall.jpg"
+    Image.new("RGB", (500, 3000), "#557755").save(tall)
+    first, second = make_story().beats
+    story = make_story(beats=(first, replace(second, image=str(tall), image_alt="A tall picture")))
+    render_site([story], [], tmp_path / "web", templates_dir=TEMPLATES, site_title="S")
+    with served(tmp_path / "web") as url:
+        page = browser.new_page(viewport={"width": 375, "height": 667})
+        page.route("**/media/**", lambda route: None)  # the pictures are still on their way
+        page.goto(url + "staff/night-shift.html", wait_until="domcontentloaded")
+        page.wait_for_timeout(300)
+        box = page.evaluate("() => { const i = document.querySelector('.beat-image'), r = i.getBoundingClientRect();"
+                            " return [i.naturalWidth, r.width, r.height]; }")
+        page.close()
+    assert box[0] == 0 and box[1] > 0 and box[2] >= 0.7 * 667 - 1, box  # not loaded, yet its box is kept
