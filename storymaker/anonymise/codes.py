@@ -121,9 +121,14 @@ def _ordinal(groups: list[str]) -> bool:
     return all(g.isalpha() and g.islower() or g.isdigit() or re.fullmatch(r"\d+(?:st|nd|rd|th|s)", g) for g in groups)
 
 
-def code_hits(text: str) -> Iterator[Hit]:
-    """Every code in ``text``: after a code word, joined groups, or a run of capitals and digits."""
-    yield from keyword_hits(text)
+CODE_WORDS = frozenset("pin passcode password code ref reference account acct id number no num".split())  # _KEYWORD's
+
+
+def code_hits(text: str, code_word: bool = True) -> Iterator[Hit]:
+    """Every code in ``text``: after a code word, joined groups, or a run of capitals and digits.
+    ``code_word=False``: the caller knows none of :data:`CODE_WORDS` is a word of the text."""
+    if code_word:
+        yield from keyword_hits(text)
     for pattern in (JOINED, RUN):
         for m in pattern.finditer(text):
             if _is_code(m.group()) if pattern is JOINED else m.group().lower() not in _SAFE:

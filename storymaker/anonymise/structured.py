@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import phonenumbers
 
 from .ages import age_hits
-from .codes import code_hits, loose_phone_hits
+from .codes import AFTER_WORD, CODE_WORDS, code_hits, loose_phone_hits
 from .hits import Hit
 from .lexicon import LEADING
 from .tokens import Tokens, skip_leading, tokenise
@@ -269,7 +269,7 @@ def structured_hits(text: str, tokens: Tokens, keys: frozenset[str] | None = Non
         hits.extend(time_hits(text, near_digits, clue))
         hits.extend(age_hits(text, near_digits))
         hits.extend(place_hits(text, near_digits, clue))
-        hits.extend(code_hits(text))
+        hits.extend(code_hits(text, _has_word(text, keys, CODE_WORDS, AFTER_WORD)))
         if clue.digits >= 10:
             hits.extend(loose_phone_hits(text))
     return hits

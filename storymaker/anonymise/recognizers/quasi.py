@@ -230,7 +230,7 @@ class QuasiIdentifierRecognizer:
     def _more(self, ctx: Context, low: str) -> list[Hit]:
         text = ctx.text
         out = self._claimed(ctx, IDENTITY_JOB, "who they are and their job") if not _IDENTITY_KEYS.isdisjoint(
-            k.split("-")[0] for k in ctx.keyset) else []
+            ctx.keyset) else []  # a key never holds a "-": "mixed-race" is the keys "mixed" and "race"
         if "est " in low or "serving" in low or "standing" in low:
             out.extend(self._hits(SUPERLATIVE, text, "only one person fits"))
         if " for " in low or " on " in low:
