@@ -26,7 +26,7 @@ from .faults import write_problem
 from .load import load_project
 from .lock import build_lock
 from .model import VIDEO_FORMATS, Chapter, Cue, Problem, Project, Story, VideoArtefact
-from .outguard import check_out
+from .outguard import MARKER, check_out
 from .prepare import Prepared, prepare
 from .staging import slot, staged_pair
 
@@ -76,6 +76,7 @@ def build(root: Path, *, web: bool = False, video: bool = False, only: str | Non
     try:
         with build_lock(root), staged_pair([target, root / "private"], root / ".storymaker-cache" / "swap.json",
                                            shown=[str(target), "private"], carry_over=partial) as (stage, private):
+            sort_carried(stage, private)
             render_all(prep, result, stage, private, root, console)
     except OSError as exc:
         raise OutputError(write_problem(exc, stages)) from None
@@ -83,6 +84,20 @@ def build(root: Path, *, web: bool = False, video: bool = False, only: str | Non
     result.videos = [moved(v, stage, target) for v in result.videos]
     console.done(result)
     return result
+
+
+OUTPUT_PARTS = ("web", "video")  # all a build publishes; private/ holds none of them
+
+
+def sort_carried(stage: Path, private: Path) -> None:
+    """What a partial build carried over, kept where it belongs: only web/ and video/ in the output,
+    none of them in private/ (a folder given as --out may have held another project's private files)."""
+    for child in sorted(stage.iterdir()):
+        if child.name not in OUTPUT_PARTS and child.name != MARKER:
+            shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
+    for name in OUTPUT_PARTS:
+        if (private / name).is_dir() and not (private / name).is_symlink():
+            shutil.rmtree(private / name)
 
 
 def render_all(prep: Prepared, result: BuildResult, stage: Path, private: Path, root: Path,

@@ -101,5 +101,13 @@ def check_out(root: Path, given: Path | str, shown: str) -> Path:
         if real.is_relative_to(root / name):
             raise _refuse(shown, f"is inside the project's {name}/ folder, which holds your own files; {NEW}")
     check_folder(real, shown)
+    if private_material(read_marker(real) or []):
+        raise _refuse(shown, "is a private/ folder storymaker wrote (it holds an anonymisation log or provenance, "
+                             f"with real names): it must never be published; {NEW}")
     check_folder(root / "private", "private", PRIVATE)
     return real
+
+
+def private_material(listed: list[str]) -> bool:
+    """Whether a folder's marker lists what storymaker writes only to private/."""
+    return any(f == "anonymisation-log.csv" or f.startswith(("provenance/", "member-check/", "scripts/")) for f in listed)

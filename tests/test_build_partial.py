@@ -130,3 +130,30 @@ def test_rebuilding_a_story_keeps_the_video_of_a_story_whose_slug_starts_the_sam
     build(root, only="bus")
     assert (root / "output/video/staff/bus-stop-16x9.mp4").is_file()
     assert tree(root / "output") == before
+
+
+def test_another_projects_private_folder_is_refused_as_out_and_left_as_it_was(tmp_path):
+    from storymaker.errors import OutputError
+    council = write_project(tmp_path / "council", WEB_ONLY)
+    build(council)
+    before = tree(council / "private")
+    assert "anonymisation-log.csv" in before
+    charity = write_project(tmp_path / "charity", {"open-doors": ("community", "Open doors", "web", "Nia, who reads the papers")})
+    with pytest.raises(OutputError) as err:
+        build(charity, web=True, out=council / "private")
+    assert "is a private/ folder storymaker wrote" in str(err.value.problems[0])
+    assert tree(council / "private") == before
+
+
+def test_pages_that_ended_up_in_private_are_not_kept_there_by_a_partial_build(tmp_path):
+    import json
+    from storymaker.outguard import MARKER
+    root = write_project(tmp_path / "p", WEB_ONLY)
+    build(root)
+    (root / "private/web").mkdir()
+    (root / "private/web/index.html").write_text("<p>a site</p>", encoding="utf-8")
+    marker = json.loads((root / "private" / MARKER).read_text(encoding="utf-8"))
+    marker["files"] = sorted(marker["files"] + ["web/index.html"])
+    (root / "private" / MARKER).write_text(json.dumps(marker), encoding="utf-8")
+    build(root, web=True)
+    assert not (root / "private/web").exists() and (root / "private/anonymisation-log.csv").is_file()
