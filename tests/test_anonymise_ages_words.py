@@ -54,3 +54,17 @@ def test_a_house_number_after_its_street_goes_with_its_comma(text, number, out):
 
 def test_a_number_after_an_ordinary_comma_is_not_a_house_number():
     assert anonymised("Of all the buses, number 12 is the worst.").text == "Of all the buses, number 12 is the worst."
+
+
+@pytest.mark.parametrize("text", [
+    "The kids are ages 5-11 at the primary.",
+    "There's a group for ages 11 to 16 on Fridays.",
+    "The S4C programme was on in the day room.",
+])
+def test_an_age_range_is_no_age_and_a_tv_channel_no_postcode_district(text):
+    red = anonymised(text)
+    assert red.text == text, red.text
+
+
+def test_aged_takes_its_owner_from_the_subject_before_it():
+    assert anonymised("She was aged 87 when she moved in.").text == "She was in her eighties when she moved in."

@@ -20,7 +20,7 @@ COPULA = re.compile(rf"\b({_HER}|{_HIS}|{_OTHER})(?:'s|'m|'re|\s+(?:was|is|were|
                     re.I)
 NAMED = re.compile(rf"\b([A-Z][a-z]+)\s+(?:was|is|turned)\s+(?:only\s+|just\s+|about\s+|nearly\s+|almost\s+)?(\d{{1,3}})"
                    rf"(?:\s*(?:years?|yrs?)\s+old)?\b{_NOT_AGE}")
-AGED = re.compile(r"\b(?:aged|age|ages)\s+(\d{1,3})\b|\b(\d{1,3})[\s-]*(?:years?|yrs?)[\s-]+old\b", re.I)
+AGED = re.compile(r"\b(?:aged|age|ages)\s+(\d{1,3})\b(?!\s*(?:[-\u2013]|to\s|and\s|or\s)\s*\d)|\b(\d{1,3})[\s-]*(?:years?|yrs?)[\s-]+old\b", re.I)
 YEAR_OLD = re.compile(r"\b(an?)\s+(\d{1,3})[\s-]*(?:years?|yrs?)[\s-]*old\b", re.I)
 ATTRIBUTIVE = re.compile(r"[\s-]+(?!(?:and|or|but|when|now|then|at|in|on|so|by|with|because|too|already|"
                          r"and|at|that|this|was|is|who|which|to|from|for)\b)[a-z]")
@@ -48,6 +48,15 @@ def _owner_after(text: str, end: int) -> str:
 
 
 _TURNED = re.compile(r"\b(?:had\s+just\s+)?turn(ed|s)\b", re.I)
+
+
+_PRONOUN_BEFORE = re.compile(r"\b(she|he|i|we)\b[^.!?]{0,20}$", re.I)
+
+
+def _owner_before(text: str, start: int) -> str:
+    """ "She was aged 87" -> "her": the subject just before, in its sentence."""
+    m = _PRONOUN_BEFORE.search(text, max(0, start - 24), start)
+    return _owner(m.group(1)) if m else "their"
 
 
 def _turned(m: re.Match) -> tuple[int, str]:
@@ -112,4 +121,4 @@ def age_hits(text: str, near_digits: list[tuple[int, int]]) -> Iterator[Hit]:
         age = int(m.group(1) or m.group(2))
         before_noun = m.group(2) and ATTRIBUTIVE.match(text, m.end())  # "my 87 year old mum"
         yield Hit(m.start(), m.end(), "age", "structured", "age", f"age:{m.group().lower()}",
-                  adjective(age).split(" ", 1)[1] if before_noun else band(age))
+                  adjective(age).split(" ", 1)[1] if before_noun else band(age, _owner_before(text, m.start())))

@@ -59,7 +59,7 @@ def road_name(text: str, start: int, end: int) -> bool:
 
 
 NOT_OUTWARD = frozenset({"A4", "A3", "A5", "P45", "P60", "P11D", "B12", "D3", "B6", "MP3", "MP4", "PS4", "PS5",
-                         "F1", "G7", "G20", "Y2K"})
+                         "F1", "G7", "G20", "Y2K", "S4C"})
 
 # Street words after the name. The plain ones are streets in any case ("7 kirk wynd"); the ones
 # that are also ordinary words ("Park", "Green", "Loan") make an address only with a house number
