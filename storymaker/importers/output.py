@@ -42,6 +42,10 @@ def target_path(root: Path, file: Path, into: Path | None) -> Path:
     target = target if target.is_absolute() else root / target
     if target.suffix.lower() != ".csv":
         raise fail(str(into), 0, "--into must name a .csv file, e.g. stories/excerpts/interviews.csv")
+    excerpts = (root / "stories" / "excerpts").resolve()
+    if not target.parent.resolve().is_relative_to(excerpts) or target.is_symlink():
+        raise fail(str(into), 0, "--into must be a file in the project's stories/excerpts/ (interview text never goes "
+                   "anywhere else), e.g. --into stories/excerpts/interviews.csv")
     return target
 
 
