@@ -94,3 +94,20 @@ def test_a_welsh_story_that_needs_english_quotes_warns_and_marks_each_with_its_l
     english = {t.casefold() for _, _, _, t in EXCERPTS}
     assert any(lang == "en-GB" for lang, _ in marked)
     assert all((lang == "en-GB") == (text in english) for lang, text in marked)
+
+
+def test_the_english_glossary_leaves_a_welsh_storys_linking_text_alone(tmp_path):
+    stories = {"a-chair-by-the-window": ("community", "A chair by the window", "web", "Nia, who reads the papers")}
+    root = write_project(tmp_path / "p", stories)
+    welsh_file(root)
+    (root / "stories/glossary.yaml").write_text("terms:\n  days: shifts\n  araf: slowly\n", encoding="utf-8")
+    text = story_yaml("community", "The window seat", "web", "Nia, who reads the papers")
+    text = text.replace("min_contributors: 3", "min_contributors: 3\nlang: cy").replace(
+        '"The first days were the ones people remembered."', '"Roedd y dyddiau cyntaf yn araf."')
+    (root / "stories/cadair.story.yaml").write_text(text, encoding="utf-8")
+    path = root / "stories/a-chair-by-the-window.story.yaml"
+    build(root, web=True)
+    welsh = (root / "output/web/community/cadair.html").read_text(encoding="utf-8")
+    english = (root / "output/web/community/a-chair-by-the-window.html").read_text(encoding="utf-8")
+    assert "Roedd y dyddiau cyntaf yn araf." in welsh and "slowly" not in welsh
+    assert "The first shifts were the ones people remembered." in english and path.is_file()

@@ -16,7 +16,7 @@ from .coherence import Slip, coherence
 from .disclosure import default_voice_credit, disclosure, wording
 from .edits import Edit, is_verbatim
 from .notes import jargon_notes, length_notes
-from .language import mixed_note
+from .language import mixed_note, primary
 from .plain import apply_glossary, reading_ease
 from .pool import pool_for
 from .provenance import Provenance, QuoteRecord, SentenceRecord, authored, quoted, shares
@@ -43,9 +43,9 @@ def compose(project: Project, spec: StorySpec, audience: str, channel: str,
     _check_request(spec, audience, channel)
     pool = pool_for(project)
     picks, everywhere = choose(pool, spec, audience, channel, safe)
-    glossary = project.glossary if audience == "community" else {}
+    lang = spec.lang or project.web.lang  # the glossary is in the project's language: never in a story in another
+    glossary = project.glossary if audience == "community" and primary(lang) == primary(project.web.lang) else {}
     records = _quote_records(picks)
-    lang = spec.lang or project.web.lang
     marks = {r.excerpt: pool.languages.marked(r.excerpt, lang) for r in records}
     beats, linking = _beats(spec, records, glossary, marks)
     summary, summary_edits = apply_glossary(spec.summary, glossary)
