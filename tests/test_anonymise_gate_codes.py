@@ -92,3 +92,37 @@ def test_the_anonymiser_keeps_each_published_text_by_where_it_is():
     anon = Anonymiser(register_from_mapping({"people": ["Tamsin Nance"]}))
     anon.anonymise("Tamsin Nance ran the nets.", where="excerpt C-N01-01")
     assert "Tamsin" not in anon.published["excerpt C-N01-01"] and "ran the nets" in anon.published["excerpt C-N01-01"]
+
+
+# ----- registered ordinary-word names and storymaker's own page furniture (BLOCKED 2) ---------
+
+FURNITURE_NAMES = ["Skip", "Story", "Kathleen More"]
+
+
+@pytest.mark.parametrize("body", [
+    '<a class="skip-link" href="#main">Skip to the content</a>',
+    '<h2>More stories</h2><a href="#about-this-story">About</a>',
+])
+def test_storymakers_own_page_furniture_is_no_hit_for_an_ordinary_word_name(tmp_path, body):
+    assert scan_tree(page(tmp_path, body), FURNITURE_NAMES) == []
+
+
+@pytest.mark.parametrize("body", [
+    "Skip rang me about the boiler.",
+    "<a>Skip to the content, said Skip.</a>",
+    "Follow #JusticeForSkip today.",
+    "She wrote to @skip about it.",
+    "More stories from Kathleen More.",
+])
+def test_the_same_word_outside_the_furniture_still_fails_the_gate(tmp_path, body):
+    assert scan_tree(page(tmp_path, body), FURNITURE_NAMES)
+
+
+def test_a_project_with_ordinary_word_names_registered_checks_and_builds(small_project):
+    register = small_project / "stories/anonymise.yaml"
+    text = register.read_text(encoding="utf-8").replace('  - "Alan Pryce"\n', '  - "Alan Pryce"\n  - "Skip"\n  - "Story"\n'
+                                                        '  - "Kathleen More"\n')
+    register.write_text(text, encoding="utf-8")
+    assert run_cli("check", "--project", str(small_project)).returncode == 0
+    built = run_cli("build", "--web", "--project", str(small_project))
+    assert built.returncode == 0, built.stderr

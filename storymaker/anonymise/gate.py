@@ -17,6 +17,7 @@ from urllib.parse import unquote
 
 from ..model import Register
 from .extract import file_parts
+from .furniture import furniture
 from .mask import mask
 from .needles import NeedleSet, Permits, short_code, short_entry
 from .preflight import written_in
@@ -65,7 +66,7 @@ def scan_tree(root: Path, needles: Iterable[str], permits: Permits | None = None
     ``texts``: each anonymised text by where it is ("excerpt S-P01-09", "story x, beat 2 intro":
     :attr:`Anonymiser.published`), to say which excerpt or story field a needle came from."""
     root = Path(root)
-    compiled = NeedleSet(needles, permits)
+    compiled = NeedleSet(needles, permits, furniture())
     why = _Why(origins or {}, project, texts or {}, permits)
     hits: list[GateHit] = []
     for path in sorted(p for p in root.rglob("*")):

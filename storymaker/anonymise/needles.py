@@ -26,6 +26,7 @@ import html
 import re
 from collections.abc import Iterable, Mapping
 
+from .furniture import in_furniture
 from .lexicon import is_common
 from .normalise import fold
 from .numwords import spoken_numbers
@@ -33,7 +34,7 @@ from .recognizers.names_context import SURELY_DATE, VERBS
 
 SEP = r"[\s_.\-/'+]*"
 _SPELT = re.compile(r"(?<![^\W_])(?:[^\W\d_][\s._\-*]){2,}[^\W\d_](?![^\W_])")
-_LINKISH = re.compile(r"[@#]|(?<!<)/|www\.|\.(?:com|org|net|uk|io|co|info|me|gov|nhs|ac|ly|tv)\b")  # where a link may be
+_LINKISH = re.compile(r"[@#]|(?<!<)/|www\.|\.(?:com|org|net|uk|io|co|info|me|gov|nhs|ac|ly|tv)\b", re.I)  # where a link may be
 _CHUNK = re.compile(r"\S+")
 _HANDLE = re.compile(r"[@#]")
 _COMPOUND = re.compile(r"[^\W_]+(?:[-_.'][^\W_]+)+")
@@ -79,11 +80,14 @@ def _compact(text: str) -> str:
 class NeedleSet:
     """Compiled once per build; :meth:`find` returns ``(found, needle)`` for every hit in a text."""
 
-    def __init__(self, needles: Iterable[str], permits: Permits | None = None) -> None:
+    def __init__(self, needles: Iterable[str], permits: Permits | None = None,
+                 furniture: frozenset[str] = frozenset()) -> None:
+        self.furniture = furniture  # storymaker's own page phrases ("Skip to the content"): see furniture.py
         loose, strict, compact, handle_only, codes = set(), set(), set(), set(), set()
         self.by_key: dict[str, str] = {}  # compact form -> the needle, to say which one was found
         self.digits: dict[str, str] = {}
         self.codes: set[str] = set()  # short codes: matched in capitals only
+        self.common: set[str] = set()  # one ordinary word: in a link only where it is capitalised
         for needle in needles:
             words = _words(needle)
             joined = "".join(words)
@@ -100,6 +104,7 @@ class NeedleSet:
             elif len(words) == 1 and is_common(words[0]):
                 strict.update({words[0].capitalize(), words[0].upper()})
                 handle_only.add(joined)
+                self.common.add(joined)
             else:
                 loose.add(SEP.join(re.escape(w) for w in words))
                 (compact if len(joined) >= 4 else handle_only).add(joined)
@@ -122,9 +127,8 @@ class NeedleSet:
         found = self._whole(text)
         for m in _SPELT.finditer(text):
             found += self._whole(re.sub(r"[\s._\-*]", "", m.group()))
-        for chunk in _links(text.lower()):
-            pattern = self.handles if _HANDLE.search(chunk) else self.compact
-            found += _run_together(pattern, chunk) if pattern else []
+        for chunk in _links(text):
+            found += self._in_link(chunk)
         for chunk in text.split():  # "Fen-moor", "oak_ridge": one word broken up
             if "-" in chunk or "_" in chunk or "." in chunk or "'" in chunk:
                 for piece in _COMPOUND.findall(chunk):
@@ -137,6 +141,13 @@ class NeedleSet:
             run = re.sub(r"\D", "", m.group())
             hits += [(m.group().strip(), needle) for d, needle in self.digits.items() if d in run][:1]
         return hits
+
+    def _in_link(self, chunk: str) -> list[str]:
+        """Needles run together in a link; an ordinary-word name only in a handle or capitalised
+        in a hashtag ("@hope", "#JusticeForHope", not "#about-this-story")."""
+        pattern = self.handles if _HANDLE.search(chunk) else self.compact
+        return [f for f in _run_together(pattern, chunk.lower()) if f not in self.common or chunk[:1] == "@" or (
+            chunk[:1] == "#" and (f.capitalize() in chunk or f.upper() in chunk))] if pattern else []
 
     def _whole(self, text: str) -> list[str]:
         lower = text.lower()
@@ -156,6 +167,8 @@ class NeedleSet:
         right = right[:right.find("<")] if "<" in right else right
         before, after = _plain(_WORD.findall(left.lower())[-4:])[-3:], _plain(_WORD.findall(right.lower())[:4])[:3]
         word = m.group().lower()
+        if self.furniture and in_furniture(text, m.start(), m.end(), self.furniture):
+            return True
         if word in MONTHS and ((before and before[-1][:1].isdigit()) or (after and after[0][:1].isdigit())):
             return True
         if word in MONTHS and before and before[-1] in SURELY_DATE and not (after and after[0] in VERBS):

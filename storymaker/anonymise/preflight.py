@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..model import Problem
 from .extract import css_strings, html_parts
+from .furniture import furniture
 from .mask import mask
 from .needles import NeedleSet
 
@@ -83,7 +84,7 @@ def source_problems(root: Path, needles: Iterable[str], origins: dict[str, str],
     """A Problem for each needle in a template (and the catalogues of the languages ``langs``
     the pages use), a setting or a story spec's file name (the story's page address), which
     are published as written."""
-    compiled = NeedleSet(needles)
+    compiled = NeedleSet(needles, furniture=furniture())
     out: list[Problem] = []
     names = [(rel, 0, Path(rel).name.removesuffix(".story.yaml")) for rel in specs]
     for rel, line, text in (*_template_lines(root, set(langs)), *_settings_lines(root), *names):
