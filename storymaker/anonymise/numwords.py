@@ -16,6 +16,8 @@ from functools import lru_cache
 
 from text_to_num import alpha2digit
 
+from .numwords_cy import WORDS as WELSH
+from .numwords_cy import welsh_parts
 from .wordre import words_pattern
 
 _DIGITS = "zero oh nought one two three four five six seven eight nine".split()
@@ -91,7 +93,7 @@ LOCATION_WORDS = frozenset(_LOCATION.pattern[5:_LOCATION.pattern.index(")")].spl
 
 def worth_reading(keys: frozenset[str]) -> bool:
     """Whether a text with these (lower-case) words can hold a number said in words."""
-    return bool(keys & TRIGGERS) or ("one" in keys and bool(keys & LOCATION_WORDS))
+    return bool(keys & TRIGGERS) or ("one" in keys and bool(keys & LOCATION_WORDS)) or not WELSH.isdisjoint(keys)
 
 
 def spoken_numbers(text: str) -> Spoken | None:
@@ -103,7 +105,14 @@ def spoken_numbers(text: str) -> Spoken | None:
             start, digits = _PLUS.search(text, max(0, start - 8), start).start(), "+" + digits  # "plus four four ..."
         if digits:
             parts.append((start, end, digits))
+    parts = _with_welsh(parts, welsh_parts(text))
     return _spliced(text, parts) if parts else None
+
+
+def _with_welsh(parts: list[tuple[int, int, str]], welsh: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The English readings and the Welsh ones that overlap none of them, in order."""
+    kept = [w for w in welsh if all(w[1] <= s or w[0] >= e for s, e, _ in parts)]
+    return sorted(parts + kept)
 
 
 def _spliced(text: str, parts: list[tuple[int, int, str]]) -> Spoken:

@@ -8,7 +8,7 @@ import re
 from ..hits import Hit
 from ..windows import DIGITS, finditer, windows
 from ..wordre import words_pattern
-from .base import Context, Tables
+from .base import FLAG_KINDS, Context, Tables
 
 NOUNS = ("flat|bed|bay|room|ward|cell|seat|house|unit|apartment|block|cabin|berth|pitch|plot|locker|bunk|"
          "cubicle|landing|wing|pod|chalet|caravan|hut|pew|stall|desk|bungalow|cottage|maisonette|pier|mooring|"
@@ -37,8 +37,23 @@ def _after_street(text: str, near: list[tuple[int, int]]) -> list[Hit]:
                            f"address:{text[start:m.end()].lower()}", ""))
     return out
 
+# Welsh (web-test #64): "yng ngwely 9" -> "yng ngwely" (the noun stays, the number goes; an English phrase
+# would not fit a Welsh sentence); "rhif 32" (a house number) and "32 oed" (an age) are flagged.
+WELSH_NOUNS = ("gwely", "ngwely", "wely", "fflat", "ystafell", "stafell", "bae", "sedd", "nghell", "cell")
+WELSH_LOCATION = re.compile(rf"\b({words_pattern(WELSH_NOUNS)})[ \t]+(\d{{1,4}}[a-z]?)\b", re.I)
+WELSH_FLAGGED = re.compile(r"\b(?:rhif|rif|nhŷ|tŷ)[ \t]+\d{1,4}[a-z]?\b|\b\d{1,3}[ \t]+(?:mlwydd[ \t]+)?oed\b", re.I)
+
+
+def _welsh(text: str) -> list[Hit]:
+    out = [Hit(m.start(), m.end(), "location", "structured", f"{m.group(1).lower()} number (Welsh)",
+               f"location:{m.group().lower()}", m.group(1)) for m in WELSH_LOCATION.finditer(text)]
+    out.extend(Hit(m.start(), m.end(), "unreviewed", "flag", FLAG_KINDS["number"], flag=FLAG_KINDS["number"])
+               for m in WELSH_FLAGGED.finditer(text))
+    return out
+
 
 _KEYS = frozenset(NOUNS.split("|")) | {"number", "no"}
+_WELSH_KEYS = frozenset(WELSH_NOUNS) | {"rhif", "rif", "nhŷ", "tŷ", "oed"}
 
 
 def _noun(word: str) -> str:
@@ -54,12 +69,16 @@ class PlaceNumberRecognizer:
 
     def find(self, ctx: Context) -> list[Hit]:
         text = ctx.text
-        if ctx.keyset.isdisjoint(_KEYS) or not DIGITS.search(text):
+        if not DIGITS.search(text):
             return []
+        if ctx.keyset.isdisjoint(_KEYS):
+            return _welsh(text) if not ctx.keyset.isdisjoint(_WELSH_KEYS) else []
         near = windows(text, DIGITS, 24, 0)
         out = [Hit(m.start(), m.end(), "location", "structured", f"{m.group(1).lower()} number",
                    f"location:{m.group().lower()}", _noun(m.group(1))) for m in finditer(LOCATION, text, near)]
         out.extend(Hit(m.start(1), m.end(1), "address", "structured", "house number", f"address:{m.group(1).lower()}",
                        "a house nearby") for m in finditer(HOUSE_NUMBER, text, near))
         out.extend(_after_street(text, near))
+        if not ctx.keyset.isdisjoint(_WELSH_KEYS):
+            out.extend(_welsh(text))
         return out

@@ -165,6 +165,11 @@ S_ANON_FIX2 = [
     ("more quasi-identifiers", "The fella with the wooden leg from the chapel helped us.", ["The fella with the wooden leg"]),
     ("more quasi-identifiers", "I'm the team leader for the west patch.", ["the team leader for the west patch"]),
     ("codes and PINs", "My account number ends 4417, that's how they check it's me.", ["4417"]),
+    ("numbers in Welsh", "Mae fy nhad yn wyth deg naw oed.", ["wyth deg naw"]),
+    ("numbers in Welsh", "Roedd e yng ngwely pedwar ar ward y plant.", ["pedwar"]),
+    ("numbers in Welsh", "Rydyn ni'n byw yn rhif dau ddeg un.", ["dau ddeg un"]),
+    ("numbers in Welsh", "Ffoniwch dim saith saith dim dim, naw dim dim tri un pedwar.",
+     ["dim saith saith dim dim, naw dim dim tri un pedwar"]),
 ]
 
 
