@@ -114,3 +114,13 @@ def test_a_lower_case_surname_beside_a_registered_name_goes_with_it():
                                   "we lived out in the country then."])
 def test_ordinary_lower_case_words_in_those_places_are_not_flagged(text):
     assert not Anonymiser(REGISTER).anonymise(text).flags
+
+
+# ----- NOISE 1: "St Just" is one flag, and registering it leaves the word "just" alone -----------
+
+def test_a_saint_name_is_one_flag_and_once_registered_the_ordinary_word_is_left():
+    red = Anonymiser(REGISTER).anonymise("The chapel at St Tide was cold, it was just us.")
+    assert [f.token for f in red.flags] == ["St Tide"]
+    registered = Anonymiser(register_from_mapping({"places": ["St Tide"]}))
+    out = registered.anonymise("The chapel at St Tide was cold, it was just us, tide after tide.")
+    assert "St Tide" not in out.text and "it was just us, tide after tide" in out.text and not out.flags

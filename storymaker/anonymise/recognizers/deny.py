@@ -66,9 +66,19 @@ def _capitalised(ctx: Context, i: int) -> Hit | None:
     if (tok.sentence_start or ctx.title) and (is_common(key) or (ctx.welsh and is_welsh_word(key))):
         named = gaz == "person" and i + 1 < len(tokens) and tokens.keys[i + 1] in NAME_CONTEXT
         return flag(tok.start, tok.end, "name") if named else None
+    start = _saint(ctx, i)
     if gaz:
-        return flag(tok.start, tok.end, "place" if gaz in ("place", "county") else "name")
-    return flag(tok.start, tok.end, "capitalised")
+        return flag(start, tok.end, "place" if gaz in ("place", "county") else "name")
+    return flag(start, tok.end, "capitalised")
+
+
+def _saint(ctx: Context, i: int) -> int:
+    """Where a flag on token i starts: with the "St" or "Saint" right before it ("St Just" is one
+    name, so registering it does not make every "just" a name)."""
+    tokens = ctx.tokens
+    if i and tokens.words[i - 1] in ("St", "Saint", "ST") and ctx.text[tokens.spans[i - 1][1]:tokens.spans[i][0]] in (" ", ". "):
+        return tokens.spans[i - 1][0]
+    return tokens[i].start
 
 
 def _number(text: str, tokens, i: int) -> Hit | None:
