@@ -13,7 +13,8 @@ from typing import Mapping
 from ..errors import ComposeError
 from ..model import Excerpt, Redaction, StorySpec
 from .diagnose import explain, shape_problem
-from .edits import TRIM_SLACK, Quote, make_quote
+from .edits import PERSON_RULES, TRIM_SLACK, Quote, make_quote
+from .language import primary, reads_as_welsh
 from .sentences import word_count
 from .pins import excluded, group_problems, pin_problems
 from .pool import Pool
@@ -28,6 +29,14 @@ def quote_budget(spec: StorySpec) -> int | None:
     return max(1, round(spec.target_words / slots))
 
 
+def english(excerpt: Excerpt) -> bool:
+    """Whether the English first-person rule ("i" -> "I") may touch this excerpt: not in Welsh,
+    where "i" is a word of its own ("er mwyn i mi", "Ges i baned")."""
+    if excerpt.lang:
+        return primary(excerpt.lang) == "en"
+    return not reads_as_welsh(excerpt.text)
+
+
 class Quotes:
     """The quotes for one compose call, made only for the excerpts the search takes up."""
 
@@ -38,7 +47,8 @@ class Quotes:
 
     def __call__(self, excerpt: Excerpt) -> Quote:
         if excerpt.id not in self._made:
-            self._made[excerpt.id] = make_quote(self.safe[excerpt.id], self.budget)
+            rules = PERSON_RULES if english(excerpt) else ()
+            self._made[excerpt.id] = make_quote(self.safe[excerpt.id], self.budget, rules)
         return self._made[excerpt.id]
 
     def fit(self, excerpt: Excerpt) -> int | None:
