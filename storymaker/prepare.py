@@ -92,7 +92,7 @@ def anonymise_settings(prep: Prepared) -> None:
     safe = {}
     for setting in ("title", "description"):
         text, where = getattr(prep.project, setting), project_where(setting)
-        red = prep.anonymiser.anonymise(text, where=where)
+        red = prep.anonymiser.anonymise(text, where=where, ask=True)  # the site's own name: never changed unasked
         line = key_line(source, setting)
         prep.log += _log(red, f"stories/project.yaml:{line} ({setting})")
         _add_flags(prep, red, text, "stories/project.yaml", line, where, f"the project {setting}", field=where)

@@ -165,3 +165,21 @@ def test_the_music_credit_is_anonymised_and_flagged_like_other_authored_text(sma
         encoding="utf-8")
     doc = json.loads(run_cli("check", "--json", "--project", str(small_project)).stdout)
     assert [f["text"] for f in doc["flags"] if f["field"] == "music credit"] == ["Quillan Brack"]
+
+
+def test_the_site_title_is_never_changed_unasked_a_name_the_gazetteer_guesses_is_asked_about(small_project):
+    set_settings(small_project, 'title: "Friends of St Wenna\'s Stories"\n'
+                                'description: "Told at Sir Ŵy\'s drop-in by Tamsin and friends."\n')
+    doc = json.loads(run_cli("check", "--json", "--project", str(small_project)).stdout)
+    flags = {f["where"]: f for f in doc["flags"] if f["path"] == "stories/project.yaml"}
+    texts = sorted(f["text"] for f in doc["flags"] if f["path"] == "stories/project.yaml")
+    assert "Tamsin" in texts and "Ŵy" in texts, texts  # asked about, not swapped for a pseudonym
+    for flag in [f for f in doc["flags"] if f["path"] == "stories/project.yaml"]:
+        record_decision(small_project, flag["id"], "person-here" if flag["text"] == "Tamsin" else "safe")
+    assert [f for f in list_flags(small_project) if f.get("path") == "stories/project.yaml"] == []
+    built = run_cli("build", "--web", "--project", str(small_project))
+    assert built.returncode == 0, built.stderr
+    index = (small_project / "output/web/index.html").read_text(encoding="utf-8")
+    assert "Sir Ŵy" in index and "Tamsin" not in index  # the reviewer's two answers, nothing else changed
+    assert "Friends of St Wenna" in index
+    assert flags  # the settings were read at all

@@ -67,11 +67,13 @@ class Anonymiser:
         self.published: dict[str, str] = {}  # where -> its anonymised text: the gate says which one a hit is in
 
     # ----- detection ---------------------------------------------------------------
-    def _plan(self, text: str, persona: bool, where: str = "",
-              found: list[Hit] | None = None) -> tuple[list[_Planned], list[tuple[int, int]]]:
+    def _plan(self, text: str, persona: bool, where: str = "", found: list[Hit] | None = None,
+              ask: bool = False) -> tuple[list[_Planned], list[tuple[int, int]]]:
         """Each hit with its source span and replacement, in reading order (so pseudonyms are
         handed out in that order), and the source spans a reviewer marked safe here; in persona
-        mode, gazetteer-only first names are left alone. ``found``: the hits, detected already."""
+        mode, gazetteer-only first names are left alone. ``found``: the hits, detected already.
+        ``ask``: a name or place only guessed (from the gazetteer, or a title before it) is a flag
+        for the reviewer, never replaced unasked (the site's own title and description)."""
         folded = normalise(text)
         hits = self._detector.detect_joined(folded.text) if found is None else found
         planned: list[_Planned] = []
@@ -81,6 +83,8 @@ class Anonymiser:
             if h.start < swallowed or (persona and self._persona_name(folded.text, h)):
                 continue
             core = folded.to_source(h.start, h.end)
+            if ask and h.source in ("gazetteer", "pattern") and h.kind in ("person", "place"):
+                h = _with(h, kind="unreviewed", source="flag", flag=FLAG_KINDS["name" if h.kind == "person" else "place"])
             if h.is_flag and where and self.decisions:
                 h = self._decided(h, text, core, where)
                 if h is None:
@@ -152,7 +156,8 @@ class Anonymiser:
         return spans
 
     # ----- replacement -------------------------------------------------------------
-    def anonymise(self, text: str, persona: bool = False, where: str = "", found: list[Hit] | None = None) -> Redaction:
+    def anonymise(self, text: str, persona: bool = False, where: str = "", found: list[Hit] | None = None,
+                  ask: bool = False) -> Redaction:
         """Safe text, what was replaced and what needs review.
 
         ``persona=True`` is for a fictional narrator ("Sam, who answers a council helpline"):
@@ -161,7 +166,7 @@ class Anonymiser:
         text for per-occurrence decisions ("excerpt S-P01-09", "story <slug>, story title")."""
         out, replacements, flags = text, [], []
         self.wheres.add(where)
-        planned, kept = self._plan(text, persona, where, found)
+        planned, kept = self._plan(text, persona, where, found, ask)
         for p in reversed(planned):  # splice right to left: earlier offsets stay valid
             h, original = p.hit, text[p.start:p.end]
             if h.is_flag:
