@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from typing import Iterable
+from urllib.parse import urlsplit
 
 from .anonymise import Anonymiser, LogEntry
 from .assets import VideoAssets, video_assets
@@ -81,6 +82,16 @@ def anonymise_excerpts(prep: Prepared) -> None:
         prep.safe[e.id] = red
         prep.log += _log(red, f"{e.source}:{e.line} ({e.id})")
         _add_flags(prep, red, e.text, e.source, e.line, where, f"excerpt {e.id}", excerpt=e.id)
+
+
+def project_anonymiser(project: Project) -> Anonymiser:
+    """The project's anonymiser: its register and decisions, and the site's own addresses
+    (``base_url``, the contact and accessibility-statement links) allowed with every page under
+    them, so a summary that links to the site itself is not an identifier (web-test #42)."""
+    own = {u for u in (project.base_url, project.web.contact_url, project.web.accessibility_url)
+           if urlsplit(u).scheme in ("http", "https") and "." in (urlsplit(u).hostname or "")}
+    register = dataclasses.replace(project.register, allow=project.register.allow | own) if own else project.register
+    return Anonymiser(register, project.decisions)
 
 
 def anonymise_settings(prep: Prepared) -> None:
@@ -219,7 +230,7 @@ def prepare(project: Project, channels: Iterable[str] | None = None, only: str |
             site: bool = False) -> Prepared:
     """Anonymise and compose; ``channels`` limits the outputs, ``only`` limits to one story slug
     (with ``site``, a build's: see :func:`build_plan`)."""
-    prep = Prepared(project, Anonymiser(project.register, project.decisions), loaded=project,
+    prep = Prepared(project, project_anonymiser(project), loaded=project,
                     warnings=sharing_warnings(project) + short_entry_warnings(project.register)
                     + story_warnings(project))
     anonymise_excerpts(prep)

@@ -183,3 +183,23 @@ def test_the_site_title_is_never_changed_unasked_a_name_the_gazetteer_guesses_is
     assert "Sir Ŵy" in index and "Tamsin" not in index  # the reviewer's two answers, nothing else changed
     assert "Friends of St Wenna" in index
     assert flags  # the settings were read at all
+
+
+def test_a_summary_may_link_to_the_site_itself_but_not_to_anyone_elses_page(small_project):
+    set_settings(small_project, 'title: "Care stories"\n'
+                                'base_url: "https://straeon.example.gov.wales/straeon/"\n'
+                                'contact_url: "https://www.example.gov.wales/cysylltu"\n')
+    spec = small_project / "stories/short-community.story.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8").replace(
+        'summary: "Someone who uses local services on being given time."',
+        'summary: "Someone on being given time. See [the staff story](https://straeon.example.gov.wales/straeon/'
+        'staff/short-staff.html), [write to us](https://example.gov.wales/cysylltu) or '
+        '[her blog](https://tegwen-parry.example.net/diary)."'), encoding="utf-8")
+    checked = run_cli("check", "--project", str(small_project))
+    assert "project.yaml:2" not in checked.stderr, checked.stderr  # base_url is no leaked original
+    built = run_cli("build", "--web", "--project", str(small_project))
+    assert built.returncode == 0, built.stderr
+    page = (small_project / "output/web/community/short-community.html").read_text(encoding="utf-8")
+    assert 'href="https://straeon.example.gov.wales/straeon/staff/short-staff.html"' in page
+    assert 'href="https://example.gov.wales/cysylltu"' in page
+    assert "tegwen" not in page.lower() and "her blog" in page  # someone else's page is still an identifier

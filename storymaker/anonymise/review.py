@@ -58,13 +58,12 @@ class Recorded:
 
 def list_flags(root: Path) -> list[FlaggedText]:
     """Every unresolved flag in the project (excerpts and authored story text), one per occurrence."""
-    from ..prepare import Prepared, anonymise_excerpts, anonymise_settings, safe_spec
-    from . import Anonymiser
+    from ..prepare import Prepared, anonymise_excerpts, anonymise_settings, project_anonymiser, safe_spec
     project, problems = load_project(Path(root))
     broken = [p for p in problems if p.path in (REGISTER, DECISIONS)]
     if broken:  # the review files' own errors first: no flag can be decided against a broken file
         raise InputError(broken)
-    prep = Prepared(project, Anonymiser(project.register, project.decisions))
+    prep = Prepared(project, project_anonymiser(project))
     anonymise_excerpts(prep)
     anonymise_settings(prep)
     for spec in project.stories:

@@ -22,13 +22,12 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..anonymise import Anonymiser
 from ..check import cross_check
 from ..load import load_project
 from ..load.decisions import REL as DECISIONS, read_decisions
 from ..load.register import read_register
 from ..model import Problem, Project
-from ..prepare import Prepared, anonymise_excerpts, anonymise_settings, prepare, safe_spec
+from ..prepare import Prepared, anonymise_excerpts, anonymise_settings, prepare, project_anonymiser, safe_spec
 
 REGISTER = "stories/anonymise.yaml"
 REVIEW_FILES = frozenset({REGISTER, DECISIONS})
@@ -89,7 +88,7 @@ def flag_project(project: Project, problems: list[Problem]) -> Checked:
     anonymised, with its flags and replacements (no composing: about a third of a full check)."""
     if not (project.root / "stories").is_dir():
         return Checked(project, None, tuple(problems), ())
-    prep = Prepared(project, Anonymiser(project.register, project.decisions), loaded=project)
+    prep = Prepared(project, project_anonymiser(project), loaded=project)
     anonymise_excerpts(prep)
     # as prepare() does: composing (the story editor's preview) sees only what may be published
     prep.project = dataclasses.replace(project, excerpts=tuple(e for e in project.excerpts if e.id in prep.safe))

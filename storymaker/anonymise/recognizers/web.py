@@ -44,17 +44,26 @@ def _domain(url: str) -> str:
     return host.lower().rstrip(".")
 
 
+def _bare(url: str) -> str:
+    """An address without its scheme and ``www.``, lower case, ending in ``/`` (``example.org/stories/``)."""
+    return re.sub(r"^(?:https?://)?(?:www\.)?", "", url.strip(), flags=re.I).lower().rstrip("/") + "/"
+
+
 class WebRecognizer:
     name = "web addresses and handles"
     priority = 95
 
     def __init__(self, tables: Tables) -> None:
         self.t = tables
-        self.allowed = SAFE_DOMAINS | {a.lower() for a in tables.allow_words if "." in a}
+        self.allowed = SAFE_DOMAINS | {a.lower() for a in tables.allow_words if "." in a and "/" not in a}
+        # the site's own addresses (see prepare.project_anonymiser): anything under them is the site itself
+        self.own = tuple(_bare(a) for a in tables.allow_words if "/" in a)
 
     def _allowed(self, found: str) -> bool:
         """An allowed domain, with no path or a path of ordinary words only ("nhs.uk/conditions/flu",
         not "nhs.uk/profiles/eilidh-macrae": a page on a national service can still name someone)."""
+        if self.own and _bare(found).startswith(self.own):
+            return True
         domain = _domain(found)
         if not any(domain == d or domain.endswith("." + d) for d in self.allowed):
             return False
