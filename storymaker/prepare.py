@@ -116,7 +116,8 @@ def _safe_text(prep: Prepared, text: str, spec: StorySpec, line: int, what: str)
         return text
     # the narrator is a fictional persona ("Sam, who ..."): its first name stays; registered names still go
     where = field_where(spec.slug, what)
-    red = prep.anonymiser.anonymise(text, persona=what == "narrator", where=where)
+    red = prep.anonymiser.anonymise(text, persona=what == "narrator", where=where,
+                                    welsh=(spec.lang or prep.project.web.lang).split("-")[0].lower() == "cy")  # "Beth nesaf?": Welsh, however short
     prep.log += _log(red, f"{spec.source}:{line} ({what})")
     _add_flags(prep, red, text, spec.source, line, where, what, story=spec.slug, field=what)
     return red.text

@@ -68,14 +68,15 @@ class Anonymiser:
 
     # ----- detection ---------------------------------------------------------------
     def _plan(self, text: str, persona: bool, where: str = "", found: list[Hit] | None = None,
-              ask: bool = False) -> tuple[list[_Planned], list[tuple[int, int]]]:
+              ask: bool = False, welsh: bool = False) -> tuple[list[_Planned], list[tuple[int, int]]]:
         """Each hit with its source span and replacement, in reading order (so pseudonyms are
         handed out in that order), and the source spans a reviewer marked safe here; in persona
         mode, gazetteer-only first names are left alone. ``found``: the hits, detected already.
         ``ask``: a name or place only guessed (from the gazetteer, or a title before it) is a flag
-        for the reviewer, never replaced unasked (the site's own title and description)."""
+        for the reviewer, never replaced unasked (the site's own title and description). ``welsh``:
+        the text is known to be Welsh (a Welsh story's field), however short."""
         folded = normalise(text)
-        hits = self._detector.detect_joined(folded.text) if found is None else found
+        hits = self._detector.detect_joined(folded.text, welsh) if found is None else found
         planned: list[_Planned] = []
         kept: list[tuple[int, int]] = []
         swallowed = 0  # a phrase replaced whole takes the spans inside it along
@@ -157,7 +158,7 @@ class Anonymiser:
 
     # ----- replacement -------------------------------------------------------------
     def anonymise(self, text: str, persona: bool = False, where: str = "", found: list[Hit] | None = None,
-                  ask: bool = False) -> Redaction:
+                  ask: bool = False, welsh: bool = False) -> Redaction:
         """Safe text, what was replaced and what needs review.
 
         ``persona=True`` is for a fictional narrator ("Sam, who answers a council helpline"):
@@ -166,7 +167,7 @@ class Anonymiser:
         text for per-occurrence decisions ("excerpt S-P01-09", "story <slug>, story title")."""
         out, replacements, flags = text, [], []
         self.wheres.add(where)
-        planned, kept = self._plan(text, persona, where, found, ask)
+        planned, kept = self._plan(text, persona, where, found, ask, welsh)
         for p in reversed(planned):  # splice right to left: earlier offsets stay valid
             h, original = p.hit, text[p.start:p.end]
             if h.is_flag:

@@ -55,9 +55,10 @@ class Detector:
         self.produced = self.tables.produced  # tokens of our own pseudonyms: never re-detected
         self.registered_keys = self.tables.registered_keys
 
-    def detect(self, text: str) -> list[Hit]:
+    def detect(self, text: str, welsh: bool | None = None) -> list[Hit]:
         """Merged hits with offsets into ``text``. Recognizers see number words as digits
-        (:mod:`.numwords`); their spans are mapped back onto the words."""
+        (:mod:`.numwords`); their spans are mapped back onto the words. ``welsh``: the text is known
+        to be Welsh (a Welsh story's own field), else it is read from its words."""
         tokens = tokenise(text)
         keyset = frozenset(tokens.keys)
         spoken = spoken_numbers(text) if worth_reading(keyset) else None
@@ -65,7 +66,7 @@ class Detector:
         if spoken:
             tokens = tokenise(work)
             keyset = frozenset(tokens.keys)
-        ctx = Context(work, tokens, self.tables, _title_like(tokens), keyset)
+        ctx = Context(work, tokens, self.tables, _title_like(tokens), keyset, welsh or None)
         for recognizer in self.recognizers:
             ctx.hits.extend(recognizer.find(ctx))
         hits = merge(hashtags(work, merge([h for h in ctx.hits if not h.flag.startswith(PHRASE)])))
@@ -76,6 +77,6 @@ class Detector:
                     spoken.source(h.start, h.reach)[1] if h.reach else 0)
                 for h in hits for s, e in [spoken.source(h.start, h.end)]]
 
-    def detect_joined(self, text: str) -> list[Hit]:
+    def detect_joined(self, text: str, welsh: bool | None = None) -> list[Hit]:
         """:meth:`detect`, with neighbouring word flags joined into one flag over the whole name."""
-        return join_flags(text, self.detect(text))
+        return join_flags(text, self.detect(text, welsh))

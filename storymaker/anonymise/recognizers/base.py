@@ -83,7 +83,7 @@ class Context:
     and which are already claimed by a hit or an allow-list phrase."""
 
     def __init__(self, text: str, tokens: Tokens, tables: Tables, title: bool,
-                 keyset: frozenset[str] | None = None) -> None:
+                 keyset: frozenset[str] | None = None, welsh: bool | None = None) -> None:
         self.text = text
         self.tokens = tokens
         self.tables = tables
@@ -94,7 +94,7 @@ class Context:
         self.claimed: set[int] = set()  # token indices inside a register hit or an allowed phrase
         self._inside: set[int] = set()  # token indices starting inside a non-flag hit seen so far
         self._seen = 0
-        self._welsh: bool | None = None
+        self._welsh = welsh  # None: worked out from the words when first asked
         self.candidates = self._candidates()
 
     def _candidates(self) -> list[int]:
