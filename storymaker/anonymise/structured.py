@@ -112,6 +112,9 @@ DATES = re.compile("|".join(f"(?:{p})" for p in (
 WORD_DATE = re.compile(rf"\b(?:on\s+)?(?:{_WEEKDAY},?\s+)?the\s+(?:first|second|third)\s+of\s+{_MONTH}\b"
                        rf"(?:\.?,?\s+\d{{4}})?|\b(?:on\s+)?{_MONTH}\s+the\s+(?:first|second|third)\b(?:,?\s+\d{{4}})?", re.I)
 MONTH_YEAR = re.compile(rf"\b(?:in\s+)?{_MONTH}\s+(?:of\s+)?\d{{4}}\b", re.I)
+# "in the summer of 2021", "winter 2019": a season of a year pins a time as a month does
+SEASONS = frozenset({"spring", "summer", "autumn", "winter"})
+SEASON_YEAR = re.compile(r"\b(?:in\s+)?(?:the\s+)?(?:spring|summer|autumn|winter)\s+(?:of\s+)?\d{4}\b", re.I)
 TIME = re.compile(r"(?:\bat\s+)?(?<![\d£$€.])(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}"
                   r"|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}\s+o'clock)(?![\w%])|\bat\s+\d{1,2}\.\d{2}\b", re.I)
 
@@ -139,6 +142,7 @@ class Clues:
     month: bool = False  # a month name: dates
     numeric_date: bool = False  # "3rd", "12/04": dates
     clock: bool = False  # "9am", "10:30", "7 o'clock", "4.15": times
+    season: bool = False  # "summer", "winter": a season of a year
 
 
 def _has_word(text: str, keys: frozenset[str], words: frozenset[str], pattern: re.Pattern) -> bool:
@@ -159,7 +163,8 @@ def clues(text: str, keys: frozenset[str]) -> Clues:
     return Clues(around(text, runs, 48, 48), sum(e - s for s, e in runs),
                  any(s and text[s - 1] in _ASCII_LETTERS for s, _ in runs),
                  _has_word(text, keys, STREET_KEYS, _SUFFIX_WORD), _has_word(text, keys, MONTH_KEYS, _MONTH_WORD),
-                 bool(_NUMERIC_DATE.search(text)), bool(_CLOCK.search(text)))
+                 bool(_NUMERIC_DATE.search(text)), bool(_CLOCK.search(text)),
+                 _has_word(text, keys, SEASONS, SEASON_YEAR))
 
 
 def _hit(m: re.Match, kind: str, reason: str, replacement: str) -> Hit:
@@ -244,6 +249,8 @@ def time_hits(text: str, near_digits: list[tuple[int, int]], clue: Clues) -> Ite
         yield _hit(m, "date", "precise date", "one day")
     for m in finditer(MONTH_YEAR, text, near_digits) if clue.month and clue.digits >= 4 else ():
         yield _hit(m, "date", "month and year", "at one point")
+    for m in finditer(SEASON_YEAR, text, near_digits) if clue.season and clue.digits >= 4 else ():
+        yield _hit(m, "date", "season and year", "at one point" if m.group()[:3].lower() == "in " else "one year")
     for m in finditer(TIME, text, near_digits) if clue.clock else ():
         at = m.group().lower().startswith("at")
         yield _hit(m, "time", "time of day", "" if at else "a set time")
