@@ -52,6 +52,13 @@ class _Planned(NamedTuple):
     folded_end: int
 
 
+def _same_person(a: Hit, b: Hit) -> bool:
+    """A registered person's alias or full name, then that person's surname ("big Tam McCrory"):
+    one name, replaced once (the alias's replacement is the whole pseudonym already)."""
+    return (a.source == b.source == "register" and a.kind == b.kind == "person" and b.key.endswith(":last")
+            and a.key.endswith((":alias", ":full")) and a.key.rsplit(":", 1)[0] == b.key.rsplit(":", 1)[0])
+
+
 class Anonymiser:
     def __init__(self, register: Register, decisions: tuple[Decision, ...] = ()) -> None:
         self.register = register
@@ -112,8 +119,8 @@ class Anonymiser:
             start, end, new = link[1], link[2], ""
         src_start, src_end = folded.to_source(start, end)
         prev = planned[-1] if planned else None
-        if prev and not h.is_flag and not prev.hit.is_flag and prev.hit.kind == h.kind in JOINED_KINDS and joined(
-                folded.text, prev.folded_end, h.start):
+        if prev and not h.is_flag and not prev.hit.is_flag and (prev.hit.kind == h.kind in JOINED_KINDS or _same_person(
+                prev.hit, h)) and joined(folded.text, prev.folded_end, h.start):
             planned[-1] = prev._replace(end=max(src_end, core[1]), core=prev.core + text[prev.end:core[1]],
                                         folded_end=end)
             return
