@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from .hits import Hit
+from .wording import a_or_an
 
 _J = r"[/.\-·]"  # what joins the groups of a code
 _GROUP = r"[A-Za-z0-9]+"
@@ -66,7 +67,7 @@ def _article(text: str, start: int, words: str) -> str:
     """ "a tenancy reference", but "her account number": a possessive before it is its determiner."""
     if _OWNED.search(text, max(0, start - 8), start):
         return words
-    return f"{'an' if words[:1].lower() in 'aeiou' else 'a'} {words}"
+    return f"{a_or_an(words)} {words}"
 
 
 def keyword_hits(text: str) -> Iterator[Hit]:

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from .wording import a_or_an
+
 NEUTRAL = {"phone": "a phone number", "email": "an email address", "url": "a website",
            "handle": "a social media account"}
 _PREPOSITION = re.compile(r"(?<![^\W_])([\w']+)[ \t]+(on|at)[ \t]+$", re.I)
@@ -57,7 +59,7 @@ def after_determiner(text: str, start: int, new: str) -> tuple[int, str]:
     det_start, written = det
     if written.lower() not in ("a", "an"):
         return (start, rest) if article else (start, new)
-    word = "an" if rest[:1].lower() in "aeiou" else "a"
+    word = a_or_an(rest)
     word = word.upper() if written.isupper() and len(written) > 1 else word.capitalize() if written[0].isupper() else word
     return det_start, f"{word} {rest}"
 

@@ -35,3 +35,15 @@ def repeats_noun(text: str, start: int, new: str) -> bool:
     words = set(new.lower().split()) - _DETERMINERS  # "our" + "our surgery" is a determiner, not a noun said twice
     before = text[max(0, start - 16):start].rstrip(" \t:").split()
     return bool(words and before and before[-1].lower() in words and len(new.split()) > 1)
+
+
+# vowel letters said with a consonant ("a user", "a one-off") and an h not said ("an hour")
+_YOU_SOUND = re.compile(r"u(?:s[eua]|ni(?![nmd])|r[aeiou]|t[aeiou]|k|biq)|eu|ew|one\b|once\b", re.I)
+_SILENT_H = re.compile(r"hour|honest|honou?r|heir", re.I)
+
+
+def a_or_an(word: str) -> str:
+    """The indefinite article for ``word`` as it is said: "an officer", "a user", "an hour"."""
+    if _SILENT_H.match(word):
+        return "an"
+    return "an" if word[:1].lower() in "aeiou" and not _YOU_SOUND.match(word) else "a"

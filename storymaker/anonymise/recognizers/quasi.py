@@ -12,6 +12,7 @@ from functools import lru_cache
 from ..hits import Hit
 from ..lexicon import DATA
 from ..wordre import words_pattern
+from ..wording import a_or_an
 from .base import Context, Tables
 
 KIND = "possible quasi-identifier"
@@ -154,7 +155,7 @@ def _reach(text: str, end: int, scoped: bool) -> int:
 
 
 def _article(words: list[str]) -> str:
-    return f"{'an' if words[0][0] in 'aeiou' else 'a'} {' '.join(words)}"
+    return f"{a_or_an(words[0])} {' '.join(words)}"
 
 
 _FIXED = {"a role one person holds, held": "in my job", "a role": "someone", "points": "someone",
