@@ -29,6 +29,7 @@ from .anonymise.preflight import source_problems
 from .anonymise.problems import flag_message
 from .compose import Composition, compose
 from .compose.explain import explain
+from .compose.language import primary
 from .compose.pins import pin_problems
 from .errors import ComposeError, StorymakerError
 from .load.settings import sharing_warnings
@@ -117,7 +118,7 @@ def _safe_text(prep: Prepared, text: str, spec: StorySpec, line: int, what: str)
     # the narrator is a fictional persona ("Sam, who ..."): its first name stays; registered names still go
     where = field_where(spec.slug, what)
     red = prep.anonymiser.anonymise(text, persona=what == "narrator", where=where,
-                                    welsh=(spec.lang or prep.project.web.lang).split("-")[0].lower() == "cy")  # "Beth nesaf?": Welsh, however short
+                                    welsh=primary(spec.lang or prep.project.web.lang) == "cy")  # "Beth nesaf?": Welsh, however short
     prep.log += _log(red, f"{spec.source}:{line} ({what})")
     _add_flags(prep, red, text, spec.source, line, where, what, story=spec.slug, field=what)
     return red.text
